@@ -1,0 +1,101 @@
+package org.cikg.fuseki;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.apache.jena.atlas.web.AuthScheme;
+import org.apache.jena.fuseki.auth.Auth;
+import org.apache.jena.fuseki.auth.AuthPolicy;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.Operation;
+import org.cikg.KgProperties;
+import org.cikg.store.KnowledgeStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs Fuseki on {@code kg.fuseki.port} (0: any free port) with the dataset {@code /kg}:
+ * <ul>
+ *   <li>{@code /kg/sparql}, {@code /kg/query}: SPARQL 1.1 Query, GET and POST, results by {@code Accept};</li>
+ *   <li>{@code /kg/get}: Graph Store Protocol, read;</li>
+ *   <li>{@code /kg/update}, {@code /kg/data}: SPARQL Update and Graph Store write, only with
+ *       {@code kg.admin.password} set, and only with HTTP basic auth as {@code kg.admin.user}.</li>
+ * </ul>
+ * The dataset's context (set by {@link KnowledgeStore}) carries the query timeout and disables {@code SERVICE}.
+ * CORS allows any origin, without credentials, so browser tools can query.
+ */
+@Component
+public class FusekiEndpoints implements SmartLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(FusekiEndpoints.class);
+    public static final String DATASET = "/kg";
+
+    private final KnowledgeStore store;
+    private final KgProperties props;
+    private volatile FusekiServer server;
+
+    public FusekiEndpoints(KnowledgeStore store, KgProperties props) {
+        this.store = store;
+        this.props = props;
+    }
+
+    @Override
+    public void start() {
+        if (!props.fuseki().enabled()) {
+            LOG.info("Fuseki endpoints disabled (kg.fuseki.enabled=false)");
+            return;
+        }
+        FusekiServer.Builder b = FusekiServer.create()
+                .port(props.fuseki().port())
+                .enableCors(true, null)
+                .enablePing(true)
+                .add(DATASET, store.dataset(), false);
+        KgProperties.Admin admin = props.admin();
+        if (admin.enabled()) {
+            AuthPolicy adminOnly = Auth.policyAllowSpecific(admin.user());
+            b.passwordFile(writePasswordFile(admin).toString())
+                    .auth(AuthScheme.BASIC)
+                    .realm("cikg admin")
+                    .addEndpoint(DATASET, "update", Operation.Update, adminOnly)
+                    .addEndpoint(DATASET, "data", Operation.GSP_RW, adminOnly);
+        }
+        server = b.build().start();
+        LOG.info("SPARQL endpoints at http://localhost:{}{}/sparql (update {})", server.getHttpPort(), DATASET,
+                admin.enabled() ? "with admin credentials" : "disabled");
+    }
+
+    /** Jetty's realm file; written with owner-only permissions into a temp file removed at exit. */
+    private static Path writePasswordFile(KgProperties.Admin admin) {
+        try {
+            Path file = Files.createTempFile("cikg-realm", ".properties",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            file.toFile().deleteOnExit();
+            Files.writeString(file, admin.user() + ": " + admin.password() + "\n");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    /** The port Fuseki listens on; -1 when not running. */
+    public int port() {
+        FusekiServer s = server;
+        return s == null ? -1 : s.getHttpPort();
+    }
+}

@@ -1,0 +1,76 @@
+package org.cikg.sparql;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecDatasetBuilder;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.system.Txn;
+
+/**
+ * The one place the facade runs SPARQL. Values enter only as RDF terms substituted into the parsed query
+ * ({@code substitution(var, node)}), never as text; every execution has the timeout.
+ */
+public final class SparqlRunner {
+    private final DatasetGraph dataset;
+    private final Duration timeout;
+
+    public SparqlRunner(DatasetGraph dataset, Duration timeout) {
+        this.dataset = dataset;
+        this.timeout = timeout;
+    }
+
+    /** Runs a SELECT in its own read transaction and returns the rows, fully read (rewindable). */
+    public RowSet select(CatalogQuery q, Map<String, Node> bindings) {
+        return Txn.calculateRead(dataset, () -> selectInTxn(q, bindings));
+    }
+
+    /** Runs a SELECT inside the caller's transaction, rows fully read. */
+    public RowSet selectInTxn(CatalogQuery q, Map<String, Node> bindings) {
+        try (QueryExec exec = build(q, bindings)) {
+            return exec.select().rewindable();
+        } catch (QueryCancelledException e) {
+            throw new QueryTimeoutException(q.name(), timeout, e);
+        }
+    }
+
+    /** Runs a CONSTRUCT or DESCRIBE in a read transaction; the graph is fully materialised. */
+    public org.apache.jena.graph.Graph construct(CatalogQuery q, Map<String, Node> bindings) {
+        return Txn.calculateRead(dataset, () -> {
+            try (QueryExec exec = build(q, bindings)) {
+                return q.query().isDescribeType() ? exec.describe() : exec.construct();
+            } catch (QueryCancelledException e) {
+                throw new QueryTimeoutException(q.name(), timeout, e);
+            }
+        });
+    }
+
+    /** Runs an ASK in a read transaction. */
+    public boolean ask(CatalogQuery q, Map<String, Node> bindings) {
+        return Txn.calculateRead(dataset, () -> {
+            try (QueryExec exec = build(q, bindings)) {
+                return exec.ask();
+            } catch (QueryCancelledException e) {
+                throw new QueryTimeoutException(q.name(), timeout, e);
+            }
+        });
+    }
+
+    private QueryExec build(CatalogQuery q, Map<String, Node> bindings) {
+        QueryExecDatasetBuilder b = QueryExecDatasetBuilder.create()
+                .dataset(dataset)
+                .query(q.query())
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        bindings.forEach((name, node) -> b.substitution(Var.alloc(name), node));
+        return b.build();
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+}

@@ -1,0 +1,105 @@
+package org.cikg.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.cikg.KgProperties;
+import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.SparqlRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one TDB2 dataset of the process. Fuseki and the facade share this object (TDB2 allows one JVM per store).
+ *
+ * <p>Its default graph is the union of the named graphs in {@link Graphs}, so plain SPARQL sees asserted and
+ * inferred triples alike, while {@code GRAPH <...inferred>} shows only what the rules added. Outbound
+ * {@code SERVICE} calls are disabled in the dataset's context.
+ */
+@Component
+public class KnowledgeStore implements DisposableBean {
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeStore.class);
+
+    private final DatasetGraph dataset;
+    private final SparqlRunner runner;
+    private final QueryCatalog catalog;
+
+    public KnowledgeStore(KgProperties props, QueryCatalog catalog) {
+        this.catalog = catalog;
+        try {
+            Files.createDirectories(props.store().location());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the store folder " + props.store().location(), e);
+        }
+        // connectDatasetGraph also removes the Data-NNNN-tmp folder an interrupted compaction leaves behind.
+        this.dataset = DatabaseMgr.connectDatasetGraph(props.store().location().toAbsolutePath().toString());
+        dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
+        dataset.getContext().set(ARQ.httpServiceAllowed, false);
+        dataset.getContext().set(ARQ.queryTimeout, Long.toString(props.sparql().timeout().toMillis()));
+        dataset.getContext().set(ARQ.updateTimeout, Long.toString(props.sparql().timeout().toMillis() * 30));
+        this.runner = new SparqlRunner(dataset, props.sparql().timeout());
+        LOG.info("Store open at {}", props.store().location().toAbsolutePath());
+    }
+
+    public DatasetGraph dataset() {
+        return dataset;
+    }
+
+    /** Runs catalogue queries against this store, in a read transaction, with the configured timeout. */
+    public SparqlRunner runner() {
+        return runner;
+    }
+
+    /** What the meta graph says about the last load; empty counts and no hash for a store never loaded. */
+    public StoreStatus status() {
+        return Txn.calculateRead(dataset, () -> {
+            RowSet rows = runner.selectInTxn(catalog.get("system/store-status"), java.util.Map.of());
+            if (!rows.hasNext()) {
+                return StoreStatus.EMPTY;
+            }
+            Binding b = rows.next();
+            return new StoreStatus(
+                    longOf(b.get("triples")), longOf(b.get("asserted")), longOf(b.get("inferred")),
+                    Optional.ofNullable(b.get("loadedAt")).map(n -> Instant.parse(n.getLiteralLexicalForm())).orElse(null),
+                    Optional.ofNullable(b.get("hash")).map(Node::getLiteralLexicalForm).orElse(null),
+                    (int) longOf(b.get("files")));
+        });
+    }
+
+    private static long longOf(Node n) {
+        return n == null ? 0 : Long.parseLong(n.getLiteralLexicalForm());
+    }
+
+    @Override
+    public void destroy() {
+        LOG.info("Closing store");
+        dataset.close();
+        org.apache.jena.tdb2.sys.TDBInternal.expel(dataset);
+    }
+
+    /**
+     * The state of the store.
+     *
+     * @param triples  triples in the union default graph
+     * @param asserted triples loaded from files
+     * @param inferred triples materialised by the rules
+     * @param loadedAt when the current contents were loaded (null: never)
+     * @param hash     the data hash of the loaded files (null: never loaded)
+     * @param files    how many files were loaded
+     */
+    public record StoreStatus(long triples, long asserted, long inferred, Instant loadedAt, String hash, int files) {
+        static final StoreStatus EMPTY = new StoreStatus(0, 0, 0, null, null, 0);
+    }
+}
