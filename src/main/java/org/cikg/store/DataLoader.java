@@ -11,8 +11,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
-import org.apache.jena.riot.RiotParseException;
-import org.apache.jena.riot.system.ErrorHandlerFactory;
+import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -83,10 +82,10 @@ public class DataLoader {
             for (Node g : new Node[] {Graphs.ONTOLOGY, Graphs.DATA, Graphs.INFERRED, Graphs.META}) {
                 dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
             }
-            long asserted = 0;
             for (SourceFiles.SourceFile f : sources.files()) {
-                asserted += parseInto(dsg, f);
+                parseInto(dsg, f);
             }
+            long asserted = dsg.getGraph(Graphs.ONTOLOGY).size() + dsg.getGraph(Graphs.DATA).size();
             long t0 = System.nanoTime();
             long inferred = materializer.run(dsg);
             LOG.info("Inference: {} triples in {} ms", inferred, (System.nanoTime() - t0) / 1_000_000);
@@ -110,21 +109,47 @@ public class DataLoader {
     private static long parseInto(DatasetGraph dsg, SourceFiles.SourceFile f) {
         long t0 = System.nanoTime();
         CountingSink sink = new CountingSink(dsg, f.graph());
+        String name = describe(f.path());
         try {
             RDFParser.source(f.path())
                     .lang(f.lang())
-                    .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging)
+                    .errorHandler(new FailingErrorHandler(name))
                     .parse(sink);
-        } catch (RiotParseException e) {
-            throw new DataLoadException(describe(f.path()) + ":" + e.getLine() + ":" + e.getCol()
-                    + ": syntax error at line " + e.getLine() + ", column " + e.getCol() + ": "
-                    + e.getOriginalMessage(), e);
         } catch (RiotException e) {
-            throw new DataLoadException(describe(f.path()) + ": " + e.getMessage(), e);
+            if (e.getCause() instanceof DataLoadException d) {
+                throw d;
+            }
+            throw new DataLoadException(name + ": " + e.getMessage(), e);
         }
         long ms = Math.max(1, (System.nanoTime() - t0) / 1_000_000);
-        LOG.info("  {}: {} triples, {} ms, {} triples/s", describe(f.path()), sink.count, ms, sink.count * 1000 / ms);
+        LOG.info("  {}: {} triples, {} ms, {} triples/s", name, sink.count, ms, sink.count * 1000 / ms);
         return sink.count;
+    }
+
+    /**
+     * Curated data is held to the strictest standard: errors and warnings (bad IRIs, ill-typed literals, bad
+     * language tags) all stop the load, reported as {@code file:line:col: message}.
+     */
+    private record FailingErrorHandler(String file) implements ErrorHandler {
+        @Override
+        public void warning(String message, long line, long col) {
+            fail(message, line, col);
+        }
+
+        @Override
+        public void error(String message, long line, long col) {
+            fail(message, line, col);
+        }
+
+        @Override
+        public void fatal(String message, long line, long col) {
+            fail(message, line, col);
+        }
+
+        private void fail(String message, long line, long col) {
+            String where = line > 0 ? file + ":" + line + ":" + col + ": line " + line + ", column " + col : file;
+            throw new RiotException(new DataLoadException(where + ": " + message));
+        }
     }
 
     private static String describe(Path p) {

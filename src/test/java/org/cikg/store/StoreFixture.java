@@ -1,0 +1,52 @@
+package org.cikg.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.cikg.KgProperties;
+import org.cikg.sparql.QueryCatalog;
+
+/** A store over a temporary folder: the real ontology and query catalogue, plus a small data fixture. */
+final class StoreFixture implements AutoCloseable {
+    final Path root;
+    final KgProperties props;
+    final QueryCatalog catalog;
+    KnowledgeStore store;
+    DataLoader loader;
+
+    StoreFixture(Path root) throws IOException {
+        this.root = root;
+        Path ontology = Files.createDirectories(root.resolve("ontology"));
+        Path data = Files.createDirectories(root.resolve("data"));
+        try (Stream<Path> files = Files.list(Path.of("ontology"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, ontology.resolve(f.getFileName()));
+            }
+        }
+        try (InputStream in = StoreFixture.class.getResourceAsStream("/fixture/mini.ttl")) {
+            Files.copy(in, data.resolve("mini.ttl"));
+        }
+        this.props = new KgProperties(new KgProperties.Store(root.resolve("tdb2"), ontology, data),
+                new KgProperties.Sparql(Duration.ofSeconds(10), Path.of("queries")),
+                new KgProperties.Fuseki(false, 0), new KgProperties.Admin("admin", ""));
+        this.catalog = new QueryCatalog(props);
+        open();
+    }
+
+    void open() {
+        store = new KnowledgeStore(props, catalog);
+        loader = new DataLoader(store, props, catalog);
+    }
+
+    Path data() {
+        return props.store().data();
+    }
+
+    @Override
+    public void close() {
+        store.destroy();
+    }
+}
