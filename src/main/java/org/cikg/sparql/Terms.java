@@ -1,0 +1,121 @@
+package org.cikg.sparql;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.cikg.web.BadRequestException;
+
+/**
+ * Turns request values into RDF terms, validating them first. This is the only way request data reaches a query:
+ * the resulting {@link Node}s are bound into parsed queries by {@link SparqlRunner}; no text is ever spliced.
+ * Every method throws {@link BadRequestException} naming the parameter when the value does not fit.
+ */
+public final class Terms {
+    public static final String ID_NS = "https://w3id.org/cikg/id/";
+    public static final String ONTOLOGY_NS = "https://w3id.org/cikg/ontology#";
+    public static final String SOURCE_NS = "https://w3id.org/cikg/source/";
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    private static final Pattern SOURCE_STEM = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
+    private static final Pattern LOCAL_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,99}");
+    private static final Pattern LANG = Pattern.compile("[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8}){0,3}");
+    private static final Pattern YEAR = Pattern.compile("-?[0-9]{4}");
+    private static final int MAX_SLUG = 200;
+
+    private Terms() {
+    }
+
+    /** An entity given as a slug ({@code eagle-project}) or a full IRI in {@value #ID_NS}. */
+    public static Node entity(String param, String value) {
+        String v = require(param, value).strip();
+        String slug = v.startsWith(ID_NS) ? v.substring(ID_NS.length()) : v;
+        if (slug.length() > MAX_SLUG || !SLUG.matcher(slug).matches()) {
+            throw new BadRequestException("Parameter '" + param + "' must be an entity slug (lower-case words joined "
+                    + "by hyphens, e.g. eagle-project) or an IRI starting with " + ID_NS);
+        }
+        return NodeFactory.createURI(ID_NS + slug);
+    }
+
+    /** The slug of an entity IRI in our namespace, or null. */
+    public static String slugOf(Node node) {
+        if (node == null || !node.isURI() || !node.getURI().startsWith(ID_NS)) {
+            return null;
+        }
+        String slug = node.getURI().substring(ID_NS.length());
+        return SLUG.matcher(slug).matches() ? slug : null;
+    }
+
+    /** A source document given by its stem ({@code 000_0363365239e414fe}) or its IRI in {@value #SOURCE_NS}. */
+    public static Node source(String param, String value) {
+        String v = require(param, value).strip();
+        String stem = v.startsWith(SOURCE_NS) ? v.substring(SOURCE_NS.length()) : v.replaceFirst("\\.txt$", "");
+        if (!SOURCE_STEM.matcher(stem).matches()) {
+            throw new BadRequestException("Parameter '" + param + "' must be a source document stem or IRI in " + SOURCE_NS);
+        }
+        return NodeFactory.createURI(SOURCE_NS + stem);
+    }
+
+    /** A class or property of the ontology, by local name ({@code Startup}) or full IRI. */
+    public static Node ontologyTerm(String param, String value) {
+        String v = require(param, value).strip();
+        String local = v.startsWith(ONTOLOGY_NS) ? v.substring(ONTOLOGY_NS.length())
+                : v.startsWith("cikg:") ? v.substring(5) : v;
+        if (!LOCAL_NAME.matcher(local).matches()) {
+            throw new BadRequestException("Parameter '" + param + "' must be an ontology term such as Startup or "
+                    + "cikg:Startup");
+        }
+        return NodeFactory.createURI(ONTOLOGY_NS + local);
+    }
+
+    /** A year, as an {@code xsd:gYear} literal. */
+    public static Node year(String param, String value) {
+        String v = require(param, value).strip();
+        if (!YEAR.matcher(v).matches()) {
+            throw new BadRequestException("Parameter '" + param + "' must be a four-digit year, e.g. 2019");
+        }
+        return NodeFactory.createLiteralDT(v, XSDDatatype.XSDgYear);
+    }
+
+    /** A BCP 47 language tag ({@code en}, {@code ar}, {@code zh-Hans}), lower-cased primary subtag. */
+    public static String lang(String param, String value) {
+        String v = require(param, value).strip();
+        if (!LANG.matcher(v).matches()) {
+            throw new BadRequestException("Parameter '" + param + "' must be a language tag such as en, ar, he, ru, fr, zh");
+        }
+        return v.toLowerCase(Locale.ROOT);
+    }
+
+    /** A positive integer no larger than {@code max}. */
+    public static int positiveInt(String param, String value, int max) {
+        String v = require(param, value).strip();
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 1 || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("Parameter '" + param + "' must be a whole number from 1 to " + max);
+        }
+    }
+
+    /** A plain string literal, length-limited. */
+    public static Node string(String param, String value, int maxLength) {
+        String v = require(param, value);
+        if (v.length() > maxLength) {
+            throw new BadRequestException("Parameter '" + param + "' is longer than " + maxLength + " characters");
+        }
+        return NodeFactory.createLiteralString(v);
+    }
+
+    private static String require(String param, String value) {
+        if (value == null || value.isBlank()) {
+            throw new BadRequestException("Parameter '" + param + "' is required");
+        }
+        if (value.length() > 2000) {
+            throw new BadRequestException("Parameter '" + param + "' is too long");
+        }
+        return value;
+    }
+}
