@@ -9,6 +9,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.system.Txn;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.Terms;
 import org.cikg.store.KnowledgeStore;
@@ -62,10 +63,15 @@ public class EntitySearch {
                         + "Organization, Person, City); '" + type.strip() + "' is not one");
             }
         }
-        List<SearchResult> results = new ArrayList<>();
-        for (SearchIndex.Hit hit : index.search(q, typeIri, n)) {
-            results.add(dress(hit, language));
-        }
+        List<SearchIndex.Hit> hits = index.search(q, typeIri, n);
+        // One read transaction for all the results' details.
+        List<SearchResult> results = Txn.calculateRead(store.dataset(), () -> {
+            List<SearchResult> out = new ArrayList<>();
+            for (SearchIndex.Hit hit : hits) {
+                out.add(dress(hit, language));
+            }
+            return out;
+        });
         return new SearchResponse(q, language, typeIri, List.copyOf(results));
     }
 
@@ -73,7 +79,7 @@ public class EntitySearch {
         Node entity = org.apache.jena.graph.NodeFactory.createURI(hit.entity());
         Map<String, String> labels = new HashMap<>();
         Map<String, String> comments = new HashMap<>();
-        RowSet rows = store.runner().select(catalog.get("system/search-entity"), Map.of("entity", entity));
+        RowSet rows = store.runner().selectInTxn(catalog.get("system/search-entity"), Map.of("entity", entity));
         while (rows.hasNext()) {
             Binding b = rows.next();
             collect(b.get(Var.alloc("label")), labels);
