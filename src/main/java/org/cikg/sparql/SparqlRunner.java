@@ -39,6 +39,28 @@ public final class SparqlRunner {
         }
     }
 
+    /**
+     * Runs a SELECT in its own read transaction and hands each row to {@code each} as it is produced, without
+     * collecting the rows: for reading large results (building an index) in constant memory. {@code limit} replaces
+     * the configured timeout, since such a read may legitimately take longer than a user's query.
+     */
+    public void forEachRow(CatalogQuery q, Map<String, Node> bindings, Duration limit,
+                           java.util.function.Consumer<org.apache.jena.sparql.engine.binding.Binding> each) {
+        Txn.executeRead(dataset, () -> {
+            QueryExecDatasetBuilder b = QueryExecDatasetBuilder.create().dataset(dataset).query(q.query())
+                    .timeout(limit.toMillis(), TimeUnit.MILLISECONDS);
+            bindings.forEach((name, node) -> b.substitution(Var.alloc(name), node));
+            try (QueryExec exec = b.build()) {
+                RowSet rows = exec.select();
+                while (rows.hasNext()) {
+                    each.accept(rows.next());
+                }
+            } catch (QueryCancelledException e) {
+                throw new QueryTimeoutException(q.name(), limit, e);
+            }
+        });
+    }
+
     /** Runs a CONSTRUCT or DESCRIBE in a read transaction; the graph is fully materialised. */
     public org.apache.jena.graph.Graph construct(CatalogQuery q, Map<String, Node> bindings) {
         return Txn.calculateRead(dataset, () -> {

@@ -23,6 +23,8 @@ import org.cikg.KgProperties;
 import org.cikg.sparql.QueryCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,11 +43,19 @@ public class DataLoader {
     private final QueryCatalog catalog;
     private final Materializer materializer;
     private final ReentrantLock oneLoadAtATime = new ReentrantLock();
+    private final ApplicationEventPublisher events;
 
     public DataLoader(KnowledgeStore store, KgProperties props, QueryCatalog catalog) {
+        this(store, props, catalog, event -> { });
+    }
+
+    /** As the service runs it: announces each committed load as a {@link StoreLoaded} event. */
+    @Autowired
+    public DataLoader(KnowledgeStore store, KgProperties props, QueryCatalog catalog, ApplicationEventPublisher events) {
         this.store = store;
         this.props = props;
         this.catalog = catalog;
+        this.events = events;
         this.materializer = Materializer.fromFolder(props.sparql().queries().resolve("inference"));
     }
 
@@ -56,12 +66,17 @@ public class DataLoader {
 
     /** Loads the files; unless {@code force}, skips the work when their hash equals the stored one. */
     public LoadReport load(boolean force) {
+        LoadReport report;
         oneLoadAtATime.lock();
         try {
-            return doLoad(force);
+            report = doLoad(force);
         } finally {
             oneLoadAtATime.unlock();
         }
+        if (report.loaded()) {
+            events.publishEvent(new StoreLoaded(report));
+        }
+        return report;
     }
 
     private LoadReport doLoad(boolean force) {

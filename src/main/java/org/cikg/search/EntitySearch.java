@@ -1,0 +1,137 @@
+package org.cikg.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.system.Txn;
+import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.Terms;
+import org.cikg.store.KnowledgeStore;
+import org.cikg.web.BadRequestException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates a search request, asks the {@link SearchIndex}, and dresses each hit for display: the entity's name in
+ * the asked language, its type's name, its one-line description. Shared by the JSON API and the results page.
+ */
+@Component
+public class EntitySearch {
+    public static final int MAX_QUERY = 200;
+    public static final int MAX_LIMIT = 100;
+    public static final int DEFAULT_LIMIT = 10;
+    static final String FALLBACK_LANG = "en";
+
+    private final SearchIndex index;
+    private final KnowledgeStore store;
+    private final QueryCatalog catalog;
+
+    public EntitySearch(SearchIndex index, KnowledgeStore store, QueryCatalog catalog) {
+        this.index = index;
+        this.store = store;
+        this.catalog = catalog;
+    }
+
+    /**
+     * Runs a search from raw request values, each validated (400 naming the parameter).
+     *
+     * @param q              required, at most {@value #MAX_QUERY} characters
+     * @param type           optional class: local name ({@code Startup}), {@code cikg:Startup} or IRI
+     * @param lang           optional language tag; when absent, {@code acceptLanguage} decides, else English
+     * @param limit          optional, 1 to {@value #MAX_LIMIT}, default {@value #DEFAULT_LIMIT}
+     * @param acceptLanguage the request's {@code Accept-Language} header, or null
+     */
+    public SearchResponse search(String q, String type, String lang, String limit, String acceptLanguage) {
+        if (q == null || q.isBlank()) {
+            throw new BadRequestException("Parameter 'q' is required: the name to search for");
+        }
+        if (q.length() > MAX_QUERY) {
+            throw new BadRequestException("Parameter 'q' is longer than " + MAX_QUERY + " characters");
+        }
+        int n = limit == null || limit.isBlank() ? DEFAULT_LIMIT : Terms.positiveInt("limit", limit, MAX_LIMIT);
+        String language = lang != null && !lang.isBlank() ? Terms.lang("lang", lang) : fromAcceptLanguage(acceptLanguage);
+        String typeIri = null;
+        if (type != null && !type.isBlank()) {
+            typeIri = Terms.ontologyTerm("type", type).getURI();
+            if (!index.classes().containsKey(typeIri)) {
+                throw new BadRequestException("Parameter 'type' must be a class of the ontology (such as Startup, "
+                        + "Organization, Person, City); '" + type.strip() + "' is not one");
+            }
+        }
+        List<SearchIndex.Hit> hits = index.search(q, typeIri, n);
+        // One read transaction for all the results' details.
+        List<SearchResult> results = Txn.calculateRead(store.dataset(), () -> {
+            List<SearchResult> out = new ArrayList<>();
+            for (SearchIndex.Hit hit : hits) {
+                out.add(dress(hit, language));
+            }
+            return out;
+        });
+        return new SearchResponse(q, language, typeIri, List.copyOf(results));
+    }
+
+    private SearchResult dress(SearchIndex.Hit hit, String lang) {
+        Node entity = org.apache.jena.graph.NodeFactory.createURI(hit.entity());
+        Map<String, String> labels = new HashMap<>();
+        Map<String, String> comments = new HashMap<>();
+        RowSet rows = store.runner().selectInTxn(catalog.get("system/search-entity"), Map.of("entity", entity));
+        while (rows.hasNext()) {
+            Binding b = rows.next();
+            collect(b.get(Var.alloc("label")), labels);
+            collect(b.get(Var.alloc("comment")), comments);
+        }
+        String typeLabel = null;
+        if (hit.type() != null) {
+            SearchIndex.OntologyClass c = index.classes().get(hit.type());
+            typeLabel = c == null ? null : pick(c.labels(), lang);
+            if (typeLabel == null) {
+                typeLabel = hit.type().substring(hit.type().lastIndexOf('#') + 1);
+            }
+        }
+        String label = pick(labels, lang);
+        return new SearchResult(hit.entity(), Terms.slugOf(entity), label == null ? hit.name() : label, hit.type(),
+                typeLabel, hit.name(), hit.lang(), Math.round(hit.score() * 1000) / 1000.0, pick(comments, lang));
+    }
+
+    private static void collect(Node n, Map<String, String> byLang) {
+        if (n != null && n.isLiteral()) {
+            byLang.putIfAbsent(n.getLiteralLanguage().toLowerCase(Locale.ROOT), n.getLiteralLexicalForm());
+        }
+    }
+
+    /** The value in {@code lang}, else in its primary language, else English, else untagged, else any. */
+    static String pick(Map<String, String> byLang, String lang) {
+        if (byLang.isEmpty()) {
+            return null;
+        }
+        String primary = lang.contains("-") ? lang.substring(0, lang.indexOf('-')) : lang;
+        for (String l : new String[] {lang, primary, FALLBACK_LANG, ""}) {
+            if (byLang.containsKey(l)) {
+                return byLang.get(l);
+            }
+        }
+        return byLang.entrySet().stream().sorted(Map.Entry.comparingByKey()).findFirst().orElseThrow().getValue();
+    }
+
+    /** The first language of an {@code Accept-Language} header (a malformed header counts as absent). */
+    static String fromAcceptLanguage(String header) {
+        if (header == null || header.isBlank()) {
+            return FALLBACK_LANG;
+        }
+        try {
+            for (Locale.LanguageRange r : Locale.LanguageRange.parse(header)) {
+                if (!r.getRange().equals("*") && r.getWeight() > 0) {
+                    return r.getRange().toLowerCase(Locale.ROOT);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return FALLBACK_LANG;
+        }
+        return FALLBACK_LANG;
+    }
+}

@@ -1,0 +1,60 @@
+package org.cikg.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.cikg.support.ServiceITBase;
+import org.junit.jupiter.api.Test;
+
+/** {@code GET /search} and the autocomplete script, over HTTP. */
+class SearchPageIT extends ServiceITBase {
+
+    @Test
+    void resultsPageListsMatchesWithTypeSummaryAndLinkToTheEntityPage() {
+        HttpResponse<String> r = get(facade("/search?q=unitree"), "text/html");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
+        String html = r.body();
+        assertThat(html).contains("href=\"/page/unitree-robotics\"").contains(">Unitree Robotics</a>")
+                .contains(">Startup</span>")
+                .contains("known for its quadruped robot dogs");
+        assertThat(html).contains("<form action=\"/search\"").contains("data-autocomplete")
+                .contains("value=\"unitree\"").contains("/js/autocomplete.js");
+    }
+
+    @Test
+    void resultsPageShowsWhichForeignNameMatched() {
+        String html = get(facade("/search?q=" + enc("ديب سيك")), "text/html").body();
+        assertThat(html).contains("href=\"/page/deepseek\"").contains(">DeepSeek</a>")
+                .contains("lang=\"ar\"").contains("ديب سيك");
+    }
+
+    @Test
+    void pageWithoutQueryShowsOnlyTheForm() {
+        HttpResponse<String> r = get(facade("/search"), "text/html");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("data-autocomplete").doesNotContain("class=\"search-results\"");
+    }
+
+    @Test
+    void queryIsEscapedWherePrinted() {
+        HttpResponse<String> r = get(facade("/search?q=" + enc("<script>alert(1)</script>")), "text/html");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).doesNotContain("<script>alert(1)").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    @Test
+    void tooLongQueryShowsTheReasonWith400() {
+        HttpResponse<String> r = get(facade("/search?q=" + "x".repeat(201)), "text/html");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("Parameter &#39;q&#39; is longer than 200 characters");
+    }
+
+    @Test
+    void autocompleteScriptIsServedAndUsesListboxRoles() {
+        HttpResponse<String> r = get(facade("/js/autocomplete.js"), "*/*");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("'listbox'").contains("'option'").contains("/api/search")
+                .contains("ArrowDown").contains("/page/");
+    }
+}
