@@ -8,14 +8,20 @@
   var depth = container.dataset.depth || '1';
   var lang = container.dataset.lang || 'en';
   var expanded = new Set(focus);
-  var palette = ['#b4262d', '#1f5fa8', '#2e7d32', '#8e44ad', '#e67e22', '#16a085', '#c0392b', '#2c3e50',
-    '#d35400', '#7f8c8d', '#27ae60', '#f39c12', '#6d4c41', '#00838f'];
-  var colours = {};
+  // Fixed colours for the contract's classes, so a class looks the same in every session; others take the rest.
+  var colours = {
+    Startup: '#1f77b4', Company: '#4e79a7', Organization: '#76b7e0', GovernmentBody: '#9c755f',
+    University: '#17becf', ResearchInstitute: '#2a9d8f', MediaOutlet: '#bab0ac', CompanyGroup: '#3a5a98',
+    Person: '#b07aa1', Country: '#2ca02c', MacroRegion: '#59a14f', Province: '#8cc084', City: '#e15759',
+    District: '#ff9da7', Zone: '#d4a017', Place: '#6b8e23', Policy: '#f28e2b', Product: '#edc948',
+    Event: '#8c564b', Indicator: '#9aa3ad', Position: '#c49c94'
+  };
+  var spare = ['#bcbd22', '#7f7f7f', '#d62728', '#9467bd', '#e377c2', '#393b79'];
   var hiddenTypes = new Set();
 
   function colourOf(type) {
     if (!colours[type]) {
-      colours[type] = palette[Object.keys(colours).length % palette.length];
+      colours[type] = spare.shift() || '#555555';
     }
     return colours[type];
   }
@@ -52,7 +58,7 @@
   function publish() {
     container.dataset.nodeCount = String(cy.nodes().length);
     container.dataset.edgeCount = String(cy.edges().length);
-    container.dataset.visibleNodeCount = String(cy.nodes(':visible').length);
+    container.dataset.visibleNodeCount = String(cy.nodes().not('.filtered').length);
   }
 
   function query(focusList, d, format) {
@@ -83,8 +89,8 @@
         focus.forEach(function (f) { cy.getElementById('https://w3id.org/cikg/id/' + f).addClass('focus'); });
         rebuildFilters();
         applyFilters();
-        cy.layout({ name: 'cose', animate: false, nodeRepulsion: function () { return 9000; },
-          idealEdgeLength: function () { return 90; } }).run();
+        cy.layout({ name: 'cose', animate: false, nodeRepulsion: function () { return 20000; },
+          idealEdgeLength: function () { return 110; }, nodeOverlap: 20 }).run();
         publish();
         updateDownloads();
         container.dataset.state = 'ready';
