@@ -72,7 +72,8 @@ public class ConstructExport {
             throw new BadRequestException("Not a SPARQL query (updates are not accepted here): " + e.getMessage());
         }
         if (!q.isConstructType()) {
-            throw new BadRequestException("Only CONSTRUCT queries are accepted; this is a " + q.queryType());
+            throw new BadRequestException("Only graph-building queries (the CONSTRUCT form) are accepted, not "
+                    + q.queryType());
         }
         if (usesService(q)) {
             throw new BadRequestException("SERVICE (federated query) is not allowed");

@@ -160,7 +160,7 @@ class GraphController {
 
     private static Set<Node> termsOf(String param, List<String> values, BiFunction<String, String, Node> parse) {
         if (values.size() > MAX_LIST) {
-            throw new BadRequestException("Parameter '" + param + "' has more than " + MAX_LIST + " values");
+            throw new BadRequestException("Parameter '" + param + "' lists too many items: at most " + MAX_LIST);
         }
         Set<Node> out = new LinkedHashSet<>();
         values.forEach(v -> out.add(parse.apply(param, v)));
@@ -181,7 +181,7 @@ class GraphController {
             }
         }
         if (out.size() > MAX_LIST) {
-            throw new BadRequestException("Too many values: at most " + MAX_LIST);
+            throw new BadRequestException("A list parameter has too many items: at most " + MAX_LIST);
         }
         return out;
     }

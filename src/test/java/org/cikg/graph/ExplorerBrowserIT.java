@@ -111,11 +111,15 @@ class ExplorerBrowserIT extends ServiceITBase {
         WebElement city = driver.findElement(By.cssSelector("#class-filters input[data-type='City']"));
         city.click();
         waitFor("City nodes hidden", () -> count("data-visible-node-count") < visible);
+        assertThat(count("data-visible-node-count")).isLessThan(visible);
+        assertThat(count("data-node-count")).as("hidden, not removed").isEqualTo(visible);
         city.click();
         waitFor("City nodes back", () -> count("data-visible-node-count") == visible);
+        assertThat(count("data-visible-node-count")).isEqualTo(visible);
 
         JavascriptExecutor js = driver;
         js.executeScript("window.cikgExplorer.cy.getElementById(arguments[0]).emit('dbltap')", ID + "liang-wenfeng");
         waitFor("entity page opened", () -> driver.getCurrentUrl().endsWith("/page/liang-wenfeng"));
+        assertThat(driver.getCurrentUrl()).isEqualTo(facade("/page/liang-wenfeng"));
     }
 }
