@@ -35,6 +35,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Too large", e.getMessage());
+    }
+
     @ExceptionHandler(QueryTimeoutException.class)
     ResponseEntity<ProblemDetail> timeout(QueryTimeoutException e) {
         ResponseEntity<ProblemDetail> r = problem(HttpStatus.SERVICE_UNAVAILABLE, "Query timed out", e.getMessage());

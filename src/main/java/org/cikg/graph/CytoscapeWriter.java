@@ -1,0 +1,72 @@
+package org.cikg.graph;
+
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cikg.sparql.Terms;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Cytoscape.js JSON ({@code cy.json()} / {@code cytoscape({elements})} input): {@code elements.nodes[].data} with
+ * {@code id} (the IRI), {@code label}, {@code type}, {@code page} (the entity page) and the literal attributes;
+ * {@code elements.edges[].data} with {@code id}, {@code source}, {@code target}, {@code predicate}, {@code label},
+ * {@code startYear}, {@code endYear}, {@code certainty}, {@code sources} ([{source, paragraph}]). Absent values are
+ * {@code null}, so every edge has the same keys.
+ */
+final class CytoscapeWriter implements GraphWriter {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    public void write(SubGraph g, OutputStream out) {
+        JSON.writeValue(out, toMap(g));
+    }
+
+    static Map<String, Object> toMap(SubGraph g) {
+        List<NodeAttributes.Column> columns = NodeAttributes.columns(g);
+        List<Object> nodes = new ArrayList<>();
+        for (SubGraph.Node n : g.nodes()) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("id", n.id());
+            data.put("label", n.label());
+            data.put("type", n.type());
+            String slug = Terms.slugOf(org.apache.jena.graph.NodeFactory.createURI(n.id()));
+            data.put("page", slug == null ? null : "/page/" + slug);
+            for (NodeAttributes.Column c : columns) {
+                Object v = NodeAttributes.json(n, c);
+                if (v != null) {
+                    data.put(c.name(), v);
+                }
+            }
+            nodes.add(Map.of("data", data));
+        }
+        List<Object> edges = new ArrayList<>();
+        for (SubGraph.Edge e : g.edges()) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("id", e.id());
+            data.put("source", e.source());
+            data.put("target", e.target());
+            data.put("predicate", e.predicate());
+            data.put("label", e.label());
+            data.put("startYear", e.startYear());
+            data.put("endYear", e.endYear());
+            data.put("certainty", e.certainty());
+            List<Object> sources = new ArrayList<>();
+            for (SubGraph.SourceRef s : e.sources()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("source", s.source());
+                m.put("paragraph", s.paragraph());
+                sources.add(m);
+            }
+            data.put("sources", sources);
+            edges.add(Map.of("data", data));
+        }
+        Map<String, Object> elements = new LinkedHashMap<>();
+        elements.put("nodes", nodes);
+        elements.put("edges", edges);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("elements", elements);
+        return root;
+    }
+}

@@ -1,0 +1,188 @@
+package org.cikg.graph;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.RDFFormat;
+import org.cikg.sparql.Terms;
+import org.cikg.web.BadRequestException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/graph}: the neighbourhood of focus entities; {@code POST /api/graph}: the graph a read-only
+ * CONSTRUCT builds. Both answer in the format {@code format=} names or {@code Accept} asks for (Cytoscape.js JSON by
+ * default), 413 when the graph passes the edge limit, 400 for bad parameters.
+ */
+@RestController
+class GraphController {
+    private static final int MAX_DEPTH = 3;
+    private static final int MAX_LIST = 50;
+
+    private final NeighbourhoodExtractor extractor;
+    private final ConstructExport construct;
+    private final GraphProperties props;
+
+    GraphController(NeighbourhoodExtractor extractor, ConstructExport construct, GraphProperties props) {
+        this.extractor = extractor;
+        this.construct = construct;
+        this.props = props;
+    }
+
+    @GetMapping("/api/graph")
+    ResponseEntity<byte[]> neighbourhood(@RequestParam(required = false) List<String> focus,
+                                         @RequestParam(required = false) String depth,
+                                         @RequestParam(required = false) List<String> types,
+                                         @RequestParam(required = false) List<String> predicates,
+                                         @RequestParam(required = false) String from,
+                                         @RequestParam(required = false) String to,
+                                         @RequestParam(required = false) String undated,
+                                         @RequestParam(required = false) String lang,
+                                         @RequestParam(required = false) String limit,
+                                         @RequestParam(required = false) String format,
+                                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
+            throws HttpMediaTypeNotAcceptableException {
+        GraphFormat f = format(format, accept);
+        List<String> focusValues = split(focus);
+        if (focusValues.isEmpty()) {
+            throw new BadRequestException("Parameter 'focus' is required: an entity slug such as deepseek (repeatable)");
+        }
+        List<Node> focusNodes = new ArrayList<>(new LinkedHashSet<>(
+                focusValues.stream().map(v -> Terms.entity("focus", v)).toList()));
+        Integer fromYear = from == null ? null : year("from", from);
+        Integer toYear = to == null ? null : year("to", to);
+        if (fromYear != null && toYear != null && fromYear > toYear) {
+            throw new BadRequestException("Parameter 'from' (" + fromYear + ") is after 'to' (" + toYear + ")");
+        }
+        GraphRequest r = new GraphRequest(focusNodes,
+                depth == null ? 1 : Terms.positiveInt("depth", depth, MAX_DEPTH),
+                terms("types", types), terms("predicates", predicates), fromYear, toYear,
+                bool("undated", undated), lang(lang), limit(limit));
+        return respond(extractor.extract(r), f);
+    }
+
+    @PostMapping(path = "/api/graph", consumes = "application/sparql-query")
+    ResponseEntity<byte[]> constructBody(@RequestBody(required = false) String query,
+                                         @RequestParam(required = false) String lang,
+                                         @RequestParam(required = false) String limit,
+                                         @RequestParam(required = false) String format,
+                                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
+            throws HttpMediaTypeNotAcceptableException {
+        GraphFormat f = format(format, accept);
+        return respond(construct.run(query, lang(lang), limit(limit)), f);
+    }
+
+    @PostMapping(path = "/api/graph", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<byte[]> constructForm(@RequestParam(required = false) String query,
+                                         @RequestParam(required = false) String lang,
+                                         @RequestParam(required = false) String limit,
+                                         @RequestParam(required = false) String format,
+                                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
+            throws HttpMediaTypeNotAcceptableException {
+        return constructBody(query, lang, limit, format, accept);
+    }
+
+    private ResponseEntity<byte[]> respond(SubGraph g, GraphFormat f) {
+        GraphWriter writer = switch (f) {
+            case CYTOSCAPE -> new CytoscapeWriter();
+            case GRAPHML -> new GraphMlWriter();
+            case GEXF -> new GexfWriter();
+            case JSONLD -> new RdfGraphWriter(RDFFormat.JSONLD11_PRETTY);
+            case TURTLE -> new RdfGraphWriter(RDFFormat.TURTLE_PRETTY);
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            writer.write(g, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        MediaType type = f.contentType();
+        if (type.getType().equals("text") || type.getSubtype().endsWith("xml") || type.getSubtype().endsWith("json")) {
+            type = new MediaType(type, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"graph." + f.extension() + "\"")
+                .header("X-Graph-Nodes", Integer.toString(g.nodes().size()))
+                .header("X-Graph-Edges", Integer.toString(g.edges().size()))
+                .body(out.toByteArray());
+    }
+
+    private static GraphFormat format(String format, String accept) throws HttpMediaTypeNotAcceptableException {
+        if (format != null && !format.isBlank()) {
+            return GraphFormat.byParam(format).orElseThrow(() -> new BadRequestException(
+                    "Parameter 'format' must be one of cytoscape, graphml, gexf, jsonld, turtle"));
+        }
+        return GraphFormat.negotiate(accept).orElseThrow(() -> new HttpMediaTypeNotAcceptableException(
+                java.util.Arrays.stream(GraphFormat.values()).map(GraphFormat::contentType).toList()));
+    }
+
+    private int limit(String limit) {
+        return limit == null ? props.maxEdges() : Terms.positiveInt("limit", limit, props.maxEdges());
+    }
+
+    private static String lang(String lang) {
+        return lang == null ? "en" : Terms.lang("lang", lang);
+    }
+
+    private static Integer year(String param, String value) {
+        return Integer.valueOf(Terms.year(param, value).getLiteralLexicalForm());
+    }
+
+    private static boolean bool(String param, String value) {
+        if (value == null) {
+            return true;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new BadRequestException("Parameter '" + param + "' must be true or false");
+        };
+    }
+
+    private static Set<Node> terms(String param, List<String> values) {
+        return termsOf(param, split(values), Terms::ontologyTerm);
+    }
+
+    private static Set<Node> termsOf(String param, List<String> values, BiFunction<String, String, Node> parse) {
+        if (values.size() > MAX_LIST) {
+            throw new BadRequestException("Parameter '" + param + "' lists too many items: at most " + MAX_LIST);
+        }
+        Set<Node> out = new LinkedHashSet<>();
+        values.forEach(v -> out.add(parse.apply(param, v)));
+        return out;
+    }
+
+    /** Repeated parameters and comma-separated lists alike ({@code types=City,Province}). */
+    private static List<String> split(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            for (String part : v.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+        }
+        if (out.size() > MAX_LIST) {
+            throw new BadRequestException("A list parameter has too many items: at most " + MAX_LIST);
+        }
+        return out;
+    }
+}

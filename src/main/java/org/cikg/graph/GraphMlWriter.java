@@ -1,0 +1,105 @@
+package org.cikg.graph;
+
+import java.io.OutputStream;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * GraphML (http://graphml.graphdrawing.org/): a directed graph whose node ids are entity IRIs, with a typed
+ * {@code <key>} for every attribute: {@code label}, {@code type} and each literal fact on nodes; {@code predicate},
+ * {@code label}, {@code startYear}, {@code endYear} ({@code int}), {@code certainty} and {@code sources}
+ * ({@code "source#paragraph"} entries separated by spaces) on edges. Written with {@link XMLStreamWriter}, so
+ * every value is escaped.
+ */
+final class GraphMlWriter implements GraphWriter {
+    static final String NS = "http://graphml.graphdrawing.org/xmlns";
+
+    @Override
+    public void write(SubGraph g, OutputStream out) {
+        try {
+            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeCharacters("\n");
+            w.writeStartElement("graphml");
+            w.writeDefaultNamespace(NS);
+            w.writeNamespace("xsi", "http://www.w3.org/2001/XMLSchema-instance");
+            w.writeAttribute("http://www.w3.org/2001/XMLSchema-instance", "schemaLocation",
+                    NS + " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
+            List<NodeAttributes.Column> columns = NodeAttributes.columns(g);
+            key(w, "n_label", "node", "label", "string");
+            key(w, "n_type", "node", "type", "string");
+            for (int i = 0; i < columns.size(); i++) {
+                key(w, "n_a" + i, "node", columns.get(i).name(), columns.get(i).type());
+            }
+            key(w, "e_predicate", "edge", "predicate", "string");
+            key(w, "e_label", "edge", "label", "string");
+            key(w, "e_startYear", "edge", "startYear", "int");
+            key(w, "e_endYear", "edge", "endYear", "int");
+            key(w, "e_certainty", "edge", "certainty", "string");
+            key(w, "e_sources", "edge", "sources", "string");
+            w.writeCharacters("\n");
+            w.writeStartElement("graph");
+            w.writeAttribute("id", "cikg");
+            w.writeAttribute("edgedefault", "directed");
+            for (SubGraph.Node n : g.nodes()) {
+                w.writeCharacters("\n");
+                w.writeStartElement("node");
+                w.writeAttribute("id", n.id());
+                data(w, "n_label", n.label());
+                data(w, "n_type", n.type());
+                for (int i = 0; i < columns.size(); i++) {
+                    data(w, "n_a" + i, NodeAttributes.text(n, columns.get(i)));
+                }
+                w.writeEndElement();
+            }
+            for (SubGraph.Edge e : g.edges()) {
+                w.writeCharacters("\n");
+                w.writeStartElement("edge");
+                w.writeAttribute("id", e.id());
+                w.writeAttribute("source", e.source());
+                w.writeAttribute("target", e.target());
+                data(w, "e_predicate", e.predicate());
+                data(w, "e_label", e.label());
+                data(w, "e_startYear", e.startYear() == null ? null : e.startYear().toString());
+                data(w, "e_endYear", e.endYear() == null ? null : e.endYear().toString());
+                data(w, "e_certainty", e.certainty());
+                data(w, "e_sources", e.sources().isEmpty() ? null : e.sources().stream()
+                        .map(s -> s.paragraph() == null ? s.source() : s.source() + "#" + s.paragraph())
+                        .collect(Collectors.joining(" ")));
+                w.writeEndElement();
+            }
+            w.writeCharacters("\n");
+            w.writeEndElement();
+            w.writeCharacters("\n");
+            w.writeEndElement();
+            w.writeEndDocument();
+            w.flush();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("GraphML writing failed", e);
+        }
+    }
+
+    private static void key(XMLStreamWriter w, String id, String forWhat, String name, String type)
+            throws XMLStreamException {
+        w.writeCharacters("\n");
+        w.writeEmptyElement("key");
+        w.writeAttribute("id", id);
+        w.writeAttribute("for", forWhat);
+        w.writeAttribute("attr.name", name);
+        w.writeAttribute("attr.type", type);
+    }
+
+    private static void data(XMLStreamWriter w, String key, String value) throws XMLStreamException {
+        if (value == null) {
+            return;
+        }
+        w.writeStartElement("data");
+        w.writeAttribute("key", key);
+        w.writeCharacters(value);
+        w.writeEndElement();
+    }
+}

@@ -1,0 +1,121 @@
+package org.cikg.graph;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+
+/**
+ * The node attributes of a sub-graph as the typed columns that GraphML and GEXF declare: one per predicate, typed
+ * {@code long} when every value is a whole number or a year, {@code double} when every value is a number, else
+ * {@code string}. A node with two values for one predicate (two founding years from two sources) gets them joined
+ * with "; ", which makes that column a string.
+ */
+final class NodeAttributes {
+    private static final Set<String> WHOLE = Set.of(XSDDatatype.XSDinteger.getURI(), XSDDatatype.XSDint.getURI(),
+            XSDDatatype.XSDlong.getURI(), XSDDatatype.XSDshort.getURI(), XSDDatatype.XSDgYear.getURI(),
+            XSDDatatype.XSDnonNegativeInteger.getURI(), XSDDatatype.XSDpositiveInteger.getURI());
+    private static final Set<String> REAL = Set.of(XSDDatatype.XSDdecimal.getURI(), XSDDatatype.XSDdouble.getURI(),
+            XSDDatatype.XSDfloat.getURI());
+    /** Names the writers use themselves; an attribute with one of them gets a prefix. */
+    private static final Set<String> RESERVED = Set.of("id", "label", "type", "source", "target", "page");
+
+    /**
+     * One column.
+     *
+     * @param predicate the predicate IRI
+     * @param name      its local name, the attribute's name in every format
+     * @param type      {@code long}, {@code double} or {@code string}
+     */
+    record Column(String predicate, String name, String type) {
+    }
+
+    private NodeAttributes() {
+    }
+
+    static List<Column> columns(SubGraph g) {
+        Map<String, String> types = new LinkedHashMap<>();
+        for (SubGraph.Node n : g.nodes()) {
+            n.attributes().forEach((p, values) -> {
+                String t = values.size() != 1 ? "string" : typeOf(values.get(0));
+                types.merge(p, t, NodeAttributes::widen);
+            });
+        }
+        List<Column> cols = new ArrayList<>();
+        types.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            String name = GraphLookups.localName(e.getKey());
+            cols.add(new Column(e.getKey(), RESERVED.contains(name) ? "attr_" + name : name, e.getValue()));
+        });
+        return cols;
+    }
+
+    /** The value of a column for a node, as text, or null if the node has none. */
+    static String text(SubGraph.Node n, Column c) {
+        List<Node> values = n.attributes().get(c.predicate());
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() == 1) {
+            return lexical(values.get(0), c.type());
+        }
+        return String.join("; ", values.stream().map(Node::getLiteralLexicalForm).toList());
+    }
+
+    /** The value as a JSON-ready object: a number for numeric columns, a string, or a list for several values. */
+    static Object json(SubGraph.Node n, Column c) {
+        List<Node> values = n.attributes().get(c.predicate());
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        List<Object> out = new ArrayList<>();
+        for (Node v : values) {
+            String t = typeOf(v);
+            out.add(switch (t) {
+                case "long" -> Long.valueOf(lexical(v, t));
+                case "double" -> Double.valueOf(v.getLiteralLexicalForm().strip());
+                default -> v.getLiteralLexicalForm();
+            });
+        }
+        return out.size() == 1 ? out.get(0) : out;
+    }
+
+    private static String lexical(Node v, String type) {
+        String s = v.getLiteralLexicalForm().strip();
+        if ("long".equals(type) && s.startsWith("+")) {
+            s = s.substring(1);
+        }
+        if ("long".equals(type) && XSDDatatype.XSDgYear.getURI().equals(v.getLiteralDatatypeURI())) {
+            s = s.replaceFirst("(Z|[+-]\\d\\d:\\d\\d)$", "");
+        }
+        return s;
+    }
+
+    private static String typeOf(Node v) {
+        String dt = v.getLiteralDatatypeURI();
+        if (WHOLE.contains(dt) && lexical(v, "long").matches("-?\\d{1,18}")) {
+            return "long";
+        }
+        if (REAL.contains(dt)) {
+            try {
+                Double.parseDouble(v.getLiteralLexicalForm().strip());
+                return "double";
+            } catch (NumberFormatException e) {
+                return "string";
+            }
+        }
+        return "string";
+    }
+
+    private static String widen(String a, String b) {
+        if (a.equals(b)) {
+            return a;
+        }
+        if (!a.equals("string") && !b.equals("string")) {
+            return "double";
+        }
+        return "string";
+    }
+}

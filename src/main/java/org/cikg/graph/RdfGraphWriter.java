@@ -1,0 +1,81 @@
+package org.cikg.graph;
+
+import java.io.OutputStream;
+import java.util.List;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.cikg.sparql.Terms;
+
+/**
+ * The sub-graph as RDF (JSON-LD or Turtle, written by Jena RIOT): each edge as its plain triple plus its statement
+ * nodes ({@code rdf:Statement} with subject, predicate, object, {@code prov:wasDerivedFrom}, {@code cikg:paragraph},
+ * {@code cikg:certainty}, years), each node with its class, its label and its literal facts.
+ */
+final class RdfGraphWriter implements GraphWriter {
+    private static final String PROV = "http://www.w3.org/ns/prov#";
+    private final RDFFormat format;
+
+    RdfGraphWriter(RDFFormat format) {
+        this.format = format;
+    }
+
+    @Override
+    public void write(SubGraph g, OutputStream out) {
+        RDFDataMgr.write(out, toGraph(g), format);
+    }
+
+    static Graph toGraph(SubGraph sg) {
+        Graph g = GraphFactory.createDefaultGraph();
+        g.getPrefixMapping().setNsPrefix("rdf", RDF.getURI()).setNsPrefix("rdfs", RDFS.getURI())
+                .setNsPrefix("xsd", XSDDatatype.XSD + "#").setNsPrefix("prov", PROV)
+                .setNsPrefix("cikg", Terms.ONTOLOGY_NS).setNsPrefix("kgid", Terms.ID_NS)
+                .setNsPrefix("kgsrc", Terms.SOURCE_NS).setNsPrefix("kgst", "https://w3id.org/cikg/statement/");
+        for (SubGraph.Node n : sg.nodes()) {
+            Node s = uri(n.id());
+            if (n.typeIri() != null) {
+                g.add(s, RDF.type.asNode(), uri(n.typeIri()));
+            }
+            g.add(s, RDFS.label.asNode(), n.labelLang().isEmpty() ? NodeFactory.createLiteralString(n.label())
+                    : NodeFactory.createLiteralLang(n.label(), n.labelLang()));
+            n.attributes().forEach((p, values) -> values.forEach(v -> g.add(s, uri(p), v)));
+        }
+        for (SubGraph.Edge e : sg.edges()) {
+            g.add(uri(e.source()), uri(e.predicate()), uri(e.target()));
+            for (SubGraph.Statement st : e.statements()) {
+                Node n = st.id().startsWith("_:") ? NodeFactory.createBlankNode(st.id().substring(2)) : uri(st.id());
+                g.add(n, RDF.type.asNode(), RDF.Statement.asNode());
+                g.add(n, RDF.subject.asNode(), uri(e.source()));
+                g.add(n, RDF.predicate.asNode(), uri(e.predicate()));
+                g.add(n, RDF.object.asNode(), uri(e.target()));
+                if (st.source() != null) {
+                    g.add(n, uri(PROV + "wasDerivedFrom"), uri(st.source()));
+                }
+                if (st.paragraph() != null) {
+                    g.add(n, uri(Terms.ONTOLOGY_NS + "paragraph"),
+                            NodeFactory.createLiteralDT(st.paragraph().toString(), XSDDatatype.XSDinteger));
+                }
+                if (st.certainty() != null) {
+                    g.add(n, uri(Terms.ONTOLOGY_NS + "certainty"), NodeFactory.createLiteralString(st.certainty()));
+                }
+                for (var y : List.of(new Object[] {"startYear", st.startYear()}, new Object[] {"endYear", st.endYear()})) {
+                    if (y[1] != null) {
+                        g.add(n, uri(Terms.ONTOLOGY_NS + y[0]),
+                                NodeFactory.createLiteralDT(y[1].toString(), XSDDatatype.XSDgYear));
+                    }
+                }
+            }
+        }
+        return g;
+    }
+
+    private static Node uri(String iri) {
+        return NodeFactory.createURI(iri);
+    }
+}
