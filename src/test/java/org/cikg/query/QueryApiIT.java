@@ -172,6 +172,28 @@ class QueryApiIT extends ServiceITBase {
         assertThat(inverse.body()).contains("true");
     }
 
+    @Test
+    void homePageListsEveryQuestionWithAWorkingExampleLink() {
+        HttpResponse<String> home = get(facade("/"), "text/html");
+        assertThat(home.statusCode()).isEqualTo(200);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("class=\"example\" href=\"([^\"]+)\"")
+                .matcher(home.body());
+        List<String> links = new ArrayList<>();
+        while (m.find()) {
+            links.add(m.group(1).replace("&amp;", "&"));
+        }
+        JsonNode queries = json(get(facade("/api/queries"), "application/json")).get("queries");
+        assertThat(links).hasSize(queries.size());
+        for (JsonNode q : queries) {
+            assertThat(home.body()).contains(q.get("title").asString());
+        }
+        for (String link : links) {
+            HttpResponse<String> r = get(facade(link), "application/json");
+            assertThat(r.statusCode()).as(link).isEqualTo(200);
+            assertThat(json(r).get("rowCount").asInt()).as(link).isPositive();
+        }
+    }
+
     /** The example URL with one parameter replaced (or added) with the given raw value, encoded. */
     private static String withParam(String exampleUrl, String param, String value) {
         int q = exampleUrl.indexOf('?');
