@@ -184,8 +184,9 @@ class QueryApiIT extends ServiceITBase {
         }
         JsonNode queries = json(get(facade("/api/queries"), "application/json")).get("queries");
         assertThat(links).hasSize(queries.size());
+        String text = org.springframework.web.util.HtmlUtils.htmlUnescape(home.body());
         for (JsonNode q : queries) {
-            assertThat(home.body()).contains(q.get("title").asString());
+            assertThat(text).contains(q.get("title").asString());
         }
         for (String link : links) {
             HttpResponse<String> r = get(facade(link), "application/json");
