@@ -44,16 +44,17 @@ class GoldenQueriesIT extends ServiceITBase {
                 String name = f.getFileName().toString().replaceFirst("\\.json$", "");
                 JsonNode cases = JSON.readTree(Files.readString(f)).get("cases");
                 for (JsonNode c : cases) {
-                    all.add(Arguments.of(name + ": " + c.get("about").asString(), name, c));
+                    all.add(Arguments.argumentSet(name + ": " + c.get("about").asString(), name, c));
                 }
             }
         }
         return all.stream();
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest
     @MethodSource("cases")
-    void catalogueQueryAnswersAsTheArticlesSay(String title, String name, JsonNode c) {
+    void catalogueQueryAnswersAsTheArticlesSay(String name, JsonNode c) {
+        String title = name + ": " + c.get("about").asString();
         StringJoiner qs = new StringJoiner("&");
         c.get("params").properties().forEach(e -> qs.add(enc(e.getKey()) + "=" + enc(e.getValue().asString())));
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(

@@ -16,6 +16,20 @@ import tools.jackson.databind.json.JsonMapper;
 class QueryApiIT extends ServiceITBase {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
+    /** Values that would change a query pasted together as text; here they must be rejected or matched as data. */
+    private static final List<String> ATTACKS = List.of(
+            "eagle-project\" } UNION { ?s ?p ?o } #",
+            "eagle-project> } UNION { ?s ?p ?o",
+            "x'; DROP ALL; '",
+            "} UNION {",
+            "<https://w3id.org/cikg/id/eagle-project>",
+            "eagle-project\n} UNION { ?s ?p ?o }",
+            "{ ?s ?p ?o }",
+            "مشروع النسر",
+            "פרויקט הנשר",
+            "\u0000\u202e",
+            "a".repeat(5000));
+
     private JsonNode json(HttpResponse<String> r) {
         return JSON.readTree(r.body());
     }
@@ -117,18 +131,7 @@ class QueryApiIT extends ServiceITBase {
 
     @Test
     void injectionAttemptsInEveryParameterGet400OrAnEmptyAnswerNeverA500() {
-        List<String> attacks = new ArrayList<>(List.of(
-                "eagle-project\" } UNION { ?s ?p ?o } #",
-                "eagle-project> } UNION { ?s ?p ?o",
-                "x'; DROP ALL; '",
-                "} UNION {",
-                "<https://w3id.org/cikg/id/eagle-project>",
-                "eagle-project\n} UNION { ?s ?p ?o }",
-                "{ ?s ?p ?o }",
-                "مشروع النسر",
-                "פרויקט הנשר",
-                "\u0000\u202e",
-                "a".repeat(5000)));
+        List<String> attacks = ATTACKS;
         int requests = 0;
         for (JsonNode q : json(get(facade("/api/queries"), "application/json")).get("queries")) {
             String name = q.get("name").asString();
