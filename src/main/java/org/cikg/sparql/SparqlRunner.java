@@ -1,15 +1,21 @@
 package org.cikg.sparql;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecDatasetBuilder;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.system.Txn;
 
 /**
@@ -27,7 +33,19 @@ public final class SparqlRunner {
 
     /** Runs a SELECT in its own read transaction and returns the rows, fully read (rewindable). */
     public RowSet select(CatalogQuery q, Map<String, Node> bindings) {
-        return Txn.calculateRead(dataset, () -> selectInTxn(q, bindings));
+        // TDB2 rows resolve their nodes lazily from the node table: copy every value while the transaction is open,
+        // or a value not in the node cache is silently lost once it ends (seen: a "hedged" certainty going missing).
+        return Txn.calculateRead(dataset, () -> {
+            RowSet rs = selectInTxn(q, bindings);
+            List<Binding> rows = new ArrayList<>();
+            while (rs.hasNext()) {
+                Binding b = rs.next();
+                BindingBuilder copy = BindingFactory.builder();
+                b.vars().forEachRemaining(v -> copy.add(v, b.get(v)));
+                rows.add(copy.build());
+            }
+            return RowSetStream.create(rs.getResultVars(), rows.iterator()).rewindable();
+        });
     }
 
     /** Runs a SELECT inside the caller's transaction, rows fully read. */

@@ -2,6 +2,8 @@ package org.cikg.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.cikg.fuseki.FusekiEndpoints;
+import org.cikg.query.QueryLinks;
+import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.store.KnowledgeStore;
 import org.springframework.stereotype.Controller;
@@ -27,6 +29,8 @@ class HomeController {
         model.addAttribute("sparqlBase", "http://" + request.getServerName() + ":" + fuseki.port()
                 + FusekiEndpoints.DATASET);
         model.addAttribute("queries", catalog.publicQueries());
+        model.addAttribute("examples", catalog.publicQueries().stream()
+                .collect(java.util.stream.Collectors.toMap(CatalogQuery::name, QueryLinks::example)));
         return "home";
     }
 }

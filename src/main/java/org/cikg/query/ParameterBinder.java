@@ -1,0 +1,157 @@
+package org.cikg.query;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.cikg.sparql.CatalogQuery;
+import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.Terms;
+import org.cikg.store.KnowledgeStore;
+import org.cikg.web.BadRequestException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the request parameters of a call into RDF terms for the query's declared parameters, by declared type,
+ * through {@link Terms}. Only declared parameters are accepted; each given once; required ones must be present.
+ * A {@code class} must be a class of the ontology, a {@code cikg:} IRI a term of the ontology.
+ *
+ * <p>The {@code lang} parameter, when a query declares one, is always bound: from {@code ?lang=}, else the first
+ * usable range of {@code Accept-Language}, else {@code en}; only the primary subtag is kept ({@code zh-Hans} →
+ * {@code zh}) because labels carry plain language tags.
+ */
+@Component
+class ParameterBinder {
+    static final String LANG = "lang";
+    static final String DEFAULT_LANG = "en";
+    /** Largest value an {@code int} parameter accepts. */
+    static final int MAX_INT = 1000;
+    /** Longest value a {@code string} parameter accepts. */
+    static final int MAX_STRING = 200;
+
+    private final KnowledgeStore store;
+    private final QueryCatalog catalog;
+
+    ParameterBinder(KnowledgeStore store, QueryCatalog catalog) {
+        this.store = store;
+        this.catalog = catalog;
+    }
+
+    /** The bindings for a call, by parameter name, in header order. */
+    Map<String, Node> bind(CatalogQuery q, Map<String, List<String>> given, String acceptLanguage) {
+        for (String name : given.keySet()) {
+            if (q.params().stream().noneMatch(p -> p.name().equals(name))) {
+                throw new BadRequestException("Unknown parameter '" + printable(name) + "' for query '" + q.name()
+                        + "'; it takes " + q.params().stream().map(CatalogQuery.Param::name).toList());
+            }
+        }
+        Map<String, Node> bindings = new LinkedHashMap<>();
+        for (CatalogQuery.Param p : q.params()) {
+            List<String> values = given.getOrDefault(p.name(), List.of());
+            if (values.size() > 1) {
+                throw new BadRequestException("Parameter '" + p.name() + "' is given more than once");
+            }
+            String value = values.isEmpty() ? null : values.get(0);
+            if (value == null || value.isEmpty()) {
+                if (p.name().equals(LANG) && p.type().equals("lang")) {
+                    bindings.put(p.name(), NodeFactory.createLiteralString(fromAcceptLanguage(acceptLanguage)));
+                } else if (p.required()) {
+                    throw new BadRequestException("Parameter '" + p.name() + "' is required (" + p.type() + ": "
+                            + p.description() + ")");
+                }
+                continue;
+            }
+            bindings.put(p.name(), term(p, value));
+        }
+        return bindings;
+    }
+
+    private Node term(CatalogQuery.Param p, String value) {
+        return switch (p.type()) {
+            case "entity" -> Terms.entity(p.name(), value.startsWith("kgid:") ? value.substring(5) : value);
+            case "year" -> Terms.year(p.name(), value);
+            case "lang" -> NodeFactory.createLiteralString(primary(Terms.lang(p.name(), value)));
+            case "int" -> NodeFactory.createLiteralDT(
+                    Integer.toString(Terms.positiveInt(p.name(), value, MAX_INT)), XSDDatatype.XSDinteger);
+            case "string" -> Terms.string(p.name(), value, MAX_STRING);
+            case "class" -> ontologyClass(p.name(), value);
+            case "iri" -> ourIri(p.name(), value);
+            default -> throw new IllegalStateException("Query " + p + " declares unknown type " + p.type());
+        };
+    }
+
+    /** A class of the ontology by local name ({@code Startup}), {@code cikg:Startup} or full IRI; it must exist. */
+    private Node ontologyClass(String param, String value) {
+        Node term = Terms.ontologyTerm(param, value);
+        if (!store.runner().ask(catalog.get("system/ontology-class"), Map.of("term", term))) {
+            throw new BadRequestException("Parameter '" + param + "' names no class of the ontology: "
+                    + term.getLocalName());
+        }
+        return term;
+    }
+
+    /**
+     * An IRI in one of our namespaces, full or prefixed: {@code kgid:eagle-project} (entity),
+     * {@code kgsrc:000_0363365239e414fe} (source document), {@code cikg:benefitedFrom} (ontology term, which must
+     * exist).
+     */
+    private Node ourIri(String param, String value) {
+        String v = value.strip();
+        if (v.startsWith("kgid:")) {
+            return Terms.entity(param, v.substring(5));
+        }
+        if (v.startsWith(Terms.ID_NS)) {
+            return Terms.entity(param, v);
+        }
+        if (v.startsWith("kgsrc:")) {
+            return Terms.source(param, v.substring(6));
+        }
+        if (v.startsWith(Terms.SOURCE_NS)) {
+            return Terms.source(param, v);
+        }
+        if (v.startsWith("cikg:") || v.startsWith(Terms.ONTOLOGY_NS)) {
+            Node term = Terms.ontologyTerm(param, v);
+            if (!store.runner().ask(catalog.get("system/ontology-term"), Map.of("term", term))) {
+                throw new BadRequestException("Parameter '" + param + "' names no term of the ontology: "
+                        + term.getLocalName());
+            }
+            return term;
+        }
+        throw new BadRequestException("Parameter '" + param + "' must be an IRI in our namespaces, full or prefixed: "
+                + "kgid:{slug} (" + Terms.ID_NS + "), kgsrc:{stem} (" + Terms.SOURCE_NS + ") or cikg:{Term} ("
+                + Terms.ONTOLOGY_NS + ")");
+    }
+
+    /** The primary language subtag of the first usable Accept-Language range, or {@code en}. */
+    static String fromAcceptLanguage(String header) {
+        if (header == null || header.isBlank() || header.length() > 500) {
+            return DEFAULT_LANG;
+        }
+        try {
+            for (Locale.LanguageRange r : Locale.LanguageRange.parse(header)) {
+                String range = r.getRange();
+                String primary = primary(range);
+                if (r.getWeight() > 0 && primary.matches("[a-z]{2,3}")) {
+                    return primary;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // A malformed header is not an error of the call: fall back.
+        }
+        return DEFAULT_LANG;
+    }
+
+    private static String primary(String tag) {
+        int dash = tag.indexOf('-');
+        return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(Locale.ROOT);
+    }
+
+    /** A parameter name as it may appear in a message: short, no control characters. */
+    private static String printable(String s) {
+        String cut = s.length() > 60 ? s.substring(0, 60) + "..." : s;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+}

@@ -1,0 +1,165 @@
+package org.cikg.query;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.RowSet;
+import org.cikg.sparql.CatalogQuery;
+import org.cikg.sparql.QueryCatalog;
+import org.cikg.store.KnowledgeStore;
+import org.cikg.web.NotFoundException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The named questions over REST.
+ * <ul>
+ *   <li>{@code GET /api/queries}: the public catalogue, read from the {@code .rq} headers;</li>
+ *   <li>{@code GET /api/queries/{name}.rq}: the query's text ({@code text/plain}), to read or copy;</li>
+ *   <li>{@code GET /api/queries/{name}?param=value}: runs it; JSON ({@link QueryResult}, the default), SPARQL JSON or
+ *       CSV by {@code Accept}; at most {@value #ROW_LIMIT} rows.</li>
+ * </ul>
+ * Every answer names the query that ran in a {@code Link: <.../{name}.rq>; rel="describedby"} header.
+ */
+@RestController
+class QueryController {
+    static final int ROW_LIMIT = 1000;
+    static final MediaType SPARQL_JSON = MediaType.parseMediaType("application/sparql-results+json");
+    static final MediaType CSV = MediaType.parseMediaType("text/csv");
+    private static final List<MediaType> PRODUCED = List.of(MediaType.APPLICATION_JSON, SPARQL_JSON, CSV);
+
+    private final QueryCatalog catalog;
+    private final KnowledgeStore store;
+    private final ParameterBinder binder;
+
+    QueryController(QueryCatalog catalog, KnowledgeStore store, ParameterBinder binder) {
+        this.catalog = catalog;
+        this.store = store;
+        this.binder = binder;
+    }
+
+    /** One catalogue entry as listed by {@code GET /api/queries}. */
+    record Entry(String name, String title, String description, List<CatalogQuery.Param> parameters,
+                 String example, String source, String run) {
+    }
+
+    record Catalogue(List<Entry> queries) {
+    }
+
+    @GetMapping(path = QueryLinks.BASE, produces = MediaType.APPLICATION_JSON_VALUE)
+    Catalogue list() {
+        String base = base();
+        return new Catalogue(catalog.publicQueries().stream().map(q -> new Entry(q.name(), q.title(), q.description(),
+                q.params(), base + QueryLinks.example(q), base + QueryLinks.source(q), base + QueryLinks.run(q)))
+                .toList());
+    }
+
+    @GetMapping(path = QueryLinks.BASE + "/{name:[A-Za-z0-9_-]+}.rq")
+    ResponseEntity<String> text(@PathVariable String name) {
+        CatalogQuery q = publicQuery(name);
+        return ResponseEntity.ok().header(HttpHeaders.LINK, link(q))
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                .body(q.text());
+    }
+
+    @GetMapping(path = QueryLinks.BASE + "/{name}")
+    ResponseEntity<?> run(@PathVariable String name, @RequestParam MultiValueMap<String, String> params,
+                          @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+                          @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage)
+            throws HttpMediaTypeNotAcceptableException {
+        CatalogQuery q = publicQuery(name);
+        MediaType format = negotiate(accept);
+        Map<String, Node> bindings = binder.bind(q, params, acceptLanguage);
+
+        RowSet rs = store.runner().select(q, bindings);
+        List<Var> vars = rs.getResultVars();
+        List<Binding> rows = new ArrayList<>();
+        boolean truncated = false;
+        while (rs.hasNext()) {
+            Binding b = rs.next();
+            if (rows.size() == ROW_LIMIT) {
+                truncated = true;
+                break;
+            }
+            rows.add(b);
+        }
+
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header(HttpHeaders.LINK, link(q))
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE);
+        if (format.equals(SPARQL_JSON)) {
+            return ok.contentType(SPARQL_JSON).body(ResultRenderer.write(vars, rows, ResultSetLang.RS_JSON));
+        }
+        if (format.equals(CSV)) {
+            return ok.contentType(new MediaType(CSV, StandardCharsets.UTF_8))
+                    .body(ResultRenderer.write(vars, rows, ResultSetLang.RS_CSV));
+        }
+        Map<String, String> bound = new LinkedHashMap<>();
+        bindings.forEach((k, v) -> bound.put(k, v.isURI() ? v.getURI() : v.getLiteralLexicalForm()));
+        List<String> columns = ResultRenderer.columns(vars);
+        return ok.contentType(MediaType.APPLICATION_JSON).body(new QueryResult(
+                new QueryResult.Ran(q.name(), q.title(), base() + QueryLinks.source(q), bound),
+                columns, ResultRenderer.rows(columns, rows), rows.size(), truncated, ROW_LIMIT));
+    }
+
+    private CatalogQuery publicQuery(String name) {
+        return catalog.publicQueries().stream().filter(q -> q.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NotFoundException("No query named '" + shorten(name) + "' in the catalogue; "
+                        + "GET " + QueryLinks.BASE + " lists them"));
+    }
+
+    /** The first of JSON, SPARQL JSON, CSV that the Accept header allows, by quality; JSON when it allows anything. */
+    static MediaType negotiate(String accept) throws HttpMediaTypeNotAcceptableException {
+        if (accept == null || accept.isBlank()) {
+            return MediaType.APPLICATION_JSON;
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = new ArrayList<>(MediaType.parseMediaTypes(accept));
+        } catch (InvalidMediaTypeException e) {
+            return MediaType.APPLICATION_JSON;
+        }
+        accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        for (MediaType a : accepted) {
+            if (a.getQualityValue() <= 0) {
+                continue;
+            }
+            for (MediaType p : PRODUCED) {
+                if (a.includes(p)) {
+                    return p;
+                }
+            }
+        }
+        throw new HttpMediaTypeNotAcceptableException(PRODUCED);
+    }
+
+    private static String link(CatalogQuery q) {
+        return "<" + base() + QueryLinks.source(q) + ">; rel=\"describedby\"; type=\"text/plain\"; title=\""
+                + q.name() + "\"";
+    }
+
+    private static String base() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+    }
+
+    private static String shorten(String s) {
+        String cut = s.length() > 60 ? s.substring(0, 60) + "..." : s;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+}
