@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Examples are made by binding the header's example values as RDF terms into the parsed query. */
 class ExampleShelfTest {
+    /** An example value that would close the pattern and add an update if it were pasted as text. */
+    private static final String INJECTION = "x> \u007d ; DROP ALL ; SELECT * \u007b <y";
     @TempDir
     Path folder;
 
@@ -59,8 +61,8 @@ class ExampleShelfTest {
 
     @Test
     void anExampleValueThatIsNotATermOfItsTypeIsRefused() throws IOException {
-        CatalogQuery q = write("cls=Startup&year=2019&place=" + java.net.URLEncoder.encode(
-                "x> } ; DROP ALL ; SELECT * { <y", java.nio.charset.StandardCharsets.UTF_8));
+        CatalogQuery q = write("cls=Startup&year=2019&place=" + java.net.URLEncoder.encode(INJECTION,
+                java.nio.charset.StandardCharsets.UTF_8));
         assertThatThrownBy(() -> ExampleShelf.example(q)).isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("place");
         assertThatThrownBy(() -> new ExampleShelf(new QueryCatalog(folder))).isInstanceOf(IllegalStateException.class)
