@@ -1,0 +1,23 @@
+package org.cikg.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.cikg.support.ServiceITBase;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/** A query past the limit: the workbench says it timed out (same 1 s context as QueryTimeoutIT). */
+@TestPropertySource(properties = "kg.sparql.timeout=1s")
+class WorkbenchTimeoutBrowserIT extends ServiceITBase {
+
+    @Test
+    void queryPastTheLimitIsReportedAsATimeout() {
+        try (Browser browser = new Browser()) {
+            browser.openWorkbench(facade("/sparql-ui#view=table&query="
+                    + enc("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")));
+            browser.until(d -> browser.find("#error").isDisplayed());
+            assertThat(browser.text("#error")).contains("timed out").contains("1 s limit").contains("HTTP 503");
+            browser.screenshot("workbench-timeout");
+        }
+    }
+}
