@@ -70,59 +70,24 @@ class ParameterBinder {
     }
 
     private Node term(CatalogQuery.Param p, String value) {
-        return switch (p.type()) {
-            case "entity" -> Terms.entity(p.name(), value.startsWith("kgid:") ? value.substring(5) : value);
-            case "year" -> Terms.year(p.name(), value);
-            case "lang" -> NodeFactory.createLiteralString(primary(Terms.lang(p.name(), value)));
-            case "int" -> NodeFactory.createLiteralDT(
-                    Integer.toString(Terms.positiveInt(p.name(), value, MAX_INT)), XSDDatatype.XSDinteger);
-            case "string" -> Terms.string(p.name(), value, MAX_STRING);
-            case "class" -> ontologyClass(p.name(), value);
-            case "iri" -> ourIri(p.name(), value);
-            default -> throw new IllegalStateException("Query " + p + " declares unknown type " + p.type());
-        };
-    }
-
-    /** A class of the ontology by local name ({@code Startup}), {@code cikg:Startup} or full IRI; it must exist. */
-    private Node ontologyClass(String param, String value) {
-        Node term = Terms.ontologyTerm(param, value);
-        if (!store.runner().ask(catalog.get("system/ontology-class"), Map.of("term", term))) {
-            throw new BadRequestException("Parameter '" + param + "' names no class of the ontology: "
-                    + term.getLocalName());
+        Node term = Terms.ofType(p.type(), p.name(), value, MAX_INT, MAX_STRING);
+        if (p.type().equals("lang")) {
+            return NodeFactory.createLiteralString(primary(term.getLiteralLexicalForm()));
+        }
+        if (p.type().equals("class")) {
+            requireInOntology(p.name(), term, "system/ontology-class", "class");
+        } else if (p.type().equals("iri") && term.getURI().startsWith(Terms.ONTOLOGY_NS)) {
+            requireInOntology(p.name(), term, "system/ontology-term", "term");
         }
         return term;
     }
 
-    /**
-     * An IRI in one of our namespaces, full or prefixed: {@code kgid:eagle-project} (entity),
-     * {@code kgsrc:000_0363365239e414fe} (source document), {@code cikg:benefitedFrom} (ontology term, which must
-     * exist).
-     */
-    private Node ourIri(String param, String value) {
-        String v = value.strip();
-        if (v.startsWith("kgid:")) {
-            return Terms.entity(param, v.substring(5));
+    /** Classes and properties must exist in the ontology, so a typo is a 400 rather than an empty answer. */
+    private void requireInOntology(String param, Node term, String check, String what) {
+        if (!store.runner().ask(catalog.get(check), Map.of("term", term))) {
+            throw new BadRequestException("Parameter '" + param + "' names no " + what + " of the ontology: "
+                    + term.getLocalName());
         }
-        if (v.startsWith(Terms.ID_NS)) {
-            return Terms.entity(param, v);
-        }
-        if (v.startsWith("kgsrc:")) {
-            return Terms.source(param, v.substring(6));
-        }
-        if (v.startsWith(Terms.SOURCE_NS)) {
-            return Terms.source(param, v);
-        }
-        if (v.startsWith("cikg:") || v.startsWith(Terms.ONTOLOGY_NS)) {
-            Node term = Terms.ontologyTerm(param, v);
-            if (!store.runner().ask(catalog.get("system/ontology-term"), Map.of("term", term))) {
-                throw new BadRequestException("Parameter '" + param + "' names no term of the ontology: "
-                        + term.getLocalName());
-            }
-            return term;
-        }
-        throw new BadRequestException("Parameter '" + param + "' must be an IRI in our namespaces, full or prefixed: "
-                + "kgid:{slug} (" + Terms.ID_NS + "), kgsrc:{stem} (" + Terms.SOURCE_NS + ") or cikg:{Term} ("
-                + Terms.ONTOLOGY_NS + ")");
     }
 
     /** The primary language subtag of the first usable Accept-Language range, or {@code en}. */

@@ -29,12 +29,53 @@ public final class Terms {
     /** An entity given as a slug ({@code eagle-project}) or a full IRI in {@value #ID_NS}. */
     public static Node entity(String param, String value) {
         String v = require(param, value).strip();
-        String slug = v.startsWith(ID_NS) ? v.substring(ID_NS.length()) : v;
+        String slug = v.startsWith(ID_NS) ? v.substring(ID_NS.length()) : v.startsWith("kgid:") ? v.substring(5) : v;
         if (slug.length() > MAX_SLUG || !SLUG.matcher(slug).matches()) {
             throw new BadRequestException("Parameter '" + param + "' must be an entity slug (lower-case words joined "
                     + "by hyphens, e.g. eagle-project) or an IRI starting with " + ID_NS);
         }
         return NodeFactory.createURI(ID_NS + slug);
+    }
+
+    /**
+     * An IRI in one of our namespaces, full or prefixed: {@code kgid:eagle-project} (entity),
+     * {@code kgsrc:000_0363365239e414fe} (source document), {@code cikg:benefitedFrom} (ontology term). Whether an
+     * ontology term really exists is the caller's check.
+     */
+    public static Node ourIri(String param, String value) {
+        String v = require(param, value).strip();
+        if (v.startsWith("kgid:") || v.startsWith(ID_NS)) {
+            return entity(param, v);
+        }
+        if (v.startsWith("kgsrc:")) {
+            return source(param, v.substring(6));
+        }
+        if (v.startsWith(SOURCE_NS)) {
+            return source(param, v);
+        }
+        if (v.startsWith("cikg:") || v.startsWith(ONTOLOGY_NS)) {
+            return ontologyTerm(param, v);
+        }
+        throw new BadRequestException("Parameter '" + param + "' must be an IRI in our namespaces, full or prefixed: "
+                + "kgid:{slug} (" + ID_NS + "), kgsrc:{stem} (" + SOURCE_NS + ") or cikg:{Term} (" + ONTOLOGY_NS + ")");
+    }
+
+    /**
+     * The term for a value of a catalogue parameter of the declared type (entity, iri, year, lang, class, int,
+     * string); see {@link CatalogQuery.Param}.
+     */
+    public static Node ofType(String type, String param, String value, int maxInt, int maxString) {
+        return switch (type) {
+            case "entity" -> entity(param, value);
+            case "iri" -> ourIri(param, value);
+            case "class" -> ontologyTerm(param, value);
+            case "year" -> year(param, value);
+            case "lang" -> NodeFactory.createLiteralString(lang(param, value));
+            case "int" -> NodeFactory.createLiteralDT(Integer.toString(positiveInt(param, value, maxInt)),
+                    XSDDatatype.XSDinteger);
+            case "string" -> string(param, value, maxString);
+            default -> throw new IllegalStateException("Unknown parameter type " + type);
+        };
     }
 
     /** The slug of an entity IRI in our namespace, or null. */

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * The workbench's worked examples: one per public catalogue query, its parameters filled with the header's
  * {@code # example:} values. The values are substituted as RDF terms into the parsed query
- * ({@link QueryTransformOps#transform(Query, Map)}) and the result is serialised with the contract prefixes, so an
+ * (a leading {@code VALUES} block, see {@link #withValues}) and the result is serialised with the contract prefixes, so an
  * example is exactly what the facade would run for those values. A new {@code queries/*.rq} file appears here with
  * no code change.
  */
@@ -54,7 +54,7 @@ class ExampleShelf {
             }
             params.add(new ExampleParam(p.name(), p.type(), p.required(), p.description(), value));
         }
-        Query bound = QueryTransformOps.transform(q.query(), bindings);
+        Query bound = withValues(q.query(), bindings);
         // A fresh mapping: the transformed query may share the catalogue query's prologue.
         PrefixMapping prefixes = PrefixMapping.Factory.create()
                 .setNsPrefixes(ContractPrefixes.ALL)
@@ -64,6 +64,33 @@ class ExampleShelf {
                 + (q.description().isBlank() ? "" : "# " + q.description() + "\n")
                 + bound.serialize();
         return new Example(q.name(), q.title(), q.description(), List.copyOf(params), q.example(), text);
+    }
+
+    /**
+     * The query with a {@code VALUES} block binding the example's terms at the head of its WHERE group. A textual
+     * substitution ({@link QueryTransformOps}) would also replace the variable in {@code GROUP BY} and
+     * {@code ORDER BY}, where a bare IRI is not valid SPARQL; a leading {@code VALUES} binds the same terms, keeps the
+     * query valid, and shows the user which line to edit.
+     */
+    static Query withValues(Query query, Map<Var, Node> bindings) {
+        Query copy = query.cloneQuery();
+        if (bindings.isEmpty()) {
+            return copy;
+        }
+        List<Var> vars = new ArrayList<>(bindings.keySet());
+        vars.sort(java.util.Comparator.comparing(Var::getVarName));
+        org.apache.jena.sparql.engine.binding.BindingBuilder row = org.apache.jena.sparql.engine.binding.BindingFactory.builder();
+        vars.forEach(v -> row.add(v, bindings.get(v)));
+        org.apache.jena.sparql.syntax.ElementData data = new org.apache.jena.sparql.syntax.ElementData(vars, List.of(row.build()));
+        org.apache.jena.sparql.syntax.ElementGroup group = new org.apache.jena.sparql.syntax.ElementGroup();
+        group.addElement(data);
+        if (copy.getQueryPattern() instanceof org.apache.jena.sparql.syntax.ElementGroup original) {
+            original.getElements().forEach(group::addElement);
+        } else {
+            group.addElement(copy.getQueryPattern());
+        }
+        copy.setQueryPattern(group);
+        return copy;
     }
 
     /**

@@ -37,32 +37,7 @@ final class ExampleTerms {
 
     /** The term for a value of that parameter; {@link org.cikg.web.BadRequestException} if it does not fit. */
     static Node term(CatalogQuery.Param param, String value) {
-        String name = param.name();
-        return switch (param.type()) {
-            case "entity" -> Terms.entity(name, value);
-            case "class" -> Terms.ontologyTerm(name, value);
-            case "year" -> Terms.year(name, value);
-            case "lang" -> NodeFactory.createLiteralString(Terms.lang(name, value));
-            case "int" -> NodeFactory.createLiteralDT(Integer.toString(Terms.positiveInt(name, value, Integer.MAX_VALUE)),
-                    XSDDatatype.XSDinteger);
-            case "string" -> Terms.string(name, value, 2000);
-            case "iri" -> iri(name, value);
-            default -> throw new IllegalStateException("Unknown parameter type " + param.type());
-        };
-    }
-
-    private static Node iri(String name, String value) {
-        String v = value.strip();
-        if (v.startsWith(Terms.SOURCE_NS)) {
-            return Terms.source(name, v);
-        }
-        if (v.startsWith(Terms.ONTOLOGY_NS) || v.startsWith("cikg:")) {
-            return Terms.ontologyTerm(name, v);
-        }
-        if (v.contains(":") && !v.startsWith(Terms.ID_NS)) {
-            return NodeFactory.createURI(IRIx.create(v).str());
-        }
-        return Terms.entity(name, v);
+        return Terms.ofType(param.type(), param.name(), value, Integer.MAX_VALUE, 2000);
     }
 
     private static String decode(String s) {

@@ -49,7 +49,7 @@ class WorkbenchBrowserIT extends ServiceITBase {
         runPolicyBeneficiariesExample();
         WebElement unitree = browser.driver().findElement(By.linkText("Unitree Robotics"));
         assertThat(unitree.getAttribute("href")).endsWith("/page/unitree-robotics");
-        assertThat(browser.text("#view-table")).contains("stated").contains("?orgLabel");
+        assertThat(browser.text("#view-table")).contains("stated").contains("?organizationLabel");
         assertThat(browser.text("#status")).matches("\\d+ rows? in \\d+ ms");
         browser.screenshot("workbench-table");
 
@@ -69,7 +69,7 @@ class WorkbenchBrowserIT extends ServiceITBase {
         assertThat(networkxNodesAndEdges(graphml)).isEqualTo(number("cikgWorkbench.graphNodeCount()") + " "
                 + number("cikgWorkbench.graphEdgeCount()"));
         assertThat(((String) browser.js("return cikgWorkbench.csv()")).lines().toList())
-                .first().isEqualTo("org,orgLabel,certainty,source,paragraph");
+                .first().isEqualTo("organization,organizationLabel,certainty,source,sourceLabel,paragraph");
         assertThat((String) browser.js("return cikgWorkbench.csv()"))
                 .contains("https://w3id.org/cikg/id/unitree-robotics,Unitree Robotics,stated,");
     }
