@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * Loads {@code ontology/} and {@code data/} into the store in one write transaction: parse every file (strictly:
  * a syntax error or an ill-typed literal aborts the whole load with the file and line), materialise inferences,
- * record the data hash, the load time and the counts. Readers keep the previous version until the commit (TDB2 MVCC),
+ * validate the result against the SHACL shapes ({@link ShapeValidator}: a violation aborts the load), record the
+ * data hash, the load time and the counts. Readers keep the previous version until the commit (TDB2 MVCC),
  * and an aborted load leaves it untouched.
  */
 @Component
@@ -89,6 +90,9 @@ public class DataLoader {
             long t0 = System.nanoTime();
             long inferred = materializer.run(dsg);
             LOG.info("Inference: {} triples in {} ms", inferred, (System.nanoTime() - t0) / 1_000_000);
+            // Shapes see the inferred sub-class types; a violation aborts the transaction, so the store keeps its
+            // previous contents.
+            ShapeValidator.validate(dsg).throwIfViolated();
             long total;
             RowSet rows = store.runner().selectInTxn(catalog.get("system/count-triples"), Map.of());
             total = Long.parseLong(rows.next().get("n").getLiteralLexicalForm());
