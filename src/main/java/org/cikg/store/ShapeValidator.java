@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks the loaded graphs against the SHACL shapes of {@code ontology/shapes.ttl} (Jena SHACL, SHACL Core plus
- * SPARQL constraints). Runs inside the load's write transaction, after inference and before the commit: the shapes
- * are the ones in the ontology graph, the data is the union of the ontology, data and inferred graphs (the shapes
- * rely on the materialised sub-class closure and on the ontology's concept schemes). Violations abort the load;
- * warnings and infos are logged.
+ * SPARQL constraints). {@link DataLoader} runs it on every load, after inference and before anything is written to
+ * the store: the shapes are the ones in the ontology graph, the data is the union of the ontology, data and inferred
+ * graphs (the shapes rely on the materialised sub-class closure and on the ontology's concept schemes). Violations
+ * abort the load; warnings and infos are logged.
  *
  * <pre>{@code
  * ShapeValidator.Result r = ShapeValidator.validate(dsg);   // inside a transaction
@@ -84,8 +84,8 @@ public final class ShapeValidator {
 
     /**
      * Validates the union of the ontology, data and inferred graphs of {@code dsg} against the shapes in its ontology
-     * graph. Must run inside a transaction on {@code dsg}. The union is copied into memory first: the SPARQL
-     * constraints run many small queries, which are much faster over an in-memory graph than over TDB2.
+     * graph; over a transactional store, call it inside a transaction. The union is copied into memory first: the
+     * SPARQL constraints run many small queries, which are much faster over an in-memory graph than over TDB2.
      */
     public static Result validate(DatasetGraph dsg) {
         Graph shapesGraph = copy(dsg, Graphs.ONTOLOGY);
@@ -120,8 +120,12 @@ public final class ShapeValidator {
     private static Finding finding(ReportEntry e) {
         Path path = e.resultPath();
         String message = e.message() != null ? e.message() : String.valueOf(e.sourceConstraintComponent());
-        if (e.value() != null && !message.contains(NodeFmtLib.str(e.value(), PREFIX_MAP))) {
-            message = message + " (value " + NodeFmtLib.str(e.value(), PREFIX_MAP) + ")";
+        Node value = e.value();
+        if (value != null) {
+            String shown = value.isLiteral() ? value.getLiteralLexicalForm() : NodeFmtLib.str(value, PREFIX_MAP);
+            if (!message.contains(shown)) {
+                message = message + " (value " + NodeFmtLib.str(value, PREFIX_MAP) + ")";
+            }
         }
         return new Finding(e.severity(), NodeFmtLib.str(e.focusNode(), PREFIX_MAP),
                 path == null ? "-" : path.toString(PROLOGUE), message);

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,21 +27,35 @@ class ShapeValidatorTest {
             @prefix prov: <http://www.w3.org/ns/prov#> .
             """;
 
-    @Test
-    void realDatasetHasZeroViolations(@TempDir Path tmp) throws Exception {
-        try (StoreFixture f = new StoreFixture(tmp, true)) {
-            LoadReport r = f.loader.load(true);
-            assertThat(r.loaded()).isTrue();
-            ShapeValidator.Result result = Txn.calculateRead(f.store.dataset(),
-                    () -> ShapeValidator.validate(f.store.dataset()));
-            assertThat(result.violations()).isEmpty();
-            assertThat(result.conforms()).isTrue();
-        }
+    @TempDir
+    static Path tmp;
+    static StoreFixture fixture;
+    static LoadReport good;
+
+    /** One store over the real data for all tests; each broken record is added, must fail, and is removed. */
+    @BeforeAll
+    static void loadRealData() throws Exception {
+        fixture = new StoreFixture(tmp, true);
+        good = fixture.loader.load(true);
+    }
+
+    @AfterAll
+    static void close() {
+        fixture.close();
     }
 
     @Test
-    void paragraphBeyondTheSourceLineCountFailsTheLoad(@TempDir Path tmp) throws Exception {
-        assertBrokenRecordFailsTheLoad(tmp, """
+    void realDatasetHasZeroViolations() {
+        assertThat(good.loaded()).isTrue();
+        ShapeValidator.Result result = Txn.calculateRead(fixture.store.dataset(),
+                () -> ShapeValidator.validate(fixture.store.dataset()));
+        assertThat(result.violations()).isEmpty();
+        assertThat(result.conforms()).isTrue();
+    }
+
+    @Test
+    void paragraphBeyondTheSourceLineCountFailsTheLoad() throws Exception {
+        assertBrokenRecordFailsTheLoad("""
                 kgid:deepseek cikg:foundingYear "2023"^^xsd:gYear .
                 kgst:004-99-1 a rdf:Statement ;
                     rdf:subject kgid:deepseek ; rdf:predicate cikg:foundingYear ; rdf:object "2023"^^xsd:gYear ;
@@ -48,15 +64,15 @@ class ShapeValidatorTest {
     }
 
     @Test
-    void secondEnglishLabelFailsTheLoad(@TempDir Path tmp) throws Exception {
-        assertBrokenRecordFailsTheLoad(tmp, """
+    void secondEnglishLabelFailsTheLoad() throws Exception {
+        assertBrokenRecordFailsTheLoad("""
                 kgid:deepseek rdfs:label "Deep Seek AI"@en .
                 """, "kgid:deepseek", "Deep Seek AI");
     }
 
     @Test
-    void indicatorValueThatIsNotDecimalFailsTheLoad(@TempDir Path tmp) throws Exception {
-        assertBrokenRecordFailsTheLoad(tmp, """
+    void indicatorValueThatIsNotDecimalFailsTheLoad() throws Exception {
+        assertBrokenRecordFailsTheLoad("""
                 kgid:hangzhou-test-count-2024 a cikg:Indicator ; rdfs:label "Test count"@en ;
                     cikg:about kgid:hangzhou ; cikg:value "many" ; cikg:unit "count" ; cikg:year "2024"^^xsd:gYear .
                 kgst:004-3-99 a rdf:Statement ;
@@ -66,8 +82,8 @@ class ShapeValidatorTest {
     }
 
     @Test
-    void statementWithoutSourceFailsTheLoad(@TempDir Path tmp) throws Exception {
-        assertBrokenRecordFailsTheLoad(tmp, """
+    void statementWithoutSourceFailsTheLoad() throws Exception {
+        assertBrokenRecordFailsTheLoad("""
                 kgid:deepseek cikg:headquarteredIn kgid:hangzhou .
                 kgst:004-5-99 a rdf:Statement ;
                     rdf:subject kgid:deepseek ; rdf:predicate cikg:headquarteredIn ; rdf:object kgid:hangzhou ;
@@ -76,27 +92,40 @@ class ShapeValidatorTest {
     }
 
     @Test
-    void statementWithoutPlainTripleFailsTheLoad(@TempDir Path tmp) throws Exception {
-        assertBrokenRecordFailsTheLoad(tmp, """
+    void statementWithoutPlainTripleFailsTheLoad() throws Exception {
+        assertBrokenRecordFailsTheLoad("""
                 kgst:004-5-98 a rdf:Statement ;
                     rdf:subject kgid:deepseek ; rdf:predicate cikg:founder ; rdf:object kgid:hangzhou ;
                     prov:wasDerivedFrom kgsrc:004_184092115e918c69 ; cikg:paragraph 5 ; cikg:certainty "stated" .
                 """, "kgst:004-5-98", "must also be asserted as a plain triple");
     }
 
-    private static void assertBrokenRecordFailsTheLoad(Path tmp, String turtle, String focus, String message)
+    @Test
+    void goodLoadAfterARejectedLoadSucceeds() throws Exception {
+        assertBrokenRecordFailsTheLoad("""
+                kgid:deepseek rdfs:label "Deepseek Again"@en .
+                """, "kgid:deepseek", "Deepseek Again");
+        LoadReport again = fixture.loader.load(true);
+        assertThat(again.loaded()).isTrue();
+        assertThat(again.hash()).isEqualTo(good.hash());
+        assertThat(again.totalTriples()).isEqualTo(good.totalTriples());
+    }
+
+    private static void assertBrokenRecordFailsTheLoad(String turtle, String focus, String message)
             throws Exception {
-        try (StoreFixture f = new StoreFixture(tmp, true)) {
-            LoadReport good = f.loader.load(true);
-            Files.writeString(f.data().resolve("zz-broken.ttl"), PREFIXES + turtle);
-            assertThatThrownBy(() -> f.loader.load(true))
+        Path broken = fixture.data().resolve("zz-broken.ttl");
+        Files.writeString(broken, PREFIXES + turtle);
+        try {
+            assertThatThrownBy(() -> fixture.loader.load(true))
                     .isInstanceOf(DataLoadException.class)
                     .hasMessageContaining("SHACL validation failed")
                     .hasMessageContaining(focus)
                     .hasMessageContaining(message);
-            KnowledgeStore.StoreStatus after = f.store.status();
-            assertThat(after.hash()).isEqualTo(good.hash());
-            assertThat(after.triples()).isEqualTo(good.totalTriples());
+        } finally {
+            Files.delete(broken);
         }
+        KnowledgeStore.StoreStatus after = fixture.store.status();
+        assertThat(after.hash()).isEqualTo(good.hash());
+        assertThat(after.triples()).isEqualTo(good.totalTriples());
     }
 }

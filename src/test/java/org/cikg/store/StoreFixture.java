@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.cikg.KgProperties;
 import org.cikg.sparql.QueryCatalog;
 
-/** A store over a temporary folder: the real ontology and query catalogue, plus a small data fixture or the real data. */
+/** A store over a temporary folder: the real ontology and query catalogue, plus a small fixture or the real data. */
 final class StoreFixture implements AutoCloseable {
     final Path root;
     final KgProperties props;
