@@ -59,7 +59,9 @@ public class CoverageReport {
         md.append("# Coverage of the curated graph\n\n")
                 .append("Generated from the loaded store by `java -jar target/cikg-0.1.0-SNAPSHOT.jar coverage` ")
                 .append("(see the README); do not edit by hand. Each section is one query in `queries/reports/`; ")
-                .append("`CoverageReportTest` fails when this file no longer matches the data.\n");
+                .append("`CoverageReportTest` fails when this file no longer matches the data.\n\n")
+                .append("A **sum** row adds up each count column: an entity that two articles mention, or that has ")
+                .append("two classes (Beijing is a City and a Province), counts twice there.\n");
         Txn.executeRead(store.dataset(), () -> {
             for (CatalogQuery q : queries()) {
                 RowSet rows = store.runner().selectInTxn(q, Map.of());
@@ -104,7 +106,7 @@ public class CoverageReport {
             md.append('\n');
         }
         if (n > 1 && !numeric[0]) {
-            md.append("| **total** |");
+            md.append("| **sum** |");
             for (int i = 1; i < vars.size(); i++) {
                 md.append(' ').append(numeric[i] ? "**" + totals[i] + "**" : "").append(" |");
             }
