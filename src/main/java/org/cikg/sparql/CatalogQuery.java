@@ -18,9 +18,12 @@ import org.apache.jena.query.Query;
 public record CatalogQuery(String name, String title, String description, List<Param> params, String example,
                            String text, Query query) {
 
-    /** Internal queries (under {@code system/}) serve the service itself and are not listed to users. */
+    /**
+     * Internal queries (under {@code system/}, and the coverage report's under {@code reports/}) serve the service
+     * itself and are not listed to users.
+     */
     public boolean internal() {
-        return name.startsWith("system/");
+        return name.startsWith("system/") || name.startsWith("reports/");
     }
 
     /**

@@ -6,17 +6,21 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.graph.compose.MultiUnion;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphMapLink;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.DCTerms;
 import org.cikg.KgProperties;
@@ -28,10 +32,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads {@code ontology/} and {@code data/} into the store in one write transaction: parse every file (strictly:
- * a syntax error or an ill-typed literal aborts the whole load with the file and line), materialise inferences,
- * record the data hash, the load time and the counts. Readers keep the previous version until the commit (TDB2 MVCC),
- * and an aborted load leaves it untouched.
+ * Loads {@code ontology/} and {@code data/} into the store: parse every file (strictly: a syntax error or an
+ * ill-typed literal aborts the whole load with the file and line), materialise inferences, validate the result against
+ * the SHACL shapes ({@link ShapeValidator}: a violation aborts the load), then replace the graphs and record the data
+ * hash, the load time and the counts in one write transaction. Readers keep the previous version until the commit
+ * (TDB2 MVCC), and an aborted load leaves it untouched.
  */
 @Component
 public class DataLoader {
@@ -90,28 +95,29 @@ public class DataLoader {
                     before.loadedAt(), Duration.ofNanos(System.nanoTime() - start));
         }
         LOG.info("Loading {} files (data hash {})", sources.files().size(), shortHash(sources.hash()));
+        // Everything that can fail on bad data (parsing, inference, SHACL) runs on an in-memory copy first; the TDB2
+        // write transaction below then only swaps the graphs. Aborting a large TDB2 write transaction leaves the node
+        // table unusable for the next write in this JVM (TDBException NodeTableTRDF/Read), so bad data must never
+        // reach one.
+        DatasetGraph staged = stage(sources);
+        long asserted = staged.getGraph(Graphs.ONTOLOGY).size() + staged.getGraph(Graphs.DATA).size();
+        long inferred = staged.getGraph(Graphs.INFERRED).size();
         DatasetGraph dsg = store.dataset();
         Instant loadedAt = Instant.now();
-        long[] counts = new long[3];
+        long[] total = new long[1];
         Txn.executeWrite(dsg, () -> {
             for (Node g : new Node[] {Graphs.ONTOLOGY, Graphs.DATA, Graphs.INFERRED, Graphs.META}) {
                 dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
             }
-            for (SourceFiles.SourceFile f : sources.files()) {
-                parseInto(dsg, f);
+            for (Node g : new Node[] {Graphs.ONTOLOGY, Graphs.DATA, Graphs.INFERRED}) {
+                staged.getGraph(g).find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(),
+                        t.getObject()));
             }
-            long asserted = dsg.getGraph(Graphs.ONTOLOGY).size() + dsg.getGraph(Graphs.DATA).size();
-            long t0 = System.nanoTime();
-            long inferred = materializer.run(dsg);
-            LOG.info("Inference: {} triples in {} ms", inferred, (System.nanoTime() - t0) / 1_000_000);
-            long total;
             RowSet rows = store.runner().selectInTxn(catalog.get("system/count-triples"), Map.of());
-            total = Long.parseLong(rows.next().get("n").getLiteralLexicalForm());
-            writeMeta(dsg, sources, loadedAt, total, asserted, inferred);
-            counts[0] = asserted;
-            counts[1] = inferred;
-            counts[2] = total;
+            total[0] = Long.parseLong(rows.next().get("n").getLiteralLexicalForm());
+            writeMeta(dsg, sources, loadedAt, total[0], asserted, inferred);
         });
+        long[] counts = {asserted, inferred, total[0]};
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         LoadReport report = new LoadReport(true, sources.files().size(), counts[0], counts[1], counts[2],
                 sources.hash(), loadedAt, elapsed);
@@ -119,6 +125,31 @@ public class DataLoader {
                 report.files(), report.assertedTriples(), report.inferredTriples(), report.totalTriples(),
                 elapsed.toMillis(), Math.round(report.triplesPerSecond()));
         return report;
+    }
+
+    /**
+     * Parses every file into an in-memory dataset whose default graph is the union of its ontology, data and inferred
+     * graphs (as in the store), materialises the inferences and validates the result against the shapes. Throws
+     * {@link DataLoadException} on a syntax error, an ill-typed literal or a SHACL violation.
+     */
+    private DatasetGraph stage(SourceFiles sources) {
+        Graph ontology = GraphFactory.createDefaultGraph();
+        Graph data = GraphFactory.createDefaultGraph();
+        Graph inferredGraph = GraphFactory.createDefaultGraph();
+        MultiUnion union = new MultiUnion(new Graph[] {ontology, data, inferredGraph});
+        DatasetGraph staged = new DatasetGraphMapLink(union);
+        staged.addGraph(Graphs.ONTOLOGY, ontology);
+        staged.addGraph(Graphs.DATA, data);
+        staged.addGraph(Graphs.INFERRED, inferredGraph);
+        for (SourceFiles.SourceFile f : sources.files()) {
+            parseInto(staged, f);
+        }
+        long t0 = System.nanoTime();
+        long inferred = materializer.run(staged);
+        LOG.info("Inference: {} triples in {} ms", inferred, (System.nanoTime() - t0) / 1_000_000);
+        // The shapes see the inferred sub-class types; a violation stops the load before the store is touched.
+        ShapeValidator.validate(staged).throwIfViolated();
+        return staged;
     }
 
     private static long parseInto(DatasetGraph dsg, SourceFiles.SourceFile f) {

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.cikg.KgProperties;
 import org.cikg.sparql.QueryCatalog;
 
-/** A store over a temporary folder: the real ontology and query catalogue, plus a small data fixture. */
+/** A store over a temporary folder: the real ontology and query catalogue, plus a small fixture or the real data. */
 final class StoreFixture implements AutoCloseable {
     final Path root;
     final KgProperties props;
@@ -18,6 +18,11 @@ final class StoreFixture implements AutoCloseable {
     DataLoader loader;
 
     StoreFixture(Path root) throws IOException {
+        this(root, false);
+    }
+
+    /** With {@code realData}, the data folder is a copy of the project's {@code data/} instead of the fixture. */
+    StoreFixture(Path root, boolean realData) throws IOException {
         this.root = root;
         Path ontology = Files.createDirectories(root.resolve("ontology"));
         Path data = Files.createDirectories(root.resolve("data"));
@@ -26,8 +31,18 @@ final class StoreFixture implements AutoCloseable {
                 Files.copy(f, ontology.resolve(f.getFileName()));
             }
         }
-        try (InputStream in = StoreFixture.class.getResourceAsStream("/fixture/mini.ttl")) {
-            Files.copy(in, data.resolve("mini.ttl"));
+        if (realData) {
+            try (Stream<Path> files = Files.walk(Path.of("data"))) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Path target = data.resolve(Path.of("data").relativize(f).toString());
+                    Files.createDirectories(target.getParent());
+                    Files.copy(f, target);
+                }
+            }
+        } else {
+            try (InputStream in = StoreFixture.class.getResourceAsStream("/fixture/mini.ttl")) {
+                Files.copy(in, data.resolve("mini.ttl"));
+            }
         }
         this.props = new KgProperties(new KgProperties.Store(root.resolve("tdb2"), ontology, data),
                 new KgProperties.Sparql(Duration.ofSeconds(10), Path.of("queries")),
