@@ -118,7 +118,7 @@ class DatasetController {
                 .addProperty(v(m, "vocabulary"), m.createResource(Terms.ONTOLOGY_NS))
                 .addProperty(RDFS.seeAlso, m.createResource(facade + "/sparql-service-description"))
                 .addProperty(RDFS.seeAlso, m.createResource(facade + "/ontology"))
-                .addLiteral(v(m, "triples"), status.triples());
+                .addProperty(v(m, "triples"), integer(m, status.triples()));
         if (status.loadedAt() != null) {
             ds.addProperty(DCTerms.modified, m.createTypedLiteral(status.loadedAt().toString(),
                     org.apache.jena.datatypes.xsd.XSDDatatype.XSDdateTime));
@@ -132,7 +132,7 @@ class DatasetController {
             }
             ds.addProperty(v(m, "classPartition"), m.createResource()
                     .addProperty(v(m, "class"), m.createResource(c.iri()))
-                    .addLiteral(v(m, "entities"), c.count()));
+                    .addProperty(v(m, "entities"), integer(m, c.count())));
         }
         for (EntityReader.SourceSummary s : reader.sources()) {
             Resource src = m.createResource(s.iri());
@@ -168,7 +168,7 @@ class DatasetController {
                         .addProperty(RDF.type, sd(m, "Graph"))
                         .addProperty(RDF.type, m.createResource(VOID + "Dataset"))
                         .addProperty(RDFS.comment, "The union of the named graphs.", "en")
-                        .addLiteral(m.createProperty(VOID, "triples"), store.status().triples()));
+                        .addProperty(m.createProperty(VOID, "triples"), integer(m, store.status().triples())));
         for (org.apache.jena.graph.Node g : java.util.List.of(Graphs.ONTOLOGY, Graphs.DATA, Graphs.INFERRED, Graphs.META)) {
             dataset.addProperty(sdp(m, "namedGraph"), m.createResource()
                     .addProperty(RDF.type, sd(m, "NamedGraph"))
@@ -185,6 +185,10 @@ class DatasetController {
             service.addProperty(sdp(m, "resultFormat"), m.createResource("http://www.w3.org/ns/formats/" + media));
         }
         return m;
+    }
+
+    private static org.apache.jena.rdf.model.Literal integer(Model m, long n) {
+        return m.createTypedLiteral(Long.toString(n), org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger);
     }
 
     private static Property v(Model m, String local) {
