@@ -221,8 +221,15 @@ final class EntityPageAssembler {
                 }
             }
         }
-        out.sort(Comparator.comparingInt(TimelineEntry::year).thenComparing(TimelineEntry::property));
-        return out;
+        // Two sources dating the same claim the same way make one entry (hedged only if every source hedges).
+        Map<String, TimelineEntry> distinct = new LinkedHashMap<>();
+        for (TimelineEntry t : out) {
+            String key = t.years() + "|" + t.subject().text() + "|" + t.property() + "|" + t.object().text();
+            distinct.merge(key, t, (a, b) -> a.hedged() && !b.hedged() ? b : a);
+        }
+        List<TimelineEntry> entries = new ArrayList<>(distinct.values());
+        entries.sort(Comparator.comparingInt(TimelineEntry::year).thenComparing(TimelineEntry::property));
+        return entries;
     }
 
     private static int firstYear(String years) {
