@@ -36,8 +36,12 @@ public record EntityPage(String slug, String iri, String title, String descripti
         }
     }
 
-    /** One value of a property, with the statements that support it. */
-    public record Fact(Link value, List<Source> sources, boolean inferred) {
+    /**
+     * One value of a property, with the statements that support it. An inferred fact (added by the rules) shows the
+     * sources of the asserted claim it was derived from when that claim links the same two resources ({@code via}
+     * names its property: an inverse, a sub-property, a symmetric pair); a transitive hop has none.
+     */
+    public record Fact(Link value, List<Source> sources, boolean inferred, String via) {
         public boolean hedged() {
             return !sources.isEmpty() && sources.stream().allMatch(Source::hedged);
         }

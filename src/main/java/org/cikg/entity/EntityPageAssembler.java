@@ -126,7 +126,17 @@ final class EntityPageAssembler {
         List<Source> sources = sources(statementsFor(s, p, o));
         boolean isInferred = sources.isEmpty()
                 && inferred.contains(Triple.create(s.asNode(), p.asNode(), o.asNode()));
-        return new Fact(shown, sources, isInferred);
+        String via = null;
+        if (isInferred && o.isResource()) {
+            List<Resource> basis = new ArrayList<>(statementsBetween(s, o.asResource()));
+            basis.addAll(statementsBetween(o.asResource(), s));
+            if (!basis.isEmpty()) {
+                sources = sources(basis);
+                via = basis.stream().map(st -> st.getPropertyResourceValue(RDF.predicate)).filter(x -> x != null)
+                        .map(x -> Labels.text(x, "en")).distinct().sorted().collect(java.util.stream.Collectors.joining(", "));
+            }
+        }
+        return new Fact(shown, sources, isInferred, via);
     }
 
     private Link value(RDFNode o) {
@@ -140,6 +150,13 @@ final class EntityPageAssembler {
     private List<Resource> statementsFor(Resource s, Property p, RDFNode o) {
         return m.listResourcesWithProperty(RDF.subject, s).toList().stream()
                 .filter(st -> st.hasProperty(RDF.predicate, p) && st.hasProperty(RDF.object, o))
+                .sorted(Comparator.comparing(Resource::toString))
+                .toList();
+    }
+
+    private List<Resource> statementsBetween(Resource s, Resource o) {
+        return m.listResourcesWithProperty(RDF.subject, s).toList().stream()
+                .filter(st -> st.hasProperty(RDF.object, o) && st.hasProperty(RDF.type, RDF.Statement))
                 .sorted(Comparator.comparing(Resource::toString))
                 .toList();
     }

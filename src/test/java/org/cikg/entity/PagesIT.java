@@ -47,6 +47,16 @@ class PagesIT extends ServiceITBase {
     }
 
     @Test
+    void inferredInverseFactShowsTheSourcesOfTheClaimItCameFrom() {
+        String page = html("/page/eagle-project");
+        Matcher beneficiary = Pattern.compile("<h3><a href=\"/ontology#beneficiary\">beneficiary</a></h3>(.*?)</ul>\\s*</div>",
+                Pattern.DOTALL).matcher(page);
+        assertThat(beneficiary.find()).isTrue();
+        assertThat(beneficiary.group(1)).contains("href=\"/page/unitree-robotics\"").contains("badge inferred")
+                .contains("from the claim ‘benefited from’").containsPattern("href=\"/source/[^\"]+#p\\d+\"");
+    }
+
+    @Test
     void datedFactsFormATimeline() {
         String page = html("/page/xi-jinping");
         assertThat(page).contains("<ol class=\"timeline\">");
