@@ -271,8 +271,8 @@ final class EntityPageAssembler {
     }
 
     private GraphView graph() {
-        int w = 640;
-        int h = 420;
+        int w = 760;
+        int h = 440;
         double cx = w / 2.0;
         double cy = h / 2.0;
         Map<Resource, String> neighbours = new LinkedHashMap<>();
@@ -295,11 +295,13 @@ final class EntityPageAssembler {
         List<GraphEdge> edges = new ArrayList<>();
         String centreLabel = Labels.text(entity, lang.code());
         int n = chosen.size();
-        double r = Math.min(cx, cy) - 50;
+        // An ellipse that leaves room for the labels on either side.
+        double rx = 150;
+        double ry = cy - 45;
         for (int i = 0; i < n; i++) {
             double a = -Math.PI / 2 + 2 * Math.PI * i / Math.max(n, 1);
-            double x = round(cx + r * 1.45 * Math.cos(a) * 0.9);
-            double y = round(cy + r * Math.sin(a));
+            double x = round(cx + rx * Math.cos(a));
+            double y = round(cy + ry * Math.sin(a));
             Resource res = chosen.get(i).getKey();
             Link l = Labels.link(res, lang);
             String anchor = x > cx + 20 ? "start" : x < cx - 20 ? "end" : "middle";
@@ -319,7 +321,7 @@ final class EntityPageAssembler {
     }
 
     private static String shorten(String s) {
-        return s.length() <= 26 ? s : s.substring(0, 25) + "…";
+        return s.length() <= 22 ? s : s.substring(0, 21) + "…";
     }
 
     private static boolean isEntity(RDFNode n) {
