@@ -1,6 +1,7 @@
 package org.cikg.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.cikg.entity.EntityReader;
 import org.cikg.fuseki.FusekiEndpoints;
 import org.cikg.query.QueryLinks;
 import org.cikg.sparql.CatalogQuery;
@@ -10,17 +11,22 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The home page: what the service is, the endpoints, the size of the graph. */
+/**
+ * The home page: what the service is, a search box, the classes with their counts (linking to the class listings),
+ * the source articles, the questions, the endpoints and the size of the graph.
+ */
 @Controller
 class HomeController {
     private final KnowledgeStore store;
     private final FusekiEndpoints fuseki;
     private final QueryCatalog catalog;
+    private final EntityReader entities;
 
-    HomeController(KnowledgeStore store, FusekiEndpoints fuseki, QueryCatalog catalog) {
+    HomeController(KnowledgeStore store, FusekiEndpoints fuseki, QueryCatalog catalog, EntityReader entities) {
         this.store = store;
         this.fuseki = fuseki;
         this.catalog = catalog;
+        this.entities = entities;
     }
 
     @GetMapping(path = "/", produces = "text/html")
@@ -31,6 +37,8 @@ class HomeController {
         model.addAttribute("queries", catalog.publicQueries());
         model.addAttribute("examples", catalog.publicQueries().stream()
                 .collect(java.util.stream.Collectors.toMap(CatalogQuery::name, QueryLinks::example)));
+        model.addAttribute("classes", entities.classCounts().stream().filter(c -> c.count() > 0).toList());
+        model.addAttribute("sources", entities.sources());
         return "home";
     }
 }

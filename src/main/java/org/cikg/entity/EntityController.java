@@ -1,0 +1,113 @@
+package org.cikg.entity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.apache.jena.graph.Node;
+import org.apache.jena.rdf.model.Model;
+import org.cikg.fuseki.FusekiEndpoints;
+import org.cikg.sparql.Terms;
+import org.cikg.web.BadRequestException;
+import org.cikg.web.NotFoundException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.ModelMap;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+
+/**
+ * Entity IRIs and their documents.
+ * <ul>
+ *   <li>{@code GET /id/{slug}}: the entity itself. 303 See Other to {@code /page/{slug}} for HTML, or to
+ *       {@code /data/{slug}.{ttl,jsonld,nt,rdf}} for RDF, by {@code Accept}; 404 when unknown; 406 when the client
+ *       accepts none of these.</li>
+ *   <li>{@code GET /data/{slug}.{ext}}: the entity's RDF document, written by Jena RIOT.</li>
+ *   <li>{@code GET /page/{slug}}: the entity's HTML page.</li>
+ * </ul>
+ */
+@Controller
+class EntityController {
+    private final EntityReader reader;
+    private final FusekiEndpoints fuseki;
+
+    EntityController(EntityReader reader, FusekiEndpoints fuseki) {
+        this.reader = reader;
+        this.fuseki = fuseki;
+    }
+
+    @GetMapping("/id/{slug}")
+    String resolve(@PathVariable String slug, @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+                   HttpServletRequest request, HttpServletResponse response, ModelMap model)
+            throws HttpMediaTypeNotAcceptableException {
+        Negotiation n = Negotiation.of(accept, true);
+        Optional<Node> entity = known(slug).filter(reader::exists);
+        if (entity.isEmpty()) {
+            return unknown(slug, n.html(), request, response, model);
+        }
+        String s = Terms.slugOf(entity.get());
+        PageSupport.seeOther(response, n.html() ? "/page/" + s : "/data/" + s + "." + n.format().extension);
+        return null;
+    }
+
+    @GetMapping("/data/{slug}.{ext}")
+    String data(@PathVariable String slug, @PathVariable String ext, HttpServletResponse response) {
+        RdfFormat format = RdfFormat.byExtension(ext).orElseThrow(() -> new NotFoundException(
+                "No format '" + ext + "': use one of " + Arrays.stream(RdfFormat.values()).map(f -> f.extension).toList()));
+        Model m = known(slug).flatMap(reader::entityGraph)
+                .orElseThrow(() -> new NotFoundException("No entity '" + slug + "' in the graph"));
+        PageSupport.writeRdf(response, m, format, false);
+        return null;
+    }
+
+    @GetMapping("/page/{slug}")
+    String page(@PathVariable String slug, @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+                HttpServletRequest request, HttpServletResponse response, ModelMap model) {
+        LabelLanguage lang = PageSupport.common(model, request, fuseki);
+        Optional<Node> entity = known(slug);
+        Optional<Model> graph = entity.flatMap(reader::entityGraph);
+        if (graph.isEmpty()) {
+            return unknown(slug, Negotiation.prefersHtml(accept), request, response, model);
+        }
+        Node e = entity.get();
+        String s = Terms.slugOf(e);
+        List<EntityPage.Download> downloads = Arrays.stream(RdfFormat.values())
+                .map(f -> new EntityPage.Download(f.label, "/data/" + s + "." + f.extension, f.mediaType()))
+                .toList();
+        String sparql = reader.entityQueryText(e);
+        EntityPage page = new EntityPageAssembler(graph.get(), graph.get().createResource(e.getURI()),
+                reader.inferred(e), lang).assemble(downloads, sparql);
+        model.addAttribute("page", page);
+        model.addAttribute("sparqlLink", PageSupport.sparqlBase(request, fuseki) + "/sparql?query="
+                + URLEncoder.encode(sparql, StandardCharsets.UTF_8));
+        return "entity";
+    }
+
+    private Optional<Node> known(String slug) {
+        Node node;
+        try {
+            node = Terms.entity("slug", slug);
+        } catch (BadRequestException e) {
+            return Optional.empty();
+        }
+        return Optional.of(node);
+    }
+
+    /** 404: an HTML page with suggestions for people, problem+json for everything else. */
+    private String unknown(String slug, boolean html, HttpServletRequest request, HttpServletResponse response,
+                           ModelMap model) {
+        if (!html) {
+            throw new NotFoundException("No entity '" + slug + "' in the graph");
+        }
+        LabelLanguage lang = PageSupport.common(model, request, fuseki);
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        model.addAttribute("slug", slug);
+        model.addAttribute("suggestions", reader.suggestions(slug, lang));
+        return "not-found";
+    }
+}

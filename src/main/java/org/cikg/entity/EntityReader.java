@@ -1,0 +1,198 @@
+package org.cikg.entity;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
+import org.cikg.sparql.CatalogQuery;
+import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.SparqlRunner;
+import org.cikg.sparql.Terms;
+import org.cikg.store.KnowledgeStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads what the pages and Linked Data documents need, through the internal queries under
+ * {@code queries/system/}. Request values reach the queries only as RDF terms from {@link Terms}.
+ */
+@Component
+public class EntityReader {
+    static final String ENTITY_GRAPH = "system/entity-graph";
+    private final QueryCatalog catalog;
+    private final SparqlRunner runner;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public EntityReader(KnowledgeStore store, QueryCatalog catalog) {
+        this(store.runner(), catalog);
+    }
+
+    EntityReader(SparqlRunner runner, QueryCatalog catalog) {
+        this.runner = runner;
+        this.catalog = catalog;
+    }
+
+    /** The graph of an entity (see {@code entity-graph.rq}); empty when the entity is not in the store. */
+    public Optional<Model> entityGraph(Node entity) {
+        Graph g = runner.construct(catalog.get(ENTITY_GRAPH), Map.of("entity", entity));
+        if (!g.contains(entity, Node.ANY, Node.ANY)) {
+            return Optional.empty();
+        }
+        return Optional.of(withPrefixes(ModelFactory.createModelForGraph(g)));
+    }
+
+    /** Whether the store says anything about the entity. */
+    boolean exists(Node entity) {
+        return runner.ask(catalog.get("system/entity-exists"), Map.of("entity", entity));
+    }
+
+    /** The triples about the entity that inference added. */
+    Set<Triple> inferred(Node entity) {
+        Set<Triple> out = new HashSet<>();
+        RowSet rows = runner.select(catalog.get("system/entity-inferred"), Map.of("entity", entity));
+        rows.forEachRemaining(b -> out.add(Triple.create(b.get("s"), b.get("p"), b.get("o"))));
+        return out;
+    }
+
+    /** The text of the entity-graph query with the entity bound, for "open as SPARQL". */
+    String entityQueryText(Node entity) {
+        CatalogQuery q = catalog.get(ENTITY_GRAPH);
+        Query bound = QueryTransformOps.transform(q.query(), Map.of(Var.alloc("entity"), entity));
+        return bound.serialize();
+    }
+
+    /** Entities whose slug or English label contains one of the words of {@code slug} ("did you mean"). */
+    List<Link> suggestions(String slug, LabelLanguage lang) {
+        Map<String, Link> found = new LinkedHashMap<>();
+        String[] words = slug.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+        int tried = 0;
+        for (String w : words) {
+            if (w.length() < 3 || tried++ >= 5) {
+                continue;
+            }
+            RowSet rows = runner.select(catalog.get("system/entity-suggest"),
+                    Map.of("word", Terms.string("word", w, 100)));
+            rows.forEachRemaining(b -> {
+                String s = Terms.slugOf(b.get("entity"));
+                if (s != null && found.size() < 10) {
+                    found.putIfAbsent(s, new Link(b.get("label").getLiteralLexicalForm(), "/page/" + s + lang.suffix(),
+                            "en"));
+                }
+            });
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    /** A class of the ontology with how many resources have it. */
+    public record ClassCount(String local, String iri, String label, String comment, long count) {
+    }
+
+    public List<ClassCount> classCounts() {
+        List<ClassCount> out = new ArrayList<>();
+        runner.select(catalog.get("system/class-counts"), Map.of()).forEachRemaining(b -> {
+            String iri = b.get("class").getURI();
+            out.add(new ClassCount(iri.substring(Terms.ONTOLOGY_NS.length()), iri,
+                    b.get("label").getLiteralLexicalForm(), lex(b, "comment"),
+                    Long.parseLong(b.get("count").getLiteralLexicalForm())));
+        });
+        return out;
+    }
+
+    /** One member of a class listing. */
+    public record Member(Link link, String localName, String localLang, String comment) {
+    }
+
+    List<Member> members(Node cls, LabelLanguage lang) {
+        Map<String, Node> bindings = new LinkedHashMap<>();
+        bindings.put("class", cls);
+        if (!"en".equals(lang.code())) {
+            bindings.put("lang", NodeFactory.createLiteralString(lang.code()));
+        }
+        Map<String, Member> out = new LinkedHashMap<>();
+        runner.select(catalog.get("system/class-members"), bindings).forEachRemaining(b -> {
+            Node member = b.get("member");
+            String label = lex(b, "label");
+            String local = lex(b, "local");
+            String text = label != null ? label : member.getURI();
+            org.apache.jena.rdf.model.Resource r = ModelFactory.createDefaultModel().createResource(member.getURI());
+            out.putIfAbsent(member.getURI(), new Member(new Link(text, Links.href(r, lang), "en"), local,
+                    local == null ? null : lang.code(), lex(b, "comment")));
+        });
+        return new ArrayList<>(out.values());
+    }
+
+    /** A source document with how many statements cite it. */
+    public record SourceSummary(String stem, String iri, String title, String language, String identifier,
+                                long statements) {
+    }
+
+    public List<SourceSummary> sources() {
+        List<SourceSummary> out = new ArrayList<>();
+        runner.select(catalog.get("system/sources"), Map.of()).forEachRemaining(b -> {
+            String iri = b.get("source").getURI();
+            out.add(new SourceSummary(iri.startsWith(Terms.SOURCE_NS) ? iri.substring(Terms.SOURCE_NS.length()) : iri,
+                    iri, lex(b, "title"), lex(b, "language"), lex(b, "identifier"),
+                    Long.parseLong(b.get("statements").getLiteralLexicalForm())));
+        });
+        return out;
+    }
+
+    /** The graph of a source document; empty when there is no such document. */
+    Optional<Model> sourceGraph(Node source) {
+        Graph g = runner.construct(catalog.get("system/source-graph"), Map.of("source", source));
+        if (!g.contains(source, Node.ANY, Node.ANY)) {
+            return Optional.empty();
+        }
+        return Optional.of(withPrefixes(ModelFactory.createModelForGraph(g)));
+    }
+
+    /** The ontology graph (classes, properties, concepts, shapes). */
+    public Model ontology() {
+        return withPrefixes(ModelFactory.createModelForGraph(
+                runner.construct(catalog.get("system/ontology-graph"), Map.of())));
+    }
+
+    /** Entities with the most statements, for VoID's example resources. */
+    List<String> exampleEntities() {
+        List<String> out = new ArrayList<>();
+        runner.select(catalog.get("system/void-examples"), Map.of())
+                .forEachRemaining(b -> out.add(b.get("entity").getURI()));
+        return out;
+    }
+
+    private static String lex(Binding b, String var) {
+        Node n = b.get(var);
+        return n == null ? null : n.isLiteral() ? n.getLiteralLexicalForm() : n.toString();
+    }
+
+    static Model withPrefixes(Model m) {
+        m.setNsPrefix("cikg", Terms.ONTOLOGY_NS);
+        m.setNsPrefix("kgid", Terms.ID_NS);
+        m.setNsPrefix("kgsrc", Terms.SOURCE_NS);
+        m.setNsPrefix("kgst", "https://w3id.org/cikg/statement/");
+        m.setNsPrefix("rdf", org.apache.jena.vocabulary.RDF.getURI());
+        m.setNsPrefix("rdfs", org.apache.jena.vocabulary.RDFS.getURI());
+        m.setNsPrefix("owl", org.apache.jena.vocabulary.OWL.getURI());
+        m.setNsPrefix("xsd", org.apache.jena.vocabulary.XSD.getURI());
+        m.setNsPrefix("skos", org.apache.jena.vocabulary.SKOS.getURI());
+        m.setNsPrefix("prov", Vocab.PROV);
+        m.setNsPrefix("dcterms", org.apache.jena.vocabulary.DCTerms.getURI());
+        m.setNsPrefix("schema", "https://schema.org/");
+        m.setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/");
+        m.setNsPrefix("org", "http://www.w3.org/ns/org#");
+        return m;
+    }
+}
