@@ -23,11 +23,49 @@ public record KgProperties(@DefaultValue Store store, @DefaultValue Sparql sparq
      * @param location TDB2 folder (created if missing)
      * @param ontology folder of OWL/SHACL Turtle files, loaded into the ontology graph
      * @param data     folder of curated RDF, loaded into the data graph
+     * @param mode     {@code embedded} (TDB2 in this JVM, the default) or {@code remote} (a SPARQL 1.1 store over
+     *                 HTTP; the settings below apply to remote mode only)
+     * @param queryEndpoint  the remote SPARQL 1.1 Query endpoint (required in remote mode)
+     * @param updateEndpoint the remote SPARQL 1.1 Update endpoint: loads use it when there is no Graph Store endpoint
+     * @param gspEndpoint    the remote Graph Store Protocol endpoint: loads PUT each named graph there
+     * @param user           basic-auth user for the remote store (empty: no credentials)
+     * @param password       basic-auth password
+     * @param connectTimeout limit for opening a connection, and for waiting for a free one
+     * @param readTimeout    limit for the remote store's answer to one request
+     * @param maxConnections most requests in flight to the remote store at once (more wait up to connectTimeout,
+     *                       then get 503)
+     * @param batchTriples   triples per Graph Store request when a load pushes a large graph
      */
     public record Store(@DefaultValue("kg-store") Path location,
                         @DefaultValue("ontology") Path ontology,
-                        @DefaultValue("data") Path data) {
+                        @DefaultValue("data") Path data,
+                        @DefaultValue("embedded") Mode mode,
+                        @DefaultValue("") String queryEndpoint,
+                        @DefaultValue("") String updateEndpoint,
+                        @DefaultValue("") String gspEndpoint,
+                        @DefaultValue("") String user,
+                        @DefaultValue("") String password,
+                        @DefaultValue("5s") Duration connectTimeout,
+                        @DefaultValue("30s") Duration readTimeout,
+                        @DefaultValue("16") int maxConnections,
+                        @DefaultValue("50000") int batchTriples) {
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
+        public Store {
+        }
+
+        /** An embedded store. */
+        public Store(Path location, Path ontology, Path data) {
+            this(location, ontology, data, Mode.EMBEDDED, "", "", "", "", "", Duration.ofSeconds(5),
+                    Duration.ofSeconds(30), 16, 50000);
+        }
+
+        public boolean isRemote() {
+            return mode == Mode.REMOTE;
+        }
     }
+
+    /** Where the triples live: {@code kg.store.mode=embedded|remote}. */
+    public enum Mode { EMBEDDED, REMOTE }
 
     /**
      * @param timeout   the limit for every query, on the endpoints and in the facade

@@ -10,7 +10,6 @@ import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.system.Txn;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.store.KnowledgeStore;
@@ -62,7 +61,7 @@ public class CoverageReport {
                 .append("`CoverageReportTest` fails when this file no longer matches the data.\n\n")
                 .append("A **sum** row adds up each count column: an entity that two articles mention, or that has ")
                 .append("two classes (Beijing is a City and a Province), counts twice there.\n");
-        Txn.executeRead(store.dataset(), () -> {
+        store.runner().read(() -> {
             for (CatalogQuery q : queries()) {
                 RowSet rows = store.runner().selectInTxn(q, Map.of());
                 md.append("\n## ").append(q.title()).append("\n\n");
@@ -71,6 +70,7 @@ public class CoverageReport {
                 }
                 table(md, rows);
             }
+            return null;
         });
         return md.toString();
     }

@@ -20,7 +20,7 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
-import org.cikg.sparql.SparqlRunner;
+import org.cikg.sparql.QueryRunner;
 import org.cikg.sparql.Terms;
 import org.cikg.store.KnowledgeStore;
 import org.springframework.stereotype.Component;
@@ -33,14 +33,14 @@ import org.springframework.stereotype.Component;
 public class EntityReader {
     static final String ENTITY_GRAPH = "system/entity-graph";
     private final QueryCatalog catalog;
-    private final SparqlRunner runner;
+    private final QueryRunner runner;
 
     @org.springframework.beans.factory.annotation.Autowired
     public EntityReader(KnowledgeStore store, QueryCatalog catalog) {
         this(store.runner(), catalog);
     }
 
-    EntityReader(SparqlRunner runner, QueryCatalog catalog) {
+    EntityReader(QueryRunner runner, QueryCatalog catalog) {
         this.runner = runner;
         this.catalog = catalog;
     }

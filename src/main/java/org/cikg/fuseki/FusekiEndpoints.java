@@ -48,6 +48,10 @@ public class FusekiEndpoints implements SmartLifecycle {
             LOG.info("Fuseki endpoints disabled (kg.fuseki.enabled=false)");
             return;
         }
+        if (props.store().isRemote()) {
+            LOG.info("No embedded SPARQL endpoints: the store is remote ({})", props.store().queryEndpoint());
+            return;
+        }
         FusekiServer.Builder b = FusekiServer.create()
                 .port(props.fuseki().port())
                 .enableCors(true, null)

@@ -25,7 +25,6 @@ import org.apache.jena.sparql.expr.ExprVisitorBase;
 import org.apache.jena.sparql.syntax.ElementService;
 import org.apache.jena.sparql.syntax.ElementVisitorBase;
 import org.apache.jena.sparql.syntax.ElementWalker;
-import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.cikg.sparql.CatalogQuery;
@@ -115,7 +114,7 @@ public class ConstructExport {
         Query q = parse(text);
         CatalogQuery cq = new CatalogQuery("user CONSTRUCT", "user CONSTRUCT", "", List.of(), "", text, q);
         Graph g = store.runner().construct(cq, Map.of());
-        return Txn.calculateRead(store.dataset(), () -> convert(g, lang, limit));
+        return store.runner().read(() -> convert(g, lang, limit));
     }
 
     private SubGraph convert(Graph g, String lang, int limit) {

@@ -14,7 +14,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
-import org.cikg.sparql.SparqlRunner;
+import org.cikg.sparql.QueryRunner;
 import org.cikg.sparql.Terms;
 
 /**
@@ -24,14 +24,14 @@ import org.cikg.sparql.Terms;
 final class GraphLookups {
     private static final String RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
 
-    private final SparqlRunner runner;
+    private final QueryRunner runner;
     private final CatalogQuery nodeQuery;
     private final CatalogQuery statementsQuery;
     private final String lang;
     private final Map<Node, Description> described = new HashMap<>();
     private final Map<String, String> propertyLabels;
 
-    GraphLookups(SparqlRunner runner, QueryCatalog catalog, String lang) {
+    GraphLookups(QueryRunner runner, QueryCatalog catalog, String lang) {
         this.runner = runner;
         this.nodeQuery = catalog.get("system/graph-node");
         this.statementsQuery = catalog.get("system/graph-statements");

@@ -10,7 +10,6 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.system.Txn;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.store.KnowledgeStore;
@@ -37,7 +36,7 @@ public class NeighbourhoodExtractor {
     }
 
     public SubGraph extract(GraphRequest r) {
-        return Txn.calculateRead(store.dataset(), () -> walk(r));
+        return store.runner().read(() -> walk(r));
     }
 
     private SubGraph walk(GraphRequest r) {

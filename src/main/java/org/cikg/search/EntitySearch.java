@@ -9,7 +9,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.system.Txn;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.Terms;
 import org.cikg.store.KnowledgeStore;
@@ -65,7 +64,7 @@ public class EntitySearch {
         }
         List<SearchIndex.Hit> hits = index.search(q, typeIri, n);
         // One read transaction for all the results' details.
-        List<SearchResult> results = Txn.calculateRead(store.dataset(), () -> {
+        List<SearchResult> results = store.runner().read(() -> {
             List<SearchResult> out = new ArrayList<>();
             for (SearchIndex.Hit hit : hits) {
                 out.add(dress(hit, language));

@@ -20,9 +20,10 @@ import org.apache.jena.system.Txn;
 
 /**
  * The one place the facade runs SPARQL. Values enter only as RDF terms substituted into the parsed query
- * ({@code substitution(var, node)}), never as text; every execution has the timeout.
+ * ({@code substitution(var, node)}), never as text; every execution has the timeout. This is the embedded store's
+ * {@link QueryRunner}.
  */
-public final class SparqlRunner {
+public final class SparqlRunner implements QueryRunner {
     private final DatasetGraph dataset;
     private final Duration timeout;
 
@@ -110,6 +111,13 @@ public final class SparqlRunner {
         return b.build();
     }
 
+    /** One read transaction around {@code work}: every query in it sees the same snapshot. */
+    @Override
+    public <T> T read(java.util.function.Supplier<T> work) {
+        return Txn.calculateRead(dataset, work);
+    }
+
+    @Override
     public Duration timeout() {
         return timeout;
     }

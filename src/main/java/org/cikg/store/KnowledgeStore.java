@@ -4,17 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.cikg.KgProperties;
+import org.cikg.remote.RemoteEndpoint;
+import org.cikg.remote.RemoteRunner;
 import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.QueryRunner;
 import org.cikg.sparql.SparqlRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +25,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The one TDB2 dataset of the process. Fuseki and the facade share this object (TDB2 allows one JVM per store).
+ * The store of the process: by default ({@code kg.store.mode=embedded}) the one TDB2 dataset, which Fuseki and the
+ * facade share (TDB2 allows one JVM per store); with {@code kg.store.mode=remote}, a SPARQL 1.1 store reached over
+ * HTTP ({@link RemoteEndpoint}). The facade reads only through {@link #runner()}, so it works the same over both.
  *
  * <p>Its default graph is the union of the named graphs in {@link Graphs}, so plain SPARQL sees asserted and
  * inferred triples alike, while {@code GRAPH <...inferred>} shows only what the rules added. Outbound
@@ -33,11 +38,22 @@ public class KnowledgeStore implements DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeStore.class);
 
     private final DatasetGraph dataset;
-    private final SparqlRunner runner;
+    private final QueryRunner runner;
     private final QueryCatalog catalog;
+    private final RemoteEndpoint remote;
 
     public KnowledgeStore(KgProperties props, QueryCatalog catalog) {
         this.catalog = catalog;
+        if (props.store().isRemote()) {
+            // kg.store.mode=remote: no TDB2 here; every query goes to the remote endpoint.
+            this.dataset = null;
+            this.remote = new RemoteEndpoint(props.store());
+            this.runner = new RemoteRunner(remote, List.of(Graphs.ONTOLOGY, Graphs.DATA, Graphs.INFERRED, Graphs.META),
+                    props.sparql().timeout());
+            LOG.info("Remote store: queries to {}", props.store().queryEndpoint());
+            return;
+        }
+        this.remote = null;
         try {
             Files.createDirectories(props.store().location());
         } catch (IOException e) {
@@ -53,29 +69,47 @@ public class KnowledgeStore implements DisposableBean {
         LOG.info("Store open at {}", props.store().location().toAbsolutePath());
     }
 
+    /** Whether the triples live in a remote SPARQL store ({@code kg.store.mode=remote}). */
+    public boolean isRemote() {
+        return remote != null;
+    }
+
+    /** The remote store's connection; only in remote mode. */
+    public RemoteEndpoint remote() {
+        if (remote == null) {
+            throw new IllegalStateException("The store is embedded (kg.store.mode=embedded)");
+        }
+        return remote;
+    }
+
+    /** The embedded TDB2 dataset; only in embedded mode (the facade uses {@link #runner()}, which works in both). */
     public DatasetGraph dataset() {
+        if (dataset == null) {
+            throw new IllegalStateException("No embedded dataset: the store is remote (kg.store.mode=remote)");
+        }
         return dataset;
     }
 
-    /** Runs catalogue queries against this store, in a read transaction, with the configured timeout. */
-    public SparqlRunner runner() {
+    /**
+     * Runs catalogue queries against this store with the configured timeout: in read transactions when embedded,
+     * over HTTP when remote; {@link QueryRunner#read} groups several queries.
+     */
+    public QueryRunner runner() {
         return runner;
     }
 
     /** What the meta graph says about the last load; empty counts and no hash for a store never loaded. */
     public StoreStatus status() {
-        return Txn.calculateRead(dataset, () -> {
-            RowSet rows = runner.selectInTxn(catalog.get("system/store-status"), java.util.Map.of());
-            if (!rows.hasNext()) {
-                return StoreStatus.EMPTY;
-            }
-            Binding b = rows.next();
-            return new StoreStatus(
-                    longOf(b.get("triples")), longOf(b.get("asserted")), longOf(b.get("inferred")),
-                    Optional.ofNullable(b.get("loadedAt")).map(n -> Instant.parse(n.getLiteralLexicalForm())).orElse(null),
-                    Optional.ofNullable(b.get("hash")).map(Node::getLiteralLexicalForm).orElse(null),
-                    (int) longOf(b.get("files")));
-        });
+        RowSet rows = runner.select(catalog.get("system/store-status"), java.util.Map.of());
+        if (!rows.hasNext()) {
+            return StoreStatus.EMPTY;
+        }
+        Binding b = rows.next();
+        return new StoreStatus(
+                longOf(b.get("triples")), longOf(b.get("asserted")), longOf(b.get("inferred")),
+                Optional.ofNullable(b.get("loadedAt")).map(n -> Instant.parse(n.getLiteralLexicalForm())).orElse(null),
+                Optional.ofNullable(b.get("hash")).map(Node::getLiteralLexicalForm).orElse(null),
+                (int) longOf(b.get("files")));
     }
 
     private static long longOf(Node n) {
@@ -85,6 +119,10 @@ public class KnowledgeStore implements DisposableBean {
     @Override
     public void destroy() {
         LOG.info("Closing store");
+        if (remote != null) {
+            remote.close();
+            return;
+        }
         dataset.close();
         org.apache.jena.tdb2.sys.TDBInternal.expel(dataset);
     }

@@ -2,6 +2,7 @@ package org.cikg.web;
 
 import java.net.URI;
 import org.cikg.sparql.QueryTimeoutException;
+import org.cikg.sparql.StoreUnavailableException;
 import org.cikg.sparql.UnknownQueryException;
 import org.cikg.store.DataLoadException;
 import org.slf4j.Logger;
@@ -43,6 +44,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(QueryTimeoutException.class)
     ResponseEntity<ProblemDetail> timeout(QueryTimeoutException e) {
         ResponseEntity<ProblemDetail> r = problem(HttpStatus.SERVICE_UNAVAILABLE, "Query timed out", e.getMessage());
+        return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(r.getBody());
+    }
+
+    @ExceptionHandler(StoreUnavailableException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException e) {
+        LOG.warn("Store unavailable: {}", e.getMessage());
+        ResponseEntity<ProblemDetail> r = problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable", e.getMessage());
         return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(r.getBody());
     }

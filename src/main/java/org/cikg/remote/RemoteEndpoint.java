@@ -1,0 +1,136 @@
+package org.cikg.remote;
+
+import java.net.Authenticator;
+import java.net.PasswordAuthentication;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.query.QueryException;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
+import org.cikg.KgProperties;
+import org.cikg.sparql.StoreUnavailableException;
+
+/**
+ * The connection to a remote store: one {@link HttpClient} (connect timeout, basic-auth credentials, a fixed pool of
+ * daemon threads) and a semaphore that bounds the requests in flight to {@code kg.store.max-connections}. A request
+ * that finds no free slot within the connect timeout, or whose connection fails or times out, or that the store
+ * answers with 5xx, ends as {@link StoreUnavailableException}; nothing is retried here, so a slow store cannot pile up
+ * threads, and the first request after the store returns succeeds.
+ */
+public final class RemoteEndpoint implements AutoCloseable {
+    private final KgProperties.Store config;
+    private final HttpClient http;
+    private final ExecutorService threads;
+    private final Semaphore slots;
+
+    public RemoteEndpoint(KgProperties.Store config) {
+        if (config.queryEndpoint() == null || config.queryEndpoint().isBlank()) {
+            throw new IllegalStateException("kg.store.mode=remote needs kg.store.query-endpoint");
+        }
+        this.config = config;
+        AtomicInteger n = new AtomicInteger();
+        this.threads = Executors.newFixedThreadPool(Math.max(2, config.maxConnections()), r -> {
+            Thread t = new Thread(r, "remote-store-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        HttpClient.Builder b = HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .executor(threads);
+        if (!config.user().isBlank()) {
+            String user = config.user();
+            char[] password = config.password().toCharArray();
+            b.authenticator(new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(user, password);
+                }
+            });
+        }
+        this.http = b.build();
+        this.slots = new Semaphore(Math.max(1, config.maxConnections()), true);
+    }
+
+    public HttpClient http() {
+        return http;
+    }
+
+    public KgProperties.Store config() {
+        return config;
+    }
+
+    public Duration readTimeout() {
+        return config.readTimeout();
+    }
+
+    /** Runs one request to the store in a bounded slot, turning connection faults into 503s. */
+    public <T> T call(String what, Supplier<T> request) {
+        boolean got;
+        try {
+            got = slots.tryAcquire(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("Interrupted while waiting for the store", e);
+        }
+        if (!got) {
+            throw new StoreUnavailableException("The SPARQL store at " + config.queryEndpoint() + " is busy: all "
+                    + config.maxConnections() + " connections stayed in use for " + config.connectTimeout().toSeconds()
+                    + " s", null);
+        }
+        try {
+            return request.get();
+        } catch (RuntimeException e) {
+            if (isConnectionFault(e)) {
+                throw new StoreUnavailableException("The SPARQL store at " + config.queryEndpoint()
+                        + " did not answer (" + what + "): " + describe(e) + ". Try again shortly.", e);
+            }
+            throw e;
+        } finally {
+            slots.release();
+        }
+    }
+
+    /** Connection refused or reset, a timeout, or a 5xx from the store (including a proxy's 502/503/504). */
+    static boolean isConnectionFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+            if (t instanceof QueryExceptionHTTP q && (q.getStatusCode() <= 0 || q.getStatusCode() >= 500)) {
+                return true;
+            }
+            if (t instanceof HttpException h && (h.getStatusCode() <= 0 || h.getStatusCode() >= 500)) {
+                return true;
+            }
+            if (t instanceof QueryException && t.getCause() == null && t.getMessage() != null
+                    && t.getMessage().contains("timed out")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        String kind = root instanceof java.net.http.HttpTimeoutException ? "timed out"
+                : root instanceof java.net.ConnectException ? "connection refused"
+                : root.getClass().getSimpleName();
+        return m == null || m.isBlank() ? kind : kind + " (" + m + ")";
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+}

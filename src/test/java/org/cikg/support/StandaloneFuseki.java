@@ -1,0 +1,164 @@
+package org.cikg.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A standalone Fuseki server ({@code org.apache.jena:jena-fuseki-server}, copied to {@code target/fuseki/} by the
+ * build before the integration tests) in its own JVM on a loopback port, over a TDB2 folder of its own:
+ * {@code --localhost --update --loc DIR /ds}. It can be stopped and started again on the same port and folder (the
+ * data stays), and paused ({@code SIGSTOP}: it accepts connections but never answers, a "slow" store) and resumed.
+ */
+public final class StandaloneFuseki {
+    private static final Path JAR = Path.of("target/fuseki/jena-fuseki-server.jar");
+
+    private final Path location;
+    private final int port;
+    private Process process;
+
+    public StandaloneFuseki(Path location) {
+        this.location = location;
+        this.port = freePort();
+    }
+
+    /** Starts a server over a new folder under {@code target/}; stopped when the test JVM exits. */
+    public static StandaloneFuseki startNew(String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target/remote-store")).toAbsolutePath();
+            StandaloneFuseki f = new StandaloneFuseki(Files.createTempDirectory(dir, name + "-"));
+            f.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(f::stop));
+            return f;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String queryEndpoint() {
+        return base() + "/ds/sparql";
+    }
+
+    public String gspEndpoint() {
+        return base() + "/ds/data";
+    }
+
+    public String updateEndpoint() {
+        return base() + "/ds/update";
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Starts the server (the --loc folder must exist) and waits until it answers a ping. */
+    public synchronized void start() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run the integration tests with `mvn verify`, whose "
+                    + "pre-integration-test phase copies jena-fuseki-server there");
+        }
+        try {
+            Files.createDirectories(location);
+            Path log = location.resolveSibling(location.getFileName() + ".log");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            process = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(),
+                    "--localhost", "--port", Integer.toString(port), "--update", "--loc", location.toString(), "/ds"))
+                    .directory(location.getParent().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitPing();
+    }
+
+    /** Stops the server and waits for its JVM to end. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        resume();
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** Freezes the server's JVM: connections are accepted by the kernel but nothing answers. */
+    public synchronized void pause() {
+        signal("-STOP");
+    }
+
+    public synchronized void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String sig) {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        try {
+            new ProcessBuilder("kill", sig, Long.toString(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitPing() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Fuseki exited with " + process.exitValue() + "; see the log beside "
+                        + location);
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/$/ping"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("Fuseki did not answer on port " + port + " within 90 s");
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
