@@ -80,9 +80,9 @@ public final class RemoteEndpoint implements AutoCloseable {
             throw new StoreUnavailableException("Interrupted while waiting for the store", e);
         }
         if (!got) {
-            throw new StoreUnavailableException("The SPARQL store at " + config.queryEndpoint() + " is busy: all "
-                    + config.maxConnections() + " connections stayed in use for " + config.connectTimeout().toSeconds()
-                    + " s", null);
+            throw new StoreUnavailableException("The SPARQL store at " + config.queryEndpoint() + " did not answer ("
+                    + what + "): all " + config.maxConnections() + " connections to it stayed busy for "
+                    + config.connectTimeout().toMillis() + " ms. Try again shortly.", null);
         }
         try {
             return request.get();
@@ -123,8 +123,14 @@ public final class RemoteEndpoint implements AutoCloseable {
             root = root.getCause();
         }
         String m = root.getMessage();
-        String kind = root instanceof java.net.http.HttpTimeoutException ? "timed out"
-                : root instanceof java.net.ConnectException ? "connection refused"
+        boolean timedOut = false;
+        boolean refused = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            timedOut |= t instanceof java.net.http.HttpTimeoutException;
+            refused |= t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException;
+        }
+        String kind = timedOut ? "no answer within the timeout"
+                : refused ? "connection refused or closed"
                 : root.getClass().getSimpleName();
         return m == null || m.isBlank() ? kind : kind + " (" + m + ")";
     }

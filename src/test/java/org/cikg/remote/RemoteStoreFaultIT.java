@@ -1,0 +1,116 @@
+package org.cikg.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.cikg.support.ServiceITBase;
+import org.cikg.support.StandaloneFuseki;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The remote store going away while the service runs: stopped, its requests get 503 with {@code Retry-After} and a
+ * problem+json saying the store did not answer, and health is DOWN; frozen (it accepts connections but never
+ * answers), requests still end as 503 once the read timeout passes, even when more of them arrive than the
+ * connection pool holds; started again, the same service answers without a restart of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"kg.store.mode=remote", "kg.fuseki.port=0", "kg.admin.password=it-secret",
+                "kg.store.location=target/it-store/unused-${random.uuid}", "kg.sparql.timeout=3s",
+                "kg.store.read-timeout=3s", "kg.store.connect-timeout=2s", "kg.store.max-connections=4"})
+class RemoteStoreFaultIT extends ServiceITBase {
+    static final StandaloneFuseki FUSEKI = StandaloneFuseki.startNew("fuseki-fault");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Far more than read timeout + connect timeout: a request still open then hangs. */
+    private static final Duration HANG = Duration.ofSeconds(30);
+
+    @DynamicPropertySource
+    static void remoteStore(DynamicPropertyRegistry registry) {
+        registry.add("kg.store.query-endpoint", FUSEKI::queryEndpoint);
+        registry.add("kg.store.gsp-endpoint", FUSEKI::gspEndpoint);
+    }
+
+    @AfterEach
+    void storeRunsAgain() {
+        FUSEKI.resume();
+        FUSEKI.start();
+    }
+
+    @Test
+    void storeStoppedGives503ThenTheServiceRecoversWhenItReturns() {
+        assertThat(call("/api/search?q=deepseek").statusCode()).isEqualTo(200);
+
+        FUSEKI.stop();
+        for (String path : List.of("/api/search?q=deepseek", "/page/deepseek", "/api/queries/company-profile?company=deepseek",
+                "/api/graph?focus=deepseek&format=graphml", "/data/deepseek.ttl")) {
+            assertUnavailable(call(path), path);
+        }
+        HttpResponse<String> health = call("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(health.body()).get("components").get("store").get("status").asString())
+                .isEqualTo("DOWN");
+
+        FUSEKI.start();
+        HttpResponse<String> search = call("/api/search?q=deepseek");
+        assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
+        assertThat(search.body()).contains("https://w3id.org/cikg/id/deepseek");
+        assertThat(call("/page/deepseek").statusCode()).isEqualTo(200);
+        assertThat(call("/api/queries/company-profile?company=deepseek").statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(call("/actuator/health").body()).get("components").get("store").get("status")
+                .asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void frozenStoreGives503AfterTheTimeoutForMoreRequestsThanThePoolHolds() {
+        FUSEKI.pause();
+        List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            inFlight.add(HTTP.sendAsync(request(i % 2 == 0 ? "/page/deepseek" : "/api/search?q=unitree"),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        }
+        for (CompletableFuture<HttpResponse<String>> f : inFlight) {
+            HttpResponse<String> r = f.join();
+            assertUnavailable(r, r.uri().toString());
+        }
+        FUSEKI.resume();
+        assertThat(call("/page/deepseek").statusCode()).isEqualTo(200);
+    }
+
+    private static void assertUnavailable(HttpResponse<String> r, String what) {
+        assertThat(r.statusCode()).as(what + ": " + r.body()).isEqualTo(503);
+        assertThat(r.headers().firstValue("Retry-After")).as(what).isPresent();
+        assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        JsonNode p = JSON.readTree(r.body());
+        assertThat(p.get("title").asString()).isEqualTo("Store unavailable");
+        assertThat(p.get("detail").asString()).contains(FUSEKI.queryEndpoint()).contains("did not answer");
+    }
+
+    private HttpRequest request(String path) {
+        return HttpRequest.newBuilder(URI.create(facade(path))).timeout(HANG).header("Accept", "*/*").GET().build();
+    }
+
+    /** A request that fails the test (HttpTimeoutException) if the service hangs instead of answering. */
+    private HttpResponse<String> call(String path) {
+        try {
+            return HTTP.send(request(path), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
