@@ -19,13 +19,14 @@ GEN=$(echo "$(date +%s.%N) - $t0" | bc | xargs printf '%.1f')
 
 VIRT_ARGS=()
 if command -v virtuoso-t > /dev/null && [ "${VIRTUOSO:-yes}" != no ]; then
-  VLOAD=$(timeout 2000 bench/virtuoso.sh start "$WORK/virtuoso" "$FILE" 11111 18890 | awk '/load-seconds/ {print $2}')
-  VVER=$(virtuoso-t -? 2>&1 | sed -n 's/^Version \([^ ]*\).*/\1/p' | head -1)
-  VIRT_ARGS=(--virtuoso-sparql http://127.0.0.1:18890/sparql --virtuoso-load-seconds "$VLOAD" --virtuoso-version "$VVER")
   trap 'bench/virtuoso.sh stop "$WORK/virtuoso" 11111' EXIT
+  timeout 2000 bench/virtuoso.sh start "$WORK/virtuoso" "$FILE" 11111 18890 > "$WORK/virtuoso-start.out"
+  VLOAD=$(awk '/load-seconds/ {print $2}' "$WORK/virtuoso-start.out")
+  VVER=$( (virtuoso-t -? 2>&1 || true) | sed -n 's/^Version \([^ ]*\).*/\1/p' | head -1)
+  VIRT_ARGS=(--virtuoso-sparql http://127.0.0.1:18890/sparql --virtuoso-load-seconds "$VLOAD" --virtuoso-version "$VVER")
 fi
 
 timeout 3600 java -Xmx3g -cp "$CP" org.cikg.bench.BenchmarkSuite --file "$FILE" --size "$SIZE" --seed "$SEED" \
   --work "$WORK" --jar "$JAR" --generate-seconds "$GEN" --out docs/benchmarks.md \
-  --command "bench/run.sh $SIZE" --loaders "${LOADERS:-parallel,phased}" --seconds "${OP_SECONDS:-8}" \
+  --command "bench/run.sh $SIZE" --loaders "${LOADERS:-parallel}" --seconds "${OP_SECONDS:-8}" \
   --load-seconds "${LOAD_SECONDS:-10}" --clients "${CLIENTS:-1,16,64}" "${VIRT_ARGS[@]}"

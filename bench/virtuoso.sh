@@ -15,14 +15,18 @@ start)
       -e "s#^NumberOfBuffers\s*=\s*10000#NumberOfBuffers = 170000#" \
       -e "s#^MaxDirtyBuffers\s*=\s*6000#MaxDirtyBuffers = 130000#" \
       /etc/virtuoso-opensource-7/virtuoso.ini > "$dir/virtuoso.ini"
-  (cd "$dir" && nohup virtuoso-t -f -c "$dir/virtuoso.ini" > "$dir/server.out" 2>&1 & echo $! > "$dir/pid")
+  # Started directly (no subshell in between), so $! is the server's own pid and nothing waits on it.
+  cd "$dir"
+  setsid virtuoso-t -f -c "$dir/virtuoso.ini" < /dev/null > "$dir/server.out" 2>&1 &
+  echo $! > "$dir/pid"
+  cd - > /dev/null
   for _ in $(seq 1 120); do
     isql-vt 127.0.0.1:"$port" dba dba exec="status();" > /dev/null 2>&1 && break
     sleep 1
   done
   t0=$(date +%s.%N)
   timeout 1800 isql-vt 127.0.0.1:"$port" dba dba \
-    exec="ld_dir('$(dirname "$file")', '$(basename "$file")', 'https://w3id.org/cikg/graph/data'); rdf_loader_run(); checkpoint;" \
+    exec="ld_dir('$(dirname "$file")', '$(basename "$file")', 'https://w3id.org/cikg/graph/data'); rdf_loader_run(); checkpoint; select count(*) from DB.DBA.load_list where ll_error is not null;" \
     > "$dir/load.out" 2>&1
   t1=$(date +%s.%N)
   echo "load-seconds $(echo "$t1 - $t0" | bc)"

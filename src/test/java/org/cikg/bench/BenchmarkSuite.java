@@ -156,7 +156,7 @@ public final class BenchmarkSuite {
     private double parseOnly() {
         long[] n = {0};
         long t0 = System.nanoTime();
-        RDFParser.source(file).parse(new StreamRDFBase() {
+        RDFParser.source(file.toString()).parse(new StreamRDFBase() {
             @Override
             public void triple(Triple triple) {
                 n[0]++;
