@@ -230,11 +230,14 @@ public final class BenchmarkSuite {
         }
     }
 
-    /** Warm-up, then timed runs until 30 runs or the per-operation budget is spent (at least 3). */
+    /**
+     * Warm-up (20 runs or a quarter of the budget, whichever ends first), then timed runs until 30 runs or the
+     * per-operation budget is spent (at least 3).
+     */
     private Stats measure(Supplier<Long> op) {
         long rows = 0;
         long warmEnd = System.nanoTime() + perOperation.toNanos() / 4;
-        for (int i = 0; i < 5 && System.nanoTime() < warmEnd; i++) {
+        for (int i = 0; i < 20 && System.nanoTime() < warmEnd; i++) {
             rows = op.get();
         }
         List<Double> ms = new ArrayList<>();
