@@ -35,6 +35,19 @@ class BackupIT extends ServiceITBase {
     }
 
     @Test
+    void compactionKeepsAnsweringAndNeedsCredentials() {
+        HttpResponse<String> anon = send(HttpRequest.newBuilder(URI.create(facade("/admin/compact")))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(anon.statusCode()).isEqualTo(401);
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(facade("/admin/compact")))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:it-secret".getBytes()))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("\"after\":\"Data-");
+        assertThat(sparql("ASK { <https://w3id.org/cikg/id/eagle-project> ?p ?o }").body()).contains("true");
+    }
+
+    @Test
     void backupWithoutCredentialsIs401() {
         HttpResponse<String> r = postBackup(null);
         assertThat(r.statusCode()).isEqualTo(401);
