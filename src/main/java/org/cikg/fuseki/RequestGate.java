@@ -50,7 +50,8 @@ import org.apache.jena.update.UpdateRequest;
  *   <li>{@code LOAD} in an update, even from the admin: 403 (it would fetch any URL or read any local file);</li>
  *   <li>an {@code Accept} header that no result or RDF format satisfies: 406.</li>
  * </ul>
- * Refusals are small RFC 9457 {@code application/problem+json} bodies.
+ * Refusals are small RFC 9457 {@code application/problem+json} bodies. Fuseki's own error responses pass through
+ * {@link ErrorLengthFix}.
  */
 final class RequestGate implements Filter {
     private static final AcceptList OFFERS = offers();
@@ -115,7 +116,7 @@ final class RequestGate implements Filter {
                 return;
             }
         }
-        chain.doFilter(forward, response);
+        chain.doFilter(forward, new ErrorLengthFix(response));
     }
 
     /** Returns non-null (and has answered) when the query or update text is refused. */
@@ -219,6 +220,32 @@ final class RequestGate implements Filter {
                 + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
         response.flushBuffer();
         return title;
+    }
+
+    /**
+     * Fuseki 5.6.0 writes a plain-text error message after setting {@code Content-Length} to the message's length
+     * in characters, not bytes; a message that echoes a non-ASCII character (a regex, a graph name, a format) then
+     * overflows the declared length and Jetty turns the 4xx into a 500 with a broken connection. For error statuses
+     * the declared length is dropped and Jetty frames the body itself.
+     */
+    private static final class ErrorLengthFix extends jakarta.servlet.http.HttpServletResponseWrapper {
+        ErrorLengthFix(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setContentLength(int len) {
+            if (getStatus() < 400) {
+                super.setContentLength(len);
+            }
+        }
+
+        @Override
+        public void setContentLengthLong(long len) {
+            if (getStatus() < 400) {
+                super.setContentLengthLong(len);
+            }
+        }
     }
 
     /** The request with its body read into memory; form fields parsed here because Jetty cannot re-read them. */

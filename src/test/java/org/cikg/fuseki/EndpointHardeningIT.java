@@ -104,6 +104,16 @@ class EndpointHardeningIT extends ServiceITBase {
     }
 
     @Test
+    void errorMessagesEchoingNonAsciiTextStay400() {
+        // Fuseki 5.6.0 declares an error message's length in characters; RequestGate drops it for error responses.
+        HttpResponse<String> r = sparql("SELECT * WHERE { ?s ?p ?o FILTER(regex(str(?o), \"\u4e2d[\")) } LIMIT 1");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("\u4e2d[");
+        HttpResponse<String> g = get(sparqlEndpoint() + "?query=" + enc("ASK {}") + "&output=" + enc("\u202Eevil"), "*/*");
+        assertThat(g.statusCode()).isBetween(200, 499);
+    }
+
+    @Test
     void unservableAcceptGets406() {
         HttpResponse<String> r = get(sparqlEndpoint() + "?query=" + enc("SELECT * WHERE { ?s ?p ?o } LIMIT 1"), "image/png");
         assertThat(r.statusCode()).isEqualTo(406);
