@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  *   <li>{@code load} (re)loads {@code ontology/} and {@code data/} into the store, printing progress;
  *       {@code load --file BIG.nt.gz} bulk-loads a big file;</li>
  *   <li>{@code coverage [FILE]} writes the coverage report ({@code docs/coverage.md});</li>
- *   <li>{@code generate --triples 1M --out synth.nt.gz} writes a synthetic graph.</li>
+ *   <li>{@code generate --triples 1M --out synth.nt.gz} writes a synthetic graph;</li>
+ *   <li>{@code backup} and {@code restore FILE} (see {@link org.cikg.store.BackupCommand}).</li>
  * </ul>
  */
 @SpringBootApplication
@@ -26,6 +27,7 @@ public class CikgApplication {
             case "load", "reload" -> System.exit(org.cikg.store.LoadCommand.run(args));
             case "coverage" -> System.exit(org.cikg.coverage.CoverageCommand.run(args));
             case "generate" -> System.exit(org.cikg.synth.GenerateCommand.run(args));
+            case "backup", "restore" -> System.exit(org.cikg.store.BackupCommand.run(args));
             default -> SpringApplication.run(CikgApplication.class, args);
         }
     }
