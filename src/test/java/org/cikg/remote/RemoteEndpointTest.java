@@ -1,0 +1,96 @@
+package org.cikg.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.graph.NodeFactory;
+import org.cikg.KgProperties;
+import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.StoreUnavailableException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Connection faults of a remote store, without a store: a port nobody listens on, and a socket that accepts
+ * connections but never answers. Both end as {@link StoreUnavailableException} (served as 503), the second once the
+ * read timeout has passed, and a request arriving while every connection is busy is turned away the same way.
+ */
+class RemoteEndpointTest {
+    private static final QueryCatalog CATALOG = new QueryCatalog(Path.of("queries"));
+
+    private static KgProperties.Store remote(String endpoint, int maxConnections) {
+        return new KgProperties.Store(Path.of("unused"), Path.of("ontology"), Path.of("data"), KgProperties.Mode.REMOTE,
+                endpoint, "", "", "", "", Duration.ofMillis(500), Duration.ofMillis(800), maxConnections, 1000);
+    }
+
+    private static RemoteRunner runner(RemoteEndpoint endpoint) {
+        return new RemoteRunner(endpoint, List.of(NodeFactory.createURI("https://w3id.org/cikg/graph/data")),
+                Duration.ofMillis(800));
+    }
+
+    @Test
+    void refusedConnectionIsStoreUnavailableNamingTheStore() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + port + "/ds/sparql";
+        try (RemoteEndpoint endpoint = new RemoteEndpoint(remote(url, 2))) {
+            assertThatThrownBy(() -> runner(endpoint).select(CATALOG.get("system/store-status"), Map.of()))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining(url).hasMessageContaining("did not answer");
+        }
+    }
+
+    @Test
+    void silentStoreIsStoreUnavailableAfterTheReadTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             RemoteEndpoint endpoint = new RemoteEndpoint(remote(
+                     "http://127.0.0.1:" + silent.getLocalPort() + "/ds/sparql", 1))) {
+            assertThatThrownBy(() -> runner(endpoint).ask(CATALOG.get("system/entity-exists"),
+                    Map.of("entity", NodeFactory.createURI("https://w3id.org/cikg/id/deepseek"))))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("no answer within the timeout");
+        }
+    }
+
+    @Test
+    void requestFindingEveryConnectionBusyIsTurnedAway() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             RemoteEndpoint endpoint = new RemoteEndpoint(remote(
+                     "http://127.0.0.1:" + silent.getLocalPort() + "/ds/sparql", 1))) {
+            Thread holder = new Thread(() -> {
+                try {
+                    endpoint.call("holder", () -> {
+                        try {
+                            Thread.sleep(2000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return null;
+                    });
+                } catch (StoreUnavailableException ignored) {
+                    // not expected: the holder got the only slot
+                }
+            });
+            holder.start();
+            Thread.sleep(200);
+            assertThatThrownBy(() -> endpoint.call("second", () -> "never runs"))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("connections to it stayed busy");
+            holder.join();
+            assertThat(endpoint.call("third", () -> "runs")).isEqualTo("runs");
+        }
+    }
+
+    @Test
+    void remoteModeWithoutQueryEndpointRefusesToStart() {
+        assertThatThrownBy(() -> new RemoteEndpoint(remote("", 2)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("kg.store.query-endpoint");
+    }
+}
