@@ -64,7 +64,7 @@ class RemoteStoreFaultIT extends ServiceITBase {
                 .isEqualTo("DOWN");
 
         FUSEKI.start();
-        HttpResponse<String> search = call("/api/search?q=deepseek");
+        HttpResponse<String> search = answersAgain("/api/search?q=deepseek");
         assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
         assertThat(search.body()).contains("https://w3id.org/cikg/id/deepseek");
         assertThat(call("/page/deepseek").statusCode()).isEqualTo(200);
@@ -86,7 +86,26 @@ class RemoteStoreFaultIT extends ServiceITBase {
             assertUnavailable(r, r.uri().toString());
         }
         FUSEKI.resume();
-        assertThat(call("/page/deepseek").statusCode()).isEqualTo(200);
+        assertThat(answersAgain("/page/deepseek").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Asks until the service answers 200, at most 30 times a second apart: a store just back may still be working
+     * through the requests that queued while it was frozen. Every answer before that must be a 503, never a 500.
+     */
+    private HttpResponse<String> answersAgain(String path) {
+        HttpResponse<String> r = call(path);
+        for (int i = 0; i < 30 && r.statusCode() != 200; i++) {
+            assertUnavailable(r, path);
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            r = call(path);
+        }
+        return r;
     }
 
     private static void assertUnavailable(HttpResponse<String> r, String what) {
