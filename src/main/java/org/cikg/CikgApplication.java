@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  *
  * <p>{@code java -jar cikg.jar} runs the service; {@code java -jar cikg.jar load} (re)loads {@code ontology/} and
  * {@code data/} into the store and exits, printing progress; {@code java -jar cikg.jar coverage} writes the coverage
- * report to {@code docs/coverage.md}.
+ * report to {@code docs/coverage.md}; {@code add-source} and {@code accept-sheet} add a source article (see
+ * {@link org.cikg.curation.CurationCommand}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -22,6 +23,9 @@ public class CikgApplication {
         }
         if (args.length > 0 && "coverage".equals(args[0])) {
             System.exit(org.cikg.coverage.CoverageCommand.run(args));
+        }
+        if (args.length > 0 && ("add-source".equals(args[0]) || "accept-sheet".equals(args[0]))) {
+            System.exit(org.cikg.curation.CurationCommand.run(args));
         }
         SpringApplication.run(CikgApplication.class, args);
     }
