@@ -10,6 +10,7 @@ import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.auth.AuthPolicy;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.cikg.KgProperties;
 import org.cikg.store.KnowledgeStore;
 import org.slf4j.Logger;
@@ -25,8 +26,10 @@ import org.springframework.stereotype.Component;
  *   <li>{@code /kg/update}, {@code /kg/data}: SPARQL Update and Graph Store write, only with
  *       {@code kg.admin.password} set, and only with HTTP basic auth as {@code kg.admin.user}.</li>
  * </ul>
- * The dataset's context (set by {@link KnowledgeStore}) carries the query timeout and disables {@code SERVICE}.
- * CORS allows any origin, without credentials, so browser tools can query.
+ * The dataset's context (set by {@link KnowledgeStore}) carries the query timeout and disables {@code SERVICE};
+ * {@link RequestGate} enforces {@link EndpointLimits} and refuses {@code LOAD}, path variants and unservable
+ * {@code Accept} headers before Jena parses anything. CORS allows any origin, without credentials, so browser
+ * tools can query.
  */
 @Component
 public class FusekiEndpoints implements SmartLifecycle {
@@ -35,11 +38,13 @@ public class FusekiEndpoints implements SmartLifecycle {
 
     private final KnowledgeStore store;
     private final KgProperties props;
+    private final EndpointLimits limits;
     private volatile FusekiServer server;
 
-    public FusekiEndpoints(KnowledgeStore store, KgProperties props) {
+    public FusekiEndpoints(KnowledgeStore store, KgProperties props, EndpointLimits limits) {
         this.store = store;
         this.props = props;
+        this.limits = limits;
     }
 
     @Override
@@ -48,11 +53,19 @@ public class FusekiEndpoints implements SmartLifecycle {
             LOG.info("Fuseki endpoints disabled (kg.fuseki.enabled=false)");
             return;
         }
+        server = build(store.dataset(), props, limits).start();
+        LOG.info("SPARQL endpoints at http://localhost:{}{}/sparql (update {})", server.getHttpPort(), DATASET,
+                props.admin().enabled() ? "with admin credentials" : "disabled");
+    }
+
+    /** The configured server, not yet started: {@link RequestGate} in front, CORS without credentials. */
+    static FusekiServer build(DatasetGraph dataset, KgProperties props, EndpointLimits limits) {
         FusekiServer.Builder b = FusekiServer.create()
                 .port(props.fuseki().port())
-                .enableCors(true, null)
+                .enableCors(true, writeCorsFile().toString())
                 .enablePing(true)
-                .add(DATASET, store.dataset(), false);
+                .addFilter("/*", new RequestGate(limits, DATASET))
+                .add(DATASET, dataset, false);
         KgProperties.Admin admin = props.admin();
         if (admin.enabled()) {
             AuthPolicy adminOnly = Auth.policyAllowSpecific(admin.user());
@@ -62,9 +75,29 @@ public class FusekiEndpoints implements SmartLifecycle {
                     .addEndpoint(DATASET, "update", Operation.Update, adminOnly)
                     .addEndpoint(DATASET, "data", Operation.GSP_RW, adminOnly);
         }
-        server = b.build().start();
-        LOG.info("SPARQL endpoints at http://localhost:{}{}/sparql (update {})", server.getHttpPort(), DATASET,
-                admin.enabled() ? "with admin credentials" : "disabled");
+        return b.build();
+    }
+
+    /**
+     * Fuseki's CORS filter defaults to {@code Access-Control-Allow-Credentials: true}; this configuration allows
+     * any origin to read with GET/POST (and preflight), never with the browser's credentials.
+     */
+    private static Path writeCorsFile() {
+        try {
+            Path file = Files.createTempFile("cikg-cors", ".properties");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, """
+                    allowedOrigins=*
+                    allowedMethods=GET,POST,OPTIONS
+                    allowedHeaders=X-Requested-With,Content-Type,Accept,Origin
+                    exposedHeaders=Cache-Control,Content-Language,Content-Length,Content-Type,Expires,Last-Modified
+                    allowCredentials=false
+                    chainPreflight=false
+                    """);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Jetty's realm file; written with owner-only permissions into a temp file removed at exit. */

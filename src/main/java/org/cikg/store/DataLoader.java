@@ -224,7 +224,10 @@ public class DataLoader {
         return hash == null ? "none" : hash.substring(0, Math.min(12, hash.length()));
     }
 
-    /** Sends every triple (and every quad, flattened) of a file into one named graph, counting them. */
+    /**
+     * Sends every triple (and every quad, flattened) of a file into one named graph, counting them; numeric
+     * literals are stored in canonical form ({@link LiteralNormalizer}).
+     */
     private static final class CountingSink extends StreamRDFBase implements StreamRDF {
         private final DatasetGraph dsg;
         private final Node graph;
@@ -237,13 +240,13 @@ public class DataLoader {
 
         @Override
         public void triple(Triple t) {
-            dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject());
+            dsg.add(graph, t.getSubject(), t.getPredicate(), LiteralNormalizer.normalize(t.getObject()));
             count++;
         }
 
         @Override
         public void quad(Quad q) {
-            dsg.add(graph, q.getSubject(), q.getPredicate(), q.getObject());
+            dsg.add(graph, q.getSubject(), q.getPredicate(), LiteralNormalizer.normalize(q.getObject()));
             count++;
         }
     }

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Its default graph is the union of the named graphs in {@link Graphs}, so plain SPARQL sees asserted and
  * inferred triples alike, while {@code GRAPH <...inferred>} shows only what the rules added. Outbound
- * {@code SERVICE} calls are disabled in the dataset's context.
+ * {@code SERVICE} calls are disabled in the dataset's context, and JSON-LD parsing never fetches a remote
+ * {@code @context} ({@link NoRemoteDocuments}).
  */
 @Component
 public class KnowledgeStore implements DisposableBean {
@@ -47,6 +48,7 @@ public class KnowledgeStore implements DisposableBean {
         this.dataset = DatabaseMgr.connectDatasetGraph(props.store().location().toAbsolutePath().toString());
         dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
         dataset.getContext().set(ARQ.httpServiceAllowed, false);
+        NoRemoteDocuments.apply(dataset.getContext());
         dataset.getContext().set(ARQ.queryTimeout, Long.toString(props.sparql().timeout().toMillis()));
         dataset.getContext().set(ARQ.updateTimeout, Long.toString(props.sparql().timeout().toMillis() * 30));
         this.runner = new SparqlRunner(dataset, props.sparql().timeout());

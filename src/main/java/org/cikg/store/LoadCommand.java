@@ -10,17 +10,44 @@ import org.springframework.context.ConfigurableApplicationContext;
  * store (even if unchanged), prints progress, exits 0 on success and 1 with the file and line on bad data. The
  * service must not be running on the same store (TDB2 allows one JVM); a running service reloads with
  * {@code POST /admin/reload}.
+ *
+ * <p>{@code load --file BIG.nt.gz [--loader parallel|phased|sequential|basic]} instead bulk-loads one big file
+ * with TDB2's loader (see {@link BulkLoader}); start the service over such a store with
+ * {@code --kg.store.load-on-start=false}.
  */
 public final class LoadCommand {
     private LoadCommand() {
     }
 
     public static int run(String[] args) {
-        String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+        // As arguments, not default properties: application.properties would override those (Fuseki started on 3030).
+        java.util.List<String> springArgs = new java.util.ArrayList<>(
+                java.util.List.of("--kg.fuseki.enabled=false", "--kg.store.load-on-start=false"));
+        String bulkFile = null;
+        String plan = "parallel";
+        for (int i = 1; i < args.length; i++) {
+            if ("--file".equals(args[i]) && i + 1 < args.length) {
+                bulkFile = args[++i];
+            } else if ("--loader".equals(args[i]) && i + 1 < args.length) {
+                plan = args[++i];
+            } else {
+                springArgs.add(args[i]);
+            }
+        }
+        String[] rest = springArgs.toArray(String[]::new);
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CikgApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties("kg.fuseki.enabled=false", "kg.store.load-on-start=false")
                 .run(rest)) {
+            if (bulkFile != null) {
+                BulkLoader bulk = new BulkLoader(ctx.getBean(KnowledgeStore.class),
+                        ctx.getBean(org.cikg.KgProperties.class), System.out::println);
+                BulkLoader.Report b = bulk.load(java.nio.file.Path.of(bulkFile), BulkLoader.Plan.of(plan));
+                System.out.printf("Bulk-loaded %s: %d triples (%d triples/s) + %d inferred (%d ms) = %d triples%n",
+                        bulkFile, b.fileTriples(), Math.round(b.loadTriplesPerSecond()), b.inferred(),
+                        b.inference().toMillis(), b.total());
+                return 0;
+            }
             LoadReport r = ctx.getBean(DataLoader.class).load(true);
             System.out.printf("Loaded %d files: %d asserted + %d inferred = %d triples in %d ms (%d triples/s)%n",
                     r.files(), r.assertedTriples(), r.inferredTriples(), r.totalTriples(), r.elapsed().toMillis(),

@@ -65,6 +65,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(r.getStatusCode()).headers(h).body(r.getBody());
     }
 
+    /** Tomcat refuses to parse a form above {@code server.tomcat.max-http-form-post-size} (413) or malformed (400). */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> invalidParameters(org.apache.tomcat.util.http.InvalidParameterException e) {
+        HttpStatus status = HttpStatus.resolve(e.getErrorCode());
+        if (status == HttpStatus.CONTENT_TOO_LARGE) {
+            return problem(status, "Content too large", "The form is larger than this service accepts.");
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Bad request", "The request parameters could not be parsed.");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         LOG.error("Unexpected error", e);

@@ -1,0 +1,363 @@
+package org.cikg.fuseki;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.atlas.web.MediaRange;
+import org.apache.jena.fuseki.DEF;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.modify.request.UpdateLoad;
+import org.apache.jena.update.UpdateFactory;
+import org.apache.jena.update.UpdateRequest;
+
+/**
+ * The servlet filter in front of every Fuseki endpoint. It reads what Jena would otherwise read unbounded and refuses,
+ * before any parsing, what the service does not serve:
+ * <ul>
+ *   <li>a raw path with {@code //}, dot segments, {@code ;} parameters or encoded dots, slashes or {@code $}: 400
+ *       (so no spelling of a path reaches a different endpoint than the plain one);</li>
+ *   <li>a query string longer than {@link EndpointLimits#maxBody()}: 414;</li>
+ *   <li>a body longer than the limit ({@code Content-Length} or counted while streaming): 413 — the body is
+ *       buffered here (at most the limit) and replayed to Fuseki;</li>
+ *   <li>a query or update nested deeper than {@link EndpointLimits#maxDepth()}, or one whose parse exhausts the
+ *       stack: 400;</li>
+ *   <li>{@code LOAD} in an update, even from the admin: 403 (it would fetch any URL or read any local file);</li>
+ *   <li>an {@code Accept} header that no result or RDF format satisfies: 406.</li>
+ * </ul>
+ * Refusals are small RFC 9457 {@code application/problem+json} bodies. Fuseki's own error responses pass through
+ * {@link ErrorLengthFix}.
+ */
+final class RequestGate implements Filter {
+    private static final AcceptList OFFERS = offers();
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private final EndpointLimits limits;
+    private final String uploadPath;
+    private final String updatePath;
+
+    RequestGate(EndpointLimits limits, String dataset) {
+        this.limits = limits;
+        this.uploadPath = dataset + "/data";
+        this.updatePath = dataset + "/update";
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        String path = request.getRequestURI();
+        if (path == null || suspiciousPath(path)) {
+            refuse(response, 400, "Bad request path", "Path segments must be plain: no '//', '.', ';' or encoded "
+                    + "'.', '/', '$'.");
+            return;
+        }
+        String queryString = request.getQueryString();
+        if (queryString != null && queryString.length() > limits.maxBody().toBytes()) {
+            refuse(response, 414, "URI too long", "The query string is longer than " + limits.maxBody()
+                    + "; POST the query instead (bodies up to the same size).");
+            return;
+        }
+        HttpServletRequest forward = request;
+        String method = request.getMethod();
+        boolean upload = path.equals(uploadPath);
+        if ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)) {
+            long limit = upload ? limits.maxUpload().toBytes() : limits.maxBody().toBytes();
+            if (request.getContentLengthLong() > limit) {
+                refuse(response, 413, "Content too large", "The request body is larger than " + limit + " bytes.");
+                return;
+            }
+            byte[] body = readAtMost(request.getInputStream(), limit);
+            if (body == null) {
+                refuse(response, 413, "Content too large", "The request body is larger than " + limit + " bytes.");
+                return;
+            }
+            try {
+                forward = new BufferedRequest(request, body);
+            } catch (IllegalArgumentException e) {
+                refuse(response, 400, "Bad request", "Malformed form encoding: " + e.getMessage());
+                return;
+            }
+        }
+        if (!upload) {
+            String refusal = checkSparql(forward, response);
+            if (refusal != null) {
+                return;
+            }
+            if (!path.equals(updatePath) && !acceptable(forward)) {
+                refuse(response, 406, "Not acceptable", "No SPARQL result or RDF format matches the Accept header; "
+                        + "ask for application/sparql-results+json, text/csv, text/turtle, ...");
+                return;
+            }
+        }
+        chain.doFilter(forward, new ErrorLengthFix(response));
+    }
+
+    /** Returns non-null (and has answered) when the query or update text is refused. */
+    private String checkSparql(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String query = request.getParameter("query");
+        String update = request.getParameter("update");
+        String contentType = baseType(request.getContentType());
+        if (request instanceof BufferedRequest b) {
+            if ("application/sparql-query".equals(contentType)) {
+                query = b.text();
+            } else if ("application/sparql-update".equals(contentType)) {
+                update = b.text();
+            }
+        }
+        for (String text : new String[] {query, update}) {
+            if (text != null && NestingDepth.of(text) > limits.maxDepth()) {
+                return refuse(response, 400, "Query too deeply nested", "Brackets nest deeper than "
+                        + limits.maxDepth() + " levels.");
+            }
+        }
+        try {
+            if (query != null) {
+                QueryFactory.create(query, Syntax.syntaxARQ);
+            }
+            if (update != null) {
+                UpdateRequest u = UpdateFactory.create(update, Syntax.syntaxARQ);
+                if (u.getOperations().stream().anyMatch(UpdateLoad.class::isInstance)) {
+                    return refuse(response, 403, "LOAD is not allowed", "This service does not fetch URLs or "
+                            + "read files for updates; send the data with the Graph Store Protocol (/kg/data).");
+                }
+            }
+        } catch (QueryParseException e) {
+            return null; // Fuseki answers 400 with the parser's message
+        } catch (StackOverflowError e) {
+            return refuse(response, 400, "Query too deeply nested", "The query nests too deeply to parse.");
+        } catch (RuntimeException e) {
+            return null; // anything else the parser rejects is Fuseki's to report
+        }
+        return null;
+    }
+
+    private static boolean acceptable(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        if (accept == null || accept.isBlank() || request.getParameter("output") != null
+                || request.getParameter("format") != null || request.getParameter("results") != null) {
+            return true;
+        }
+        try {
+            return AcceptList.match(new AcceptList(accept), OFFERS) != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static AcceptList offers() {
+        List<MediaRange> all = new ArrayList<>();
+        for (AcceptList l : new AcceptList[] {DEF.rsOfferTable, DEF.rsOfferBoolean, DEF.constructOffer,
+                DEF.quadsOffer, DEF.rdfOffer}) {
+            all.addAll(l.entries());
+        }
+        return new AcceptList(all);
+    }
+
+    static boolean suspiciousPath(String rawPath) {
+        String p = rawPath.toLowerCase(Locale.ROOT);
+        return p.contains("//") || p.contains(";") || p.contains("/./") || p.contains("/../") || p.endsWith("/.")
+                || p.endsWith("/..") || p.contains("%2e") || p.contains("%2f") || p.contains("%24")
+                || p.contains("%5c") || p.contains("\\") || p.contains("%25");
+    }
+
+    /** The body, or null when it is longer than {@code limit} bytes. */
+    private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        long total = 0;
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            total += n;
+            if (total > limit) {
+                return null;
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static String baseType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        int semi = contentType.indexOf(';');
+        return (semi < 0 ? contentType : contentType.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String refuse(HttpServletResponse response, int status, String title, String detail)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
+        response.flushBuffer();
+        return title;
+    }
+
+    /**
+     * Fuseki 5.6.0 writes a plain-text error message after setting {@code Content-Length} to the message's length
+     * in characters, not bytes; a message that echoes a non-ASCII character (a regex, a graph name, a format) then
+     * overflows the declared length and Jetty turns the 4xx into a 500 with a broken connection. For error statuses
+     * the declared length is dropped and Jetty frames the body itself.
+     */
+    private static final class ErrorLengthFix extends jakarta.servlet.http.HttpServletResponseWrapper {
+        ErrorLengthFix(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setContentLength(int len) {
+            if (getStatus() < 400) {
+                super.setContentLength(len);
+            }
+        }
+
+        @Override
+        public void setContentLengthLong(long len) {
+            if (getStatus() < 400) {
+                super.setContentLengthLong(len);
+            }
+        }
+    }
+
+    /** The request with its body read into memory; form fields parsed here because Jetty cannot re-read them. */
+    private static final class BufferedRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+        private final Charset charset;
+        private final Map<String, String[]> params;
+
+        BufferedRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+            String enc = request.getCharacterEncoding();
+            this.charset = enc == null || !Charset.isSupported(enc) ? StandardCharsets.UTF_8 : Charset.forName(enc);
+            if (FORM.equals(baseType(request.getContentType()))) {
+                Map<String, List<String>> p = new LinkedHashMap<>();
+                parse(request.getQueryString(), p);
+                parse(new String(body, charset), p);
+                Map<String, String[]> m = new LinkedHashMap<>();
+                p.forEach((k, v) -> m.put(k, v.toArray(String[]::new)));
+                this.params = Collections.unmodifiableMap(m);
+            } else {
+                this.params = null;
+            }
+        }
+
+        private void parse(String encoded, Map<String, List<String>> into) {
+            if (encoded == null || encoded.isEmpty()) {
+                return;
+            }
+            for (String pair : encoded.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), charset);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), charset);
+                into.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+            }
+        }
+
+        String text() {
+            return new String(body, charset);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("blocking reads only");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public String getParameter(String name) {
+            if (params == null) {
+                return super.getParameter(name);
+            }
+            String[] v = params.get(name);
+            return v == null ? null : v[0];
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return params == null ? super.getParameterMap() : params;
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return params == null ? super.getParameterNames() : Collections.enumeration(params.keySet());
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return params == null ? super.getParameterValues(name) : params.get(name);
+        }
+    }
+}

@@ -1,0 +1,524 @@
+package org.cikg.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.system.Txn;
+import org.cikg.KgProperties;
+import org.cikg.sparql.QueryCatalog;
+import org.cikg.store.BulkLoader;
+import org.cikg.store.KnowledgeStore;
+
+/**
+ * The benchmark suite (not a test: surefire does not pick it up). {@code bench/run.sh SIZE} generates the graph and
+ * runs this; it writes {@code docs/benchmarks.md}. Every figure is set against a baseline measured in the same run:
+ * our bulk load against RIOT parsing the same file, inference against the load, SPARQL over HTTP through our Fuseki
+ * endpoint against the same SPARQL run in-process on the same store, the facade's operations against the raw
+ * SPARQL, and (when {@code --virtuoso-sparql} is given) Virtuoso answering the same SPARQL on the same file.
+ *
+ * <p>Operations are data: SPARQL in {@code bench/queries/*.rq}, facade GETs in {@code bench/http-operations.tsv}.
+ * Each step below is a small method; add one by adding a file line or a step. Every measurement is bounded in time.
+ */
+public final class BenchmarkSuite {
+    private final Map<String, String> opt = new LinkedHashMap<>();
+    private final List<String> md = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Path file;
+    private final Path work;
+    private final Duration perOperation;
+    private final Map<String, Stats> inProcess = new LinkedHashMap<>();
+    private final Map<String, Stats> viaFuseki = new LinkedHashMap<>();
+
+    /** Latency figures of one operation, in milliseconds. */
+    record Stats(int runs, double p50, double p99, long rows) {
+        static Stats of(List<Double> ms, long rows) {
+            List<Double> s = new ArrayList<>(ms);
+            Collections.sort(s);
+            return new Stats(s.size(), pct(s, 0.50), pct(s, 0.99), rows);
+        }
+
+        static double pct(List<Double> sorted, double p) {
+            if (sorted.isEmpty()) {
+                return Double.NaN;
+            }
+            return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
+        }
+    }
+
+    /** A named SPARQL query from {@code bench/queries}. */
+    record Sparql(String name, String text, String comment) {
+    }
+
+    private BenchmarkSuite(String[] args) {
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        this.file = Path.of(required("file"));
+        this.work = Path.of(opt.getOrDefault("work", "/tmp/cikg-bench"));
+        this.perOperation = Duration.ofSeconds(Long.parseLong(opt.getOrDefault("seconds", "8")));
+    }
+
+    private String required(String name) {
+        String v = opt.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return v;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new BenchmarkSuite(args).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Instant started = Instant.now();
+        List<Sparql> queries = readQueries(Path.of("bench/queries"));
+        header();
+        double parseRate = parseOnly();
+        Path store = work.resolve("store");
+        bulkLoad(store, parseRate);
+        inProcessQueries(store, queries);
+        service(store, queries);
+        virtuoso(queries);
+        md.add("");
+        md.add("Run took " + Duration.between(started, Instant.now()).toSeconds() + " s.");
+        Path out = Path.of(opt.getOrDefault("out", "docs/benchmarks.md"));
+        Path template = Path.of("bench/benchmarks-intro.md");
+        List<String> all = new ArrayList<>(Files.exists(template) ? Files.readAllLines(template) : List.of());
+        all.addAll(md);
+        Files.write(out, all);
+        System.out.println("Wrote " + out);
+    }
+
+    // ---- machine and versions --------------------------------------------------------------------------------
+
+    private void header() throws IOException {
+        md.add("## Run of " + Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC, "
+                + opt.getOrDefault("size", "?") + " triples");
+        md.add("");
+        md.add("Command: `" + opt.getOrDefault("command", "bench/run.sh " + opt.getOrDefault("size", "1M")) + "`");
+        md.add("");
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.replaceFirst(".*:\\s*", "")).orElse("?");
+        String mem = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
+        String load = Files.readString(Path.of("/proc/loadavg")).trim();
+        md.add("| machine | |");
+        md.add("|---|---|");
+        md.add("| CPU | " + cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores available |");
+        md.add("| memory | " + mem + " |");
+        md.add("| load average at start (1, 5, 15 min) | " + load + " |");
+        md.add("| Java | " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
+                + ", harness heap max " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB |");
+        md.add("| Jena | " + org.apache.jena.sys.JenaSystem.class.getPackage().getImplementationVersion() + " |");
+        md.add("| Spring Boot | " + org.springframework.boot.SpringBootVersion.getVersion() + " |");
+        md.add("| Virtuoso | " + opt.getOrDefault("virtuoso-version", "not run") + " |");
+        md.add("| input | `" + file.getFileName() + "`, " + Files.size(file) / (1 << 20) + " MB, generated with "
+                + "`generate --triples " + opt.getOrDefault("size", "?") + " --seed " + opt.getOrDefault("seed", "42")
+                + "` in " + opt.getOrDefault("generate-seconds", "?") + " s |");
+        md.add("");
+    }
+
+    // ---- load ------------------------------------------------------------------------------------------------
+
+    private double parseOnly() {
+        long[] n = {0};
+        long t0 = System.nanoTime();
+        RDFParser.source(file.toString()).parse(new StreamRDFBase() {
+            @Override
+            public void triple(Triple triple) {
+                n[0]++;
+            }
+
+            @Override
+            public void quad(Quad quad) {
+                n[0]++;
+            }
+        });
+        double s = (System.nanoTime() - t0) / 1e9;
+        double rate = n[0] / s;
+        md.add("### Load");
+        md.add("");
+        md.add("| step | triples | seconds | triples/s | ratio |");
+        md.add("|---|---:|---:|---:|---|");
+        md.add(String.format(Locale.ROOT, "| RIOT parse only (baseline) | %,d | %.1f | %,.0f | 1.00 |", n[0], s, rate));
+        return rate;
+    }
+
+    private void bulkLoad(Path store, double parseRate) throws IOException {
+        String plans = opt.getOrDefault("loaders", "parallel");
+        for (String plan : plans.split(",")) {
+            deleteTree(store);
+            KnowledgeStore ks = open(store);
+            try {
+                BulkLoader.Report r = new BulkLoader(ks, props(store), System.out::println)
+                        .load(file, BulkLoader.Plan.of(plan));
+                double loadS = r.load().toNanos() / 1e9;
+                double infS = r.inference().toNanos() / 1e9;
+                md.add(String.format(Locale.ROOT, "| `load --file` with TDB2's %s loader | %,d | %.1f | %,.0f | %.2f × parse |",
+                        plan, r.fileTriples(), loadS, r.loadTriplesPerSecond(), r.loadTriplesPerSecond() / parseRate));
+                md.add(String.format(Locale.ROOT, "| inference after it (%,d triples added; union %,d) | | %.1f | | +%.0f%% of the load time |",
+                        r.inferred(), r.total(), infS, 100 * infS / loadS));
+            } finally {
+                ks.destroy();
+            }
+        }
+        long bytes;
+        try (Stream<Path> s = Files.walk(store)) {
+            bytes = s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+        md.add("");
+        md.add(String.format(Locale.ROOT, "Store on disk after the load: %,d MB.", bytes >> 20));
+        md.add("");
+    }
+
+    // ---- SPARQL in-process -----------------------------------------------------------------------------------
+
+    private void inProcessQueries(Path store, List<Sparql> queries) {
+        KnowledgeStore ks = open(store);
+        try {
+            for (Sparql q : queries) {
+                Query parsed = QueryFactory.create(q.text());
+                inProcess.put(q.name(), measure(() -> Txn.calculateRead(ks.dataset(), () -> {
+                    try (QueryExec qe = QueryExec.dataset(ks.dataset()).query(parsed)
+                            .timeout(60, java.util.concurrent.TimeUnit.SECONDS).build()) {
+                        RowSet rows = qe.select();
+                        long n = 0;
+                        while (rows.hasNext()) {
+                            rows.next();
+                            n++;
+                        }
+                        return n;
+                    }
+                })));
+                System.out.println("in-process " + q.name() + " " + inProcess.get(q.name()));
+            }
+        } finally {
+            ks.destroy();
+        }
+    }
+
+    /**
+     * Warm-up (20 runs or a quarter of the budget, whichever ends first), then timed runs until 30 runs or the
+     * per-operation budget is spent (at least 3).
+     */
+    private Stats measure(Supplier<Long> op) {
+        long rows = 0;
+        long warmEnd = System.nanoTime() + perOperation.toNanos() / 4;
+        for (int i = 0; i < 20 && System.nanoTime() < warmEnd; i++) {
+            rows = op.get();
+        }
+        List<Double> ms = new ArrayList<>();
+        long end = System.nanoTime() + perOperation.toNanos();
+        while (ms.size() < 30 && (ms.size() < 3 || System.nanoTime() < end)) {
+            long t0 = System.nanoTime();
+            rows = op.get();
+            ms.add((System.nanoTime() - t0) / 1e6);
+        }
+        return Stats.of(ms, rows);
+    }
+
+    // ---- the service: start-up, memory, SPARQL over HTTP, facade, load --------------------------------------
+
+    private void service(Path store, List<Sparql> queries) throws Exception {
+        int port = Integer.parseInt(opt.getOrDefault("port", "18080"));
+        int fusekiPort = Integer.parseInt(opt.getOrDefault("fuseki-port", "13030"));
+        Path log = work.resolve("service.log");
+        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx" + opt.getOrDefault("service-heap", "2g"), "-jar",
+                required("jar"), "--kg.store.location=" + store.toAbsolutePath(), "--kg.store.load-on-start=false",
+                "--server.port=" + port, "--kg.fuseki.port=" + fusekiPort, "--kg.sparql.timeout=60s",
+                "--management.endpoints.web.exposure.include=health,metrics",
+                "--logging.level.org.apache.jena.fuseki=WARN", "--logging.level.org.apache.jena.fuseki.Fuseki=WARN"));
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            String base = "http://127.0.0.1:" + port;
+            double startS = waitUntilUp(base + "/actuator/health", t0, Duration.ofSeconds(180));
+            Thread.sleep(2000);
+            long heapRest = heapUsed(base);
+            long rssRest = rss(p.pid());
+            String sparql = "http://127.0.0.1:" + fusekiPort + "/kg/sparql";
+            for (Sparql q : queries) {
+                String url = sparql + "?query=" + URLEncoder.encode(q.text(), StandardCharsets.UTF_8);
+                viaFuseki.put(q.name(), measure(() -> sparqlRows(url)));
+                System.out.println("fuseki " + q.name() + " " + viaFuseki.get(q.name()));
+            }
+            md.add("### Start-up and memory");
+            md.add("");
+            md.add("| figure | value |");
+            md.add("|---|---:|");
+            md.add(String.format(Locale.ROOT, "| start-up over the existing store (process start to health UP) | %.1f s |", startS));
+            md.add(String.format(Locale.ROOT, "| heap used at rest (after start-up, `-Xmx%s`) | %,d MB |",
+                    opt.getOrDefault("service-heap", "2g"), heapRest >> 20));
+            md.add(String.format(Locale.ROOT, "| RSS at rest | %,d MB |", rssRest >> 20));
+            md.add("");
+            sparqlTable(queries);
+            facade(base, sparql, queries);
+            long heapLoad = heapUsed(base);
+            long rssLoad = rss(p.pid());
+            md.add(String.format(Locale.ROOT, "Memory right after the load runs: heap used %,d MB, RSS %,d MB "
+                    + "(at rest: %,d MB, %,d MB).", heapLoad >> 20, rssLoad >> 20, heapRest >> 20, rssRest >> 20));
+            md.add("");
+        } finally {
+            p.destroy();
+            p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            if (p.isAlive()) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    private void sparqlTable(List<Sparql> queries) {
+        md.add("### The same SPARQL in-process and over HTTP through our Fuseki endpoint");
+        md.add("");
+        md.add("Median and p99 of up to 30 runs after warm-up, milliseconds; ratio = HTTP median / in-process median "
+                + "(the cost of the HTTP hop, JSON results and Fuseki's request handling).");
+        md.add("");
+        md.add("| query | rows | in-process p50 | p99 | Fuseki HTTP p50 | p99 | HTTP / in-process |");
+        md.add("|---|---:|---:|---:|---:|---:|---:|");
+        for (Sparql q : queries) {
+            Stats a = inProcess.get(q.name());
+            Stats b = viaFuseki.get(q.name());
+            md.add(String.format(Locale.ROOT, "| `%s`: %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f |", q.name(),
+                    q.comment(), a.rows(), a.p50(), a.p99(), b.p50(), b.p99(), b.p50() / a.p50()));
+        }
+        md.add("");
+    }
+
+    private void facade(String base, String sparql, List<Sparql> queries) throws Exception {
+        md.add("### Over HTTP under concurrent load (Java client, loopback)");
+        md.add("");
+        int seconds = Integer.parseInt(opt.getOrDefault("load-seconds", "10"));
+        md.add("Each row: " + seconds + " s of closed-loop requests from N client threads on the same machine "
+                + "(the client shares the 2 cores with the server).");
+        md.add("");
+        md.add("| operation | clients | requests/s | p50 ms | p99 ms | errors |");
+        md.add("|---|---:|---:|---:|---:|---:|");
+        Map<String, String> targets = new LinkedHashMap<>();
+        Sparql describe = queries.get(0);
+        targets.put("SPARQL `" + describe.name() + "` via Fuseki",
+                sparql + "?query=" + URLEncoder.encode(describe.text(), StandardCharsets.UTF_8));
+        List<String> missing = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("bench/http-operations.tsv"))) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            HttpResponse<Void> probe = http.send(HttpRequest.newBuilder(URI.create(base + f[1])).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (probe.statusCode() == 404) {
+                missing.add(f[0] + " (`" + f[1] + "`)");
+            } else {
+                targets.put("facade `" + f[0] + "` " + f[1], base + f[1]);
+            }
+        }
+        for (Map.Entry<String, String> t : targets.entrySet()) {
+            for (String c : opt.getOrDefault("clients", "1,16,64").split(",")) {
+                load(t.getKey(), t.getValue(), Integer.parseInt(c), Duration.ofSeconds(seconds));
+            }
+        }
+        md.add("");
+        if (!missing.isEmpty()) {
+            md.add("Not in this build (404 on the probe), so not measured: " + String.join(", ", missing) + ".");
+            md.add("");
+        }
+    }
+
+    private void load(String name, String url, int clients, Duration d) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long end = System.nanoTime() + d.toNanos();
+        List<Future<List<Double>>> futures = new ArrayList<>();
+        int[] errors = new int[clients];
+        for (int i = 0; i < clients; i++) {
+            int me = i;
+            futures.add(pool.submit(() -> {
+                List<Double> ms = new ArrayList<>();
+                HttpRequest req = HttpRequest.newBuilder(URI.create(url))
+                        .header("Accept", "application/sparql-results+json, text/html;q=0.9, */*;q=0.1")
+                        .timeout(Duration.ofSeconds(30)).build();
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                    ms.add((System.nanoTime() - t0) / 1e6);
+                    if (r.statusCode() >= 400) {
+                        errors[me]++;
+                    }
+                }
+                return ms;
+            }));
+        }
+        List<Double> all = new ArrayList<>();
+        for (Future<List<Double>> f : futures) {
+            all.addAll(f.get());
+        }
+        pool.shutdown();
+        Stats s = Stats.of(all, 0);
+        int errs = java.util.Arrays.stream(errors).sum();
+        md.add(String.format(Locale.ROOT, "| %s | %d | %,.0f | %.1f | %.1f | %d |", name, clients,
+                all.size() / (d.toNanos() / 1e9), s.p50(), s.p99(), errs));
+        System.out.println("load " + name + " x" + clients + ": " + all.size() + " requests, p50 " + s.p50());
+    }
+
+    // ---- Virtuoso ----------------------------------------------------------------------------------------------
+
+    private void virtuoso(List<Sparql> queries) {
+        String endpoint = opt.get("virtuoso-sparql");
+        md.add("### Virtuoso on the same file and the same SPARQL");
+        md.add("");
+        if (endpoint == null) {
+            md.add("Not run (start `bench/run.sh` with Virtuoso installed: `apt-get install virtuoso-opensource`).");
+            md.add("");
+            return;
+        }
+        String graph = opt.getOrDefault("virtuoso-graph", "https://w3id.org/cikg/graph/data");
+        double vLoad = Double.parseDouble(opt.getOrDefault("virtuoso-load-seconds", "NaN"));
+        md.add(String.format(Locale.ROOT, "Virtuoso bulk load (`ld_dir` + `rdf_loader_run` + `checkpoint`) of the same "
+                + "file: %.1f s. It holds the asserted triples only: queries that need our materialised inferences "
+                + "would answer differently there, so the set below uses asserted links; the row counts show whether "
+                + "both systems gave the same answer.", vLoad));
+        md.add("");
+        md.add("| query | rows ours / Virtuoso | Fuseki HTTP p50 ms | Virtuoso HTTP p50 ms | Fuseki / Virtuoso | in-process / Virtuoso |");
+        md.add("|---|---|---:|---:|---:|---:|");
+        for (Sparql q : queries) {
+            String url = endpoint + "?default-graph-uri=" + URLEncoder.encode(graph, StandardCharsets.UTF_8)
+                    + "&query=" + URLEncoder.encode(q.text(), StandardCharsets.UTF_8);
+            Stats v = measure(() -> sparqlRows(url));
+            Stats f = viaFuseki.get(q.name());
+            Stats i = inProcess.get(q.name());
+            md.add(String.format(Locale.ROOT, "| `%s` | %d / %d | %.2f | %.2f | %.2f | %.2f |", q.name(), i.rows(),
+                    v.rows(), f.p50(), v.p50(), f.p50() / v.p50(), i.p50() / v.p50()));
+            System.out.println("virtuoso " + q.name() + " " + v);
+        }
+        md.add("");
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private long sparqlRows(String url) {
+        try {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(url))
+                    .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(60)).build();
+            HttpResponse<InputStream> r = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(url + ": HTTP " + r.statusCode() + " " + new String(r.body().readAllBytes(),
+                        StandardCharsets.UTF_8));
+            }
+            try (InputStream in = r.body()) {
+                org.apache.jena.query.ResultSet rows = ResultSetMgr.read(in, ResultSetLang.RS_JSON);
+                long n = 0;
+                while (rows.hasNext()) {
+                    rows.next();
+                    n++;
+                }
+                return n;
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private double waitUntilUp(String health, long t0, Duration limit) throws Exception {
+        long end = t0 + limit.toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(health)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                    return (System.nanoTime() - t0) / 1e9;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("service not up within " + limit + " (see " + work.resolve("service.log") + ")");
+    }
+
+    private long heapUsed(String base) throws Exception {
+        String body = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("\"value\"\\s*:\\s*([0-9.E+]+)").matcher(body);
+        return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
+    }
+
+    private static long rss(long pid) throws IOException {
+        for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (l.startsWith("VmRSS:")) {
+                return Long.parseLong(l.replaceAll("\\D", "")) * 1024;
+            }
+        }
+        return -1;
+    }
+
+    private KgProperties props(Path store) {
+        return new KgProperties(new KgProperties.Store(store, Path.of("ontology"), Path.of("data")),
+                new KgProperties.Sparql(Duration.ofSeconds(60), Path.of("queries")),
+                new KgProperties.Fuseki(false, 0), new KgProperties.Admin("admin", ""));
+    }
+
+    private KnowledgeStore open(Path store) {
+        KgProperties p = props(store);
+        return new KnowledgeStore(p, new QueryCatalog(p));
+    }
+
+    private static List<Sparql> readQueries(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".rq")).sorted().map(p -> {
+                try {
+                    String text = Files.readString(p);
+                    String comment = text.lines().filter(l -> l.startsWith("#")).findFirst()
+                            .map(l -> l.substring(1).trim()).orElse("");
+                    return new Sparql(p.getFileName().toString().replace(".rq", ""), text, comment);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(x);
+            }
+        }
+    }
+}
