@@ -20,7 +20,6 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.OWL;
@@ -76,7 +75,10 @@ public final class CurationGraph {
     }
 
     private static DatasetGraph load(Path ontology, Path data, Path rules, Graph extra) {
-        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        // An in-memory TDB2 dataset whose default graph is the union of the named graphs, as in the store: the
+        // inference rules read the default graph.
+        DatasetGraph dsg = org.apache.jena.tdb2.DatabaseMgr.createDatasetGraph();
+        dsg.getContext().set(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph, true);
         Txn.executeWrite(dsg, () -> {
             for (Path f : rdfFiles(ontology)) {
                 RDFDataMgr.read(dsg.getGraph(Graphs.ONTOLOGY), f.toString());
