@@ -80,6 +80,30 @@ class SearchAutocompleteBrowserIT extends ServiceITBase {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/page/unitree-robotics"));
     }
 
+    /**
+     * The whole path a reader takes: the home page's search box, the suggestion picked with the mouse, the entity
+     * page, and there the Eagle Project fact with the article and paragraph it comes from.
+     */
+    @Test
+    void fromTheHomePageASuggestionLeadsToTheEntityPageWithTheSourcedEagleProjectFact() throws IOException {
+        browser.get(facade("/"));
+        WebElement box = browser.findElement(By.cssSelector("form[action='/search'] input[data-autocomplete]"));
+        box.sendKeys("Unitree");
+        List<WebElement> options = waitForOptions();
+        assertThat(options.get(0).getText()).contains("Unitree Robotics");
+        options.get(0).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/page/unitree-robotics"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Unitree Robotics");
+
+        WebElement group = browser.findElement(By.xpath(
+                "//section[@id='facts']//div[contains(@class,'group')][h3/a[normalize-space()='benefited from']]"));
+        assertThat(group.findElement(By.linkText("Eagle Project")).getAttribute("href")).endsWith("/page/eagle-project");
+        List<WebElement> sources = group.findElements(By.cssSelector("a[href*='/source/000_0363365239e414fe']"));
+        assertThat(sources).as("the fact links the Arabic article it comes from").isNotEmpty();
+        assertThat(group.getText()).contains("\u00b619").contains("stated");
+        screenshot("entity-page-unitree.png");
+    }
+
     @Test
     void arabicNameSuggestsDeepSeekShowingTheMatchedName() {
         WebElement box = searchBox();

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import org.cikg.support.ServiceITBase;
 import org.junit.jupiter.api.Test;
+import org.unbescape.html.HtmlEscape;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code GET /search} and the autocomplete script, over HTTP. */
 class SearchPageIT extends ServiceITBase {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void resultsPageListsMatchesWithTypeSummaryAndLinkToTheEntityPage() {
@@ -17,11 +21,15 @@ class SearchPageIT extends ServiceITBase {
         String html = r.body();
         assertThat(html).contains("href=\"/page/unitree-robotics\"").contains(">Unitree Robotics</a>")
                 .contains(">Startup</span>");
-        // The one-line summary is the entity's English gloss, as the store holds it.
-        String gloss = sparql("SELECT ?c WHERE { <https://w3id.org/cikg/id/unitree-robotics> "
-                + "<http://www.w3.org/2000/01/rdf-schema#comment> ?c FILTER(lang(?c) = \"en\") }").body();
-        assertThat(gloss).contains("quadruped");
-        assertThat(html).containsPattern("robot|quadruped");
+        // The one-line summary is the entity's single English gloss (the shapes allow one), as the store holds it,
+        // printed as escaped text.
+        JsonNode bindings = JSON.readTree(sparql("SELECT ?c WHERE { <https://w3id.org/cikg/id/unitree-robotics> "
+                + "<http://www.w3.org/2000/01/rdf-schema#comment> ?c FILTER(lang(?c) = \"en\") }").body())
+                .path("results").path("bindings");
+        assertThat(bindings).hasSize(1);
+        String gloss = bindings.get(0).path("c").path("value").asString();
+        assertThat(gloss).isNotBlank();
+        assertThat(html).contains("<p class=\"result-summary\">" + HtmlEscape.escapeHtml4Xml(gloss) + "</p>");
         assertThat(html).contains("<form action=\"/search\"").contains("data-autocomplete")
                 .contains("value=\"unitree\"").contains("/js/autocomplete.js");
     }

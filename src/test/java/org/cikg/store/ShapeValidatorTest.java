@@ -71,6 +71,28 @@ class ShapeValidatorTest {
     }
 
     @Test
+    void secondEnglishGlossFailsTheLoad() throws Exception {
+        assertBrokenRecordFailsTheLoad("""
+                kgid:unitree-robotics rdfs:comment "A second, competing English gloss."@en .
+                """, "kgid:unitree-robotics", "at most one rdfs:comment");
+    }
+
+    @Test
+    void glossInAnotherLanguageBesideTheEnglishOnePasses() throws Exception {
+        Path extra = fixture.data().resolve("zz-french-gloss.ttl");
+        Files.writeString(extra, PREFIXES + """
+                kgid:unitree-robotics rdfs:comment "Fabricant de robots quadrupèdes et humanoïdes à Hangzhou."@fr .
+                """);
+        try {
+            assertThat(fixture.loader.load(true).loaded()).isTrue();
+        } finally {
+            Files.delete(extra);
+            fixture.loader.load(true);
+        }
+        assertThat(fixture.store.status().hash()).isEqualTo(good.hash());
+    }
+
+    @Test
     void indicatorValueThatIsNotDecimalFailsTheLoad() throws Exception {
         assertBrokenRecordFailsTheLoad("""
                 kgid:hangzhou-test-count-2024 a cikg:Indicator ; rdfs:label "Test count"@en ;
