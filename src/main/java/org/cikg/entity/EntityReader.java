@@ -23,6 +23,9 @@ import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.SparqlRunner;
 import org.cikg.sparql.Terms;
 import org.cikg.store.KnowledgeStore;
+import org.cikg.store.DataVersionCache;
+import org.cikg.store.StoreLoaded;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +35,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class EntityReader {
     static final String ENTITY_GRAPH = "system/entity-graph";
+    /** How long whole-store aggregates may be served without a reload event (admin updates publish none). */
+    private static final java.time.Duration AGGREGATE_TTL = java.time.Duration.ofMinutes(1);
     private final QueryCatalog catalog;
     private final SparqlRunner runner;
+    private final DataVersionCache<List<ClassCount>> classCounts =
+            new DataVersionCache<>(this::computeClassCounts, AGGREGATE_TTL);
+    private final DataVersionCache<List<SourceSummary>> sources =
+            new DataVersionCache<>(this::computeSources, AGGREGATE_TTL);
 
     @org.springframework.beans.factory.annotation.Autowired
     public EntityReader(KnowledgeStore store, QueryCatalog catalog) {
@@ -100,7 +109,23 @@ public class EntityReader {
     public record ClassCount(String local, String iri, String label, String comment, long count) {
     }
 
+    /** Class counts, cached until the data changes (see {@link DataVersionCache}). */
     public List<ClassCount> classCounts() {
+        return classCounts.get();
+    }
+
+    /** Source summaries, cached until the data changes. */
+    public List<SourceSummary> sources() {
+        return sources.get();
+    }
+
+    @EventListener
+    void onStoreLoaded(StoreLoaded event) {
+        classCounts.invalidate();
+        sources.invalidate();
+    }
+
+    private List<ClassCount> computeClassCounts() {
         List<ClassCount> out = new ArrayList<>();
         runner.select(catalog.get("system/class-counts"), Map.of()).forEachRemaining(b -> {
             String iri = b.get("class").getURI();
@@ -139,7 +164,7 @@ public class EntityReader {
                                 long statements) {
     }
 
-    public List<SourceSummary> sources() {
+    private List<SourceSummary> computeSources() {
         List<SourceSummary> out = new ArrayList<>();
         runner.select(catalog.get("system/sources"), Map.of()).forEachRemaining(b -> {
             String iri = b.get("source").getURI();

@@ -18,6 +18,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.util.MultiValueMap;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.RowSet;
+import org.cikg.query.QuestionRunner;
+import org.cikg.web.NotFoundException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -34,14 +42,68 @@ class GraphController {
     private static final int MAX_DEPTH = 3;
     private static final int MAX_LIST = 50;
 
+    /** Options of the question export; every other request parameter goes to the question itself. */
+    private static final Set<String> QUESTION_GRAPH_OPTIONS = Set.of("depth", "types", "predicates", "limit", "format");
+    private static final int MAX_QUESTION_FOCUS = 200;
+
     private final NeighbourhoodExtractor extractor;
     private final ConstructExport construct;
     private final GraphProperties props;
+    private final QuestionRunner questions;
 
-    GraphController(NeighbourhoodExtractor extractor, ConstructExport construct, GraphProperties props) {
+    GraphController(NeighbourhoodExtractor extractor, ConstructExport construct, GraphProperties props,
+                    QuestionRunner questions) {
         this.extractor = extractor;
         this.construct = construct;
         this.props = props;
+        this.questions = questions;
+    }
+
+    /**
+     * {@code GET /api/queries/{name}/graph?...}: a named question's answer as a graph. The entities the question is
+     * asked about (its entity parameters) and the entities its rows name become the focus of a neighbourhood export
+     * ({@code depth}, default 1; {@code types}, {@code predicates}, {@code limit}, {@code format} as on
+     * {@code /api/graph}); {@code lang} serves both. Every other parameter is the question's own.
+     */
+    @GetMapping("/api/queries/{name}/graph")
+    ResponseEntity<byte[]> question(@PathVariable String name, @RequestParam MultiValueMap<String, String> params,
+                                    @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                                    @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
+                                    String acceptLanguage) throws HttpMediaTypeNotAcceptableException {
+        questions.question(name);
+        GraphFormat f = format(params.getFirst("format"), accept);
+        Map<String, List<String>> questionParams = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (!QUESTION_GRAPH_OPTIONS.contains(k)) {
+                questionParams.put(k, v);
+            }
+        });
+        QuestionRunner.Answer answer = questions.run(name, questionParams, acceptLanguage);
+        Set<Node> focus = new LinkedHashSet<>();
+        answer.bindings().values().stream().filter(n -> Terms.slugOf(n) != null).forEach(focus::add);
+        RowSet rows = answer.rows();
+        while (rows.hasNext()) {
+            Binding b = rows.next();
+            b.vars().forEachRemaining(v -> {
+                Node n = b.get(v);
+                if (Terms.slugOf(n) != null) {
+                    focus.add(n);
+                }
+            });
+        }
+        if (focus.isEmpty()) {
+            throw new NotFoundException("The question '" + name + "' names no entity for these parameters: nothing to draw");
+        }
+        if (focus.size() > MAX_QUESTION_FOCUS) {
+            throw new org.cikg.web.PayloadTooLargeException("The answer names " + focus.size() + " entities, more than the "
+                    + MAX_QUESTION_FOCUS + " a question export starts from: narrow the question's parameters");
+        }
+        String lang = params.getFirst("lang");
+        GraphRequest r = new GraphRequest(List.copyOf(focus),
+                params.getFirst("depth") == null ? 1 : Terms.positiveInt("depth", params.getFirst("depth"), MAX_DEPTH),
+                terms("types", params.get("types")), terms("predicates", params.get("predicates")), null, null, true,
+                lang(lang == null ? null : lang), limit(params.getFirst("limit")));
+        return respond(extractor.extract(r), f);
     }
 
     @GetMapping("/api/graph")

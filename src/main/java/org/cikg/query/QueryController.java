@@ -13,8 +13,6 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
-import org.cikg.store.KnowledgeStore;
-import org.cikg.web.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -46,13 +44,11 @@ class QueryController {
     private static final List<MediaType> PRODUCED = List.of(MediaType.APPLICATION_JSON, SPARQL_JSON, CSV);
 
     private final QueryCatalog catalog;
-    private final KnowledgeStore store;
-    private final ParameterBinder binder;
+    private final QuestionRunner questions;
 
-    QueryController(QueryCatalog catalog, KnowledgeStore store, ParameterBinder binder) {
+    QueryController(QueryCatalog catalog, QuestionRunner questions) {
         this.catalog = catalog;
-        this.store = store;
-        this.binder = binder;
+        this.questions = questions;
     }
 
     /** One catalogue entry as listed by {@code GET /api/queries}. */
@@ -73,7 +69,7 @@ class QueryController {
 
     @GetMapping(path = QueryLinks.BASE + "/{name:[A-Za-z0-9_-]+}.rq")
     ResponseEntity<String> text(@PathVariable String name) {
-        CatalogQuery q = publicQuery(name);
+        CatalogQuery q = questions.question(name);
         return ResponseEntity.ok().header(HttpHeaders.LINK, link(q))
                 .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                 .body(q.text());
@@ -84,11 +80,12 @@ class QueryController {
                           @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
                           @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage)
             throws HttpMediaTypeNotAcceptableException {
-        CatalogQuery q = publicQuery(name);
+        questions.question(name);
         MediaType format = negotiate(accept);
-        Map<String, Node> bindings = binder.bind(q, params, acceptLanguage);
-
-        RowSet rs = store.runner().select(q, bindings);
+        QuestionRunner.Answer answer = questions.run(name, params, acceptLanguage);
+        CatalogQuery q = answer.query();
+        Map<String, Node> bindings = answer.bindings();
+        RowSet rs = answer.rows();
         List<Var> vars = rs.getResultVars();
         List<Binding> rows = new ArrayList<>();
         boolean truncated = false;
@@ -116,12 +113,6 @@ class QueryController {
         return ok.contentType(MediaType.APPLICATION_JSON).body(new QueryResult(
                 new QueryResult.Ran(q.name(), q.title(), base() + QueryLinks.source(q), bound),
                 columns, ResultRenderer.rows(columns, rows), rows.size(), truncated, ROW_LIMIT));
-    }
-
-    private CatalogQuery publicQuery(String name) {
-        return catalog.publicQueries().stream().filter(q -> q.name().equals(name)).findFirst()
-                .orElseThrow(() -> new NotFoundException("No query named '" + shorten(name) + "' in the catalogue; "
-                        + "GET " + QueryLinks.BASE + " lists them"));
     }
 
     /** The first of JSON, SPARQL JSON, CSV that the Accept header allows, by quality; JSON when it allows anything. */
@@ -156,10 +147,5 @@ class QueryController {
 
     private static String base() {
         return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-    }
-
-    private static String shorten(String s) {
-        String cut = s.length() > 60 ? s.substring(0, 60) + "..." : s;
-        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 }

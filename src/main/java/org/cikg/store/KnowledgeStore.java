@@ -88,7 +88,14 @@ public class KnowledgeStore implements DisposableBean {
     public void destroy() {
         LOG.info("Closing store");
         dataset.close();
-        org.apache.jena.tdb2.sys.TDBInternal.expel(dataset);
+        try {
+            org.apache.jena.tdb2.sys.TDBInternal.expel(dataset);
+        } catch (org.apache.jena.dboe.transaction.txn.TransactionException e) {
+            // A reader still running at shutdown (a background index build, a slow request): nothing committed is at
+            // risk, TDB2 recovers from its journal on the next open. Release the files anyway.
+            LOG.warn("Store closed with readers still active ({}); releasing it", e.getMessage());
+            org.apache.jena.tdb2.sys.TDBInternal.expel(dataset, true);
+        }
     }
 
     /**

@@ -68,6 +68,37 @@ class GraphExportIT extends ServiceITBase {
     }
 
     @Test
+    void aQuestionsAnswerIsExportedAsTheGraphAroundItsEntities() throws Exception {
+        HttpResponse<String> r = get(facade("/api/queries/policy-beneficiaries/graph?policy=eagle-project&format=cytoscape"),
+                "*/*");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode cy = JSON.readTree(r.body());
+        assertThat(nodeIds(cy)).contains(ID + "eagle-project", ID + "unitree-robotics");
+        boolean benefited = false;
+        for (JsonNode e : cy.get("elements").get("edges")) {
+            JsonNode d = e.get("data");
+            benefited |= d.get("source").asString().equals(ID + "unitree-robotics")
+                    && d.get("target").asString().equals(ID + "eagle-project")
+                    && d.get("predicate").asString().endsWith("#benefitedFrom");
+        }
+        assertThat(benefited).as("the answer's own fact is an edge").isTrue();
+
+        HttpResponse<String> graphml = get(facade("/api/queries/policy-beneficiaries/graph?policy=eagle-project"
+                + "&format=graphml"), "*/*");
+        assertThat(graphml.statusCode()).isEqualTo(200);
+        Path file = tmp.resolve("question.graphml");
+        Files.writeString(file, graphml.body());
+        assertThat(((Number) networkx("read_graphml", file).get("nodes")).intValue())
+                .isEqualTo(cy.get("elements").get("nodes").size());
+
+        assertThat(get(facade("/api/queries/no-such-question/graph"), "*/*").statusCode()).isEqualTo(404);
+        assertThat(get(facade("/api/queries/policy-beneficiaries/graph?policy=%7D%20UNION%20%7B"), "*/*").statusCode())
+                .isEqualTo(400);
+        assertThat(get(facade("/api/queries/policy-beneficiaries/graph?policy=eagle-project&depth=9"), "*/*")
+                .statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void cytoscapeJsonHasTheExpectedShapeAndProvenanceOnEdges() {
         JsonNode cy = cytoscape("focus=deepseek&depth=1");
         JsonNode nodes = cy.get("elements").get("nodes");
