@@ -28,7 +28,6 @@ public record ConformanceDataset(@DefaultValue("false") boolean enabled) {
         dsg.getContext().set(ARQ.httpServiceAllowed, false);
         NoRemoteDocuments.apply(dsg.getContext());
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeoutMillis));
-        dsg.getContext().set(ARQ.updateTimeout, Long.toString(queryTimeoutMillis * 30));
         return dsg;
     }
 }
