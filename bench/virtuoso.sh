@@ -15,12 +15,19 @@ start)
       -e "s#^NumberOfBuffers\s*=\s*10000#NumberOfBuffers = 170000#" \
       -e "s#^MaxDirtyBuffers\s*=\s*6000#MaxDirtyBuffers = 130000#" \
       /etc/virtuoso-opensource-7/virtuoso.ini > "$dir/virtuoso.ini"
+  # A server already answering on the port (a leftover of an interrupted run) would take the load and the queries
+  # in place of the one started here, with stale data and a meaningless load time: refuse to go on.
+  if isql-vt 127.0.0.1:"$port" dba dba exec="status();" > /dev/null 2>&1; then
+    echo "virtuoso.sh: something already answers on 127.0.0.1:$port; stop it first (bench/virtuoso.sh stop DIR $port)" >&2
+    exit 1
+  fi
   # Started directly (no subshell in between), so $! is the server's own pid and nothing waits on it.
   cd "$dir"
   setsid virtuoso-t -f -c "$dir/virtuoso.ini" < /dev/null > "$dir/server.out" 2>&1 &
   echo $! > "$dir/pid"
   cd - > /dev/null
   for _ in $(seq 1 120); do
+    kill -0 "$(cat "$dir/pid")" 2>/dev/null || { echo "virtuoso.sh: the server exited: $(tail -2 "$dir/server.out")" >&2; exit 1; }
     isql-vt 127.0.0.1:"$port" dba dba exec="status();" > /dev/null 2>&1 && break
     sleep 1
   done

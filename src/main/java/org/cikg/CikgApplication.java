@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  *       {@code load --file BIG.nt.gz} bulk-loads a big file;</li>
  *   <li>{@code coverage [FILE]} writes the coverage report ({@code docs/coverage.md});</li>
  *   <li>{@code generate --triples 1M --out synth.nt.gz} writes a synthetic graph;</li>
- *   <li>{@code backup} and {@code restore FILE} (see {@link org.cikg.store.BackupCommand}).</li>
+ *   <li>{@code backup} and {@code restore FILE} (see {@link org.cikg.store.BackupCommand});</li>
+ *   <li>{@code add-source FILE --lang xx --title ...} and {@code accept-sheet SHEET} add a source article (see
+ *       {@link org.cikg.curation.CurationCommand}).</li>
  * </ul>
  */
 @SpringBootApplication
@@ -28,6 +30,7 @@ public class CikgApplication {
             case "coverage" -> System.exit(org.cikg.coverage.CoverageCommand.run(args));
             case "generate" -> System.exit(org.cikg.synth.GenerateCommand.run(args));
             case "backup", "restore" -> System.exit(org.cikg.store.BackupCommand.run(args));
+            case "add-source", "accept-sheet" -> System.exit(org.cikg.curation.CurationCommand.run(args));
             default -> SpringApplication.run(CikgApplication.class, args);
         }
     }

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.auth.AuthPolicy;
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Component;
  * The dataset's context (set by {@link KnowledgeStore}) carries the query timeout and disables {@code SERVICE};
  * {@link RequestGate} enforces {@link EndpointLimits} and refuses {@code LOAD}, path variants and unservable
  * {@code Accept} headers before Jena parses anything. CORS allows any origin, without credentials, so browser
- * tools can query.
+ * tools can query. With {@code kg.conformance.enabled=true} the same server also serves a scratch in-memory
+ * dataset, {@link ConformanceDataset#PATH}, with the same endpoints, gate and authentication (for the W3C run).
  */
 @Component
 public class FusekiEndpoints implements SmartLifecycle {
@@ -39,12 +42,15 @@ public class FusekiEndpoints implements SmartLifecycle {
     private final KnowledgeStore store;
     private final KgProperties props;
     private final EndpointLimits limits;
+    private final ConformanceDataset conformance;
     private volatile FusekiServer server;
 
-    public FusekiEndpoints(KnowledgeStore store, KgProperties props, EndpointLimits limits) {
+    public FusekiEndpoints(KnowledgeStore store, KgProperties props, EndpointLimits limits,
+                           ConformanceDataset conformance) {
         this.store = store;
         this.props = props;
         this.limits = limits;
+        this.conformance = conformance;
     }
 
     @Override
@@ -57,27 +63,42 @@ public class FusekiEndpoints implements SmartLifecycle {
             LOG.info("No embedded SPARQL endpoints: the store is remote ({})", props.store().queryEndpoint());
             return;
         }
-        server = build(store.dataset(), props, limits).start();
+        DatasetGraph scratch = conformance.enabled()
+                ? ConformanceDataset.create(props.sparql().timeout().toMillis()) : null;
+        server = build(store.dataset(), props, limits, scratch).start();
         LOG.info("SPARQL endpoints at http://localhost:{}{}/sparql (update {})", server.getHttpPort(), DATASET,
                 props.admin().enabled() ? "with admin credentials" : "disabled");
     }
 
-    /** The configured server, not yet started: {@link RequestGate} in front, CORS without credentials. */
-    static FusekiServer build(DatasetGraph dataset, KgProperties props, EndpointLimits limits) {
+    /**
+     * The configured server, not yet started: {@link RequestGate} in front, CORS without credentials; with a
+     * {@code scratch} dataset (may be null) also served at {@link ConformanceDataset#PATH} with the same endpoints.
+     */
+    static FusekiServer build(DatasetGraph dataset, KgProperties props, EndpointLimits limits,
+                              DatasetGraph scratch) {
+        List<String> paths = new ArrayList<>(List.of(DATASET));
+        if (scratch != null) {
+            paths.add(ConformanceDataset.PATH);
+        }
         FusekiServer.Builder b = FusekiServer.create()
                 .port(props.fuseki().port())
                 .enableCors(true, writeCorsFile().toString())
                 .enablePing(true)
-                .addFilter("/*", new RequestGate(limits, DATASET))
+                .addFilter("/*", new RequestGate(limits, paths))
                 .add(DATASET, dataset, false);
+        if (scratch != null) {
+            b.add(ConformanceDataset.PATH, scratch, false);
+        }
         KgProperties.Admin admin = props.admin();
         if (admin.enabled()) {
             AuthPolicy adminOnly = Auth.policyAllowSpecific(admin.user());
             b.passwordFile(writePasswordFile(admin).toString())
                     .auth(AuthScheme.BASIC)
-                    .realm("cikg admin")
-                    .addEndpoint(DATASET, "update", Operation.Update, adminOnly)
-                    .addEndpoint(DATASET, "data", Operation.GSP_RW, adminOnly);
+                    .realm("cikg admin");
+            for (String path : paths) {
+                b.addEndpoint(path, "update", Operation.Update, adminOnly)
+                        .addEndpoint(path, "data", Operation.GSP_RW, adminOnly);
+            }
         }
         return b.build();
     }

@@ -48,6 +48,7 @@ import org.apache.jena.update.UpdateRequest;
  *   <li>a query or update nested deeper than {@link EndpointLimits#maxDepth()}, or one whose parse exhausts the
  *       stack: 400;</li>
  *   <li>{@code LOAD} in an update, even from the admin: 403 (it would fetch any URL or read any local file);</li>
+ *   <li>an update that does not parse: 400 here, since Fuseki would run the operations before the error;</li>
  *   <li>an {@code Accept} header that no result or RDF format satisfies: 406.</li>
  * </ul>
  * Refusals are small RFC 9457 {@code application/problem+json} bodies. Fuseki's own error responses pass through
@@ -58,13 +59,14 @@ final class RequestGate implements Filter {
     private static final String FORM = "application/x-www-form-urlencoded";
 
     private final EndpointLimits limits;
-    private final String uploadPath;
-    private final String updatePath;
+    private final List<String> uploadPaths;
+    private final List<String> updatePaths;
 
-    RequestGate(EndpointLimits limits, String dataset) {
+    /** The gate for the datasets served at these paths (each with {@code /data} and {@code /update}). */
+    RequestGate(EndpointLimits limits, List<String> datasets) {
         this.limits = limits;
-        this.uploadPath = dataset + "/data";
-        this.updatePath = dataset + "/update";
+        this.uploadPaths = datasets.stream().map(d -> d + "/data").toList();
+        this.updatePaths = datasets.stream().map(d -> d + "/update").toList();
     }
 
     @Override
@@ -86,7 +88,7 @@ final class RequestGate implements Filter {
         }
         HttpServletRequest forward = request;
         String method = request.getMethod();
-        boolean upload = path.equals(uploadPath);
+        boolean upload = uploadPaths.contains(path);
         if ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)) {
             long limit = upload ? limits.maxUpload().toBytes() : limits.maxBody().toBytes();
             if (request.getContentLengthLong() > limit) {
@@ -110,7 +112,7 @@ final class RequestGate implements Filter {
             if (refusal != null) {
                 return;
             }
-            if (!path.equals(updatePath) && !acceptable(forward)) {
+            if (!updatePaths.contains(path) && !acceptable(forward)) {
                 refuse(response, 406, "Not acceptable", "No SPARQL result or RDF format matches the Accept header; "
                         + "ask for application/sparql-results+json, text/csv, text/turtle, ...");
                 return;
@@ -141,6 +143,14 @@ final class RequestGate implements Filter {
             if (query != null) {
                 QueryFactory.create(query, Syntax.syntaxARQ);
             }
+        } catch (QueryParseException e) {
+            return null; // Fuseki answers 400 with the parser's message
+        } catch (StackOverflowError e) {
+            return refuse(response, 400, "Query too deeply nested", "The query nests too deeply to parse.");
+        } catch (RuntimeException e) {
+            return null; // anything else the parser rejects is Fuseki's to report
+        }
+        try {
             if (update != null) {
                 UpdateRequest u = UpdateFactory.create(update, Syntax.syntaxARQ);
                 if (u.getOperations().stream().anyMatch(UpdateLoad.class::isInstance)) {
@@ -149,7 +159,9 @@ final class RequestGate implements Filter {
                 }
             }
         } catch (QueryParseException e) {
-            return null; // Fuseki answers 400 with the parser's message
+            // Refused here, not passed on: Fuseki parses updates as a stream and runs each operation as it is
+            // read, so the operations before a syntax error (a LOAD among them) would run before its 400.
+            return refuse(response, 400, "Malformed update", "The update does not parse: " + plain(e.getMessage()));
         } catch (StackOverflowError e) {
             return refuse(response, 400, "Query too deeply nested", "The query nests too deeply to parse.");
         } catch (RuntimeException e) {
@@ -209,6 +221,12 @@ final class RequestGate implements Filter {
         }
         int semi = contentType.indexOf(';');
         return (semi < 0 ? contentType : contentType.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** A parser message made safe for the JSON string {@link #refuse} writes: one line, no backslashes, short. */
+    private static String plain(String message) {
+        String s = message == null ? "" : message.replaceAll("[\\\\\\p{Cntrl}\\s]+", " ").strip();
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
     }
 
     private static String refuse(HttpServletResponse response, int status, String title, String detail)

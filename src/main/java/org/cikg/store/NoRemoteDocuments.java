@@ -12,12 +12,12 @@ import org.apache.jena.sparql.util.Context;
  * (Titanium) fetches it, so an upload could make the service call any URL. These options give the parser a
  * document loader that refuses every fetch: a document must carry its context inline.
  */
-final class NoRemoteDocuments {
+public final class NoRemoteDocuments {
     private NoRemoteDocuments() {
     }
 
     /** Sets the refusing loader in {@code context} and in RIOT's global context (the fallback of every parse). */
-    static void apply(Context context) {
+    public static void apply(Context context) {
         context.set(LangJSONLD11.JSONLD_OPTIONS, options());
         RIOT.getContext().set(LangJSONLD11.JSONLD_OPTIONS, options());
     }

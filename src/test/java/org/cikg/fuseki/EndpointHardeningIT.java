@@ -204,6 +204,23 @@ class EndpointHardeningIT extends ServiceITBase {
     }
 
     @Test
+    void malformedUpdateIsRefusedBeforeItsLeadingOperationsRun() {
+        // Fuseki runs an update's operations as it parses them: without the gate's 400 the INSERT and the LOAD
+        // before the stray ';;' (found by the W3C test syntax-update-bad-09) would run before the parse error.
+        try (LocalListener listener = new LocalListener()) {
+            String update = "INSERT DATA { <urn:x:early> <urn:x:b> 1 } ; LOAD <" + listener.url("/y.ttl")
+                    + "> INTO GRAPH <urn:x:loaded> ;;";
+            HttpResponse<String> r = postBody("/kg/update", "application/sparql-update", update, true);
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    ct -> assertThat(ct).startsWith("application/problem+json"));
+            assertThat(listener.connections()).isZero();
+        }
+        assertThat(ask("ASK { <urn:x:early> ?p ?o }")).isFalse();
+        assertThat(ask("ASK { GRAPH <urn:x:loaded> { ?s ?p ?o } }")).isFalse();
+    }
+
+    @Test
     void jsonLdUploadDoesNotFetchARemoteContext() {
         try (LocalListener listener = new LocalListener()) {
             String doc = "{\"@context\": \"" + listener.url("/context.jsonld") + "\", \"@id\": \"urn:x:jl\", \"name\": \"x\"}";

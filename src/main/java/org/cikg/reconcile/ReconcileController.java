@@ -1,0 +1,236 @@
+package org.cikg.reconcile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cikg.search.SearchIndex;
+import org.cikg.sparql.Terms;
+import org.cikg.web.BadRequestException;
+import org.cikg.web.NotFoundException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.CrossOrigin;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.HtmlUtils;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The reconciliation endpoints OpenRefine uses:
+ * <ul>
+ *   <li>{@code GET|POST /reconcile} without {@code queries}: the service manifest;</li>
+ *   <li>{@code GET|POST /reconcile} with {@code queries} (form field or query parameter holding JSON, or a JSON
+ *       body, either the batch itself or {@code {"queries": batch}}): {@code {"q0": {"result": [...]}, ...}};</li>
+ *   <li>{@code GET /reconcile/suggest/{entity,type,property}?prefix=}: {@code {"result": [{id, name, ...}]}};</li>
+ *   <li>{@code GET /reconcile/preview?id=slug}: a small HTML card.</li>
+ * </ul>
+ */
+@RestController
+@CrossOrigin
+@RequestMapping("/reconcile")
+class ReconcileController {
+    static final int MAX_BATCH = 100;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Reconciler reconciler;
+    private final SearchIndex index;
+
+    ReconcileController(Reconciler reconciler, SearchIndex index) {
+        this.reconciler = reconciler;
+        this.index = index;
+    }
+
+    @RequestMapping(method = {RequestMethod.GET, RequestMethod.POST}, produces = MediaType.APPLICATION_JSON_VALUE,
+            consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.ALL_VALUE})
+    Object reconcileOrManifest(@RequestParam(name = "queries", required = false) String queries) {
+        if (queries == null) {
+            return manifest();
+        }
+        return answer(parse(queries));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    Object reconcileJson(@RequestBody String body) {
+        JsonNode root = parse(body);
+        JsonNode batch = root.has("queries") ? root.get("queries") : root;
+        if (batch.isString()) {
+            batch = parse(batch.asString());
+        }
+        return answer(batch);
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JacksonException e) {
+            throw new BadRequestException("'queries' is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private Map<String, Object> answer(JsonNode batch) {
+        if (batch == null || !batch.isObject() || batch.isEmpty()) {
+            throw new BadRequestException("'queries' must be a JSON object of queries, e.g. {\"q0\":{\"query\":\"Unitree\"}}");
+        }
+        if (batch.size() > MAX_BATCH) {
+            throw new BadRequestException("'queries' holds " + batch.size() + " queries; at most " + MAX_BATCH);
+        }
+        Map<String, Reconciler.Query> parsed = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : batch.properties()) {
+            parsed.put(e.getKey(), query(e.getKey(), e.getValue()));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        parsed.forEach((k, q) -> out.put(k, Map.of("result", reconciler.reconcile(q))));
+        return out;
+    }
+
+    private Reconciler.Query query(String key, JsonNode q) {
+        if (q.isString()) {
+            return reconciler.query(key, q.asString(), null, null, List.of());
+        }
+        if (!q.isObject()) {
+            throw new BadRequestException("Query '" + key + "' must be an object with a 'query' string");
+        }
+        JsonNode text = q.get("query");
+        if (text == null || !text.isString()) {
+            throw new BadRequestException("Query '" + key + "' has no 'query' string");
+        }
+        String type = null;
+        JsonNode t = q.get("type");
+        if (t != null && t.isArray() && !t.isEmpty()) {
+            t = t.get(0);
+        }
+        if (t != null && t.isString()) {
+            type = t.asString();
+        } else if (t != null && t.isObject() && t.has("id")) {
+            type = t.get("id").asString();
+        }
+        Integer limit = null;
+        JsonNode l = q.get("limit");
+        if (l != null && !l.isNull()) {
+            if (!l.canConvertToInt() || !l.isIntegralNumber()) {
+                throw new BadRequestException("Query '" + key + "': 'limit' must be an integer");
+            }
+            limit = l.asInt();
+        }
+        List<Reconciler.PropertyValue> props = new ArrayList<>();
+        JsonNode ps = q.get("properties");
+        if (ps != null && !ps.isNull()) {
+            if (!ps.isArray()) {
+                throw new BadRequestException("Query '" + key + "': 'properties' must be an array of {pid, v}");
+            }
+            for (JsonNode p : ps) {
+                JsonNode pid = p.get("pid");
+                JsonNode v = p.get("v");
+                if (pid == null || !pid.isString() || v == null) {
+                    throw new BadRequestException("Query '" + key + "': each property needs 'pid' and 'v'");
+                }
+                String prop = Terms.ontologyTerm(key + ".pid", pid.asString()).getURI();
+                for (JsonNode one : v.isArray() ? v : List.of(v)) {
+                    String value = one.isObject() && one.has("id") ? one.get("id").asString() : one.asString();
+                    if (value != null && !value.isBlank()) {
+                        props.add(new Reconciler.PropertyValue(prop, value.strip()));
+                    }
+                }
+            }
+        }
+        return reconciler.query(key, text.asString(), type, limit, props);
+    }
+
+    private Map<String, Object> manifest() {
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("versions", List.of("0.2"));
+        m.put("name", "China Innovation Knowledge Graph");
+        m.put("identifierSpace", Terms.ID_NS);
+        m.put("schemaSpace", Terms.ONTOLOGY_NS);
+        m.put("defaultTypes", reconciler.classes());
+        m.put("view", Map.of("url", base + "/page/{{id}}"));
+        m.put("preview", Map.of("url", base + "/reconcile/preview?id={{id}}", "width", 400, "height", 140));
+        m.put("suggest", Map.of(
+                "entity", Map.of("service_url", base, "service_path", "/reconcile/suggest/entity"),
+                "type", Map.of("service_url", base, "service_path", "/reconcile/suggest/type"),
+                "property", Map.of("service_url", base, "service_path", "/reconcile/suggest/property")));
+        return m;
+    }
+
+    @GetMapping(path = "/suggest/entity", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> suggestEntity(@RequestParam(name = "prefix", required = false) String prefix,
+                                      @RequestParam(name = "type", required = false) String type) {
+        Reconciler.Query q = reconciler.query("prefix", prefix, type, 10, List.of());
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (Candidate c : reconciler.reconcile(q)) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("id", c.id());
+            r.put("name", c.name());
+            if (c.description() != null) {
+                r.put("description", c.description());
+            }
+            r.put("notable", c.type());
+            result.add(r);
+        }
+        return Map.of("result", result);
+    }
+
+    @GetMapping(path = "/suggest/type", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> suggestType(@RequestParam(name = "prefix", required = false) String prefix) {
+        requirePrefix(prefix);
+        List<Candidate.TypeRef> out = new ArrayList<>();
+        for (Candidate.TypeRef t : reconciler.classes()) {
+            SearchIndex.OntologyClass c = index.classes().get(Terms.ONTOLOGY_NS + t.id());
+            List<String> names = new ArrayList<>(c == null ? List.of() : c.labels().values());
+            names.add(t.id());
+            if (reconciler.prefixMatches(prefix, names.toArray(String[]::new))) {
+                out.add(t);
+            }
+        }
+        return Map.of("result", out);
+    }
+
+    @GetMapping(path = "/suggest/property", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> suggestProperty(@RequestParam(name = "prefix", required = false) String prefix) {
+        requirePrefix(prefix);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String[] p : reconciler.properties()) {
+            if (reconciler.prefixMatches(prefix, p[0], p[1])) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("id", p[0]);
+                r.put("name", p[1]);
+                if (p[2] != null) {
+                    r.put("description", p[2]);
+                }
+                out.add(r);
+            }
+        }
+        return Map.of("result", out);
+    }
+
+    private static void requirePrefix(String prefix) {
+        if (prefix == null || prefix.isBlank() || prefix.length() > Reconciler.MAX_QUERY) {
+            throw new BadRequestException("Parameter 'prefix' is required (at most " + Reconciler.MAX_QUERY
+                    + " characters)");
+        }
+    }
+
+    @GetMapping(path = "/preview", produces = MediaType.TEXT_HTML_VALUE)
+    String preview(@RequestParam(name = "id", required = false) String id) {
+        Candidate c = reconciler.describe(id);
+        if (c == null) {
+            throw new NotFoundException("No entity '" + id + "'");
+        }
+        String type = c.type().isEmpty() ? "" : c.type().get(0).name();
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + HtmlUtils.htmlEscape(c.name())
+                + "</title></head><body style=\"font-family:sans-serif;font-size:13px;margin:6px\">"
+                + "<div class=\"card\"><strong><a href=\"../page/" + HtmlUtils.htmlEscape(c.id()) + "\" target=\"_blank\">"
+                + HtmlUtils.htmlEscape(c.name()) + "</a></strong> <span class=\"type\">" + HtmlUtils.htmlEscape(type)
+                + "</span><p class=\"gloss\">" + HtmlUtils.htmlEscape(c.description() == null ? "" : c.description())
+                + "</p><code>" + HtmlUtils.htmlEscape(Terms.ID_NS + c.id()) + "</code></div></body></html>";
+    }
+}

@@ -1,0 +1,281 @@
+package org.cikg.reconcile;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.RowSet;
+import org.cikg.search.NameNormalizer;
+import org.cikg.search.SearchIndex;
+import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.Terms;
+import org.cikg.store.KnowledgeStore;
+import org.cikg.web.BadRequestException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers reconciliation queries from the search index.
+ *
+ * <p>Scoring: the index's match tier gives the base (an exact normalised name 100, the query a prefix of a name
+ * 85, every word of the query in a name 75, the last word a prefix 65, within typos 55 or less). Each query property
+ * then adds 5 when one of the candidate's values for it has the given name or id, or takes 20 off when none does
+ * ({@code cikg:locatedIn} is materialised transitively, so a company in Binjiang District is in Hangzhou). A
+ * candidate is a {@code match} when its name is an exact match, every property agrees, and the next candidate scores
+ * at least 10 less: an exact name two entities share is never a match on its own.
+ */
+@Component
+public class Reconciler {
+    public static final int MAX_LIMIT = 50;
+    public static final int DEFAULT_LIMIT = 5;
+    public static final int MAX_QUERY = 200;
+    static final double MATCH_MARGIN = 10;
+
+    private final SearchIndex index;
+    private final KnowledgeStore store;
+    private final QueryCatalog catalog;
+    private final NameNormalizer normalizer = new NameNormalizer();
+
+    public Reconciler(SearchIndex index, KnowledgeStore store, QueryCatalog catalog) {
+        this.index = index;
+        this.store = store;
+        this.catalog = catalog;
+    }
+
+    /** One query of a batch, validated. */
+    public record Query(String text, String typeIri, int limit, List<PropertyValue> properties) {
+    }
+
+    /** A property given to disambiguate: the property IRI and the value (a name or an entity slug). */
+    public record PropertyValue(String property, String value) {
+    }
+
+    /** Validates one query's parts (400 naming the query and field). */
+    public Query query(String key, String text, String type, Integer limit, List<PropertyValue> properties) {
+        if (text == null || text.isBlank()) {
+            throw new BadRequestException("Query '" + key + "' has no 'query' text");
+        }
+        if (text.length() > MAX_QUERY) {
+            throw new BadRequestException("Query '" + key + "' is longer than " + MAX_QUERY + " characters");
+        }
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            throw new BadRequestException("Query '" + key + "': 'limit' must be between 1 and " + MAX_LIMIT);
+        }
+        String typeIri = null;
+        if (type != null && !type.isBlank()) {
+            typeIri = Terms.ontologyTerm(key + ".type", type).getURI();
+            if (!index.classes().containsKey(typeIri)) {
+                throw new BadRequestException("Query '" + key + "': type '" + type + "' is not a class of the ontology");
+            }
+        }
+        return new Query(text, typeIri, limit == null ? DEFAULT_LIMIT : limit, List.copyOf(properties));
+    }
+
+    /** The candidates for one query, best first. */
+    public List<Candidate> reconcile(Query q) {
+        String key = normalizer.key(q.text());
+        List<SearchIndex.Hit> hits = index.search(q.text(), q.typeIri(), Math.max(q.limit(), 10));
+        if (hits.isEmpty()) {
+            Query withoutPlace = placePrefixRemoved(q);
+            if (withoutPlace != null) {
+                // Not the name as given: never exact, so never a match, and scored below a whole-name hit.
+                return reconcile(withoutPlace).stream().map(c -> new Candidate(c.id(), c.name(), c.description(),
+                        c.type(), Math.min(c.score(), 80), false)).toList();
+            }
+        }
+        return store.runner().read(() -> {
+            List<Scored> scored = new ArrayList<>();
+            for (SearchIndex.Hit h : hits) {
+                boolean exact = normalizer.key(h.name()).equals(key);
+                double score = exact ? 100 : base(h.score());
+                boolean allAgree = true;
+                for (PropertyValue pv : q.properties()) {
+                    if (agrees(h.entity(), pv)) {
+                        score += 5;
+                    } else {
+                        score -= 20;
+                        allAgree = false;
+                    }
+                }
+                scored.add(new Scored(h, Math.max(0, Math.min(100, score)), exact && allAgree));
+            }
+            scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+            List<Candidate> out = new ArrayList<>();
+            for (int i = 0; i < scored.size() && i < q.limit(); i++) {
+                Scored s = scored.get(i);
+                boolean clear = i == 0 && s.exactAndAgreeing()
+                        && (scored.size() == 1 || s.score() - scored.get(1).score() >= MATCH_MARGIN);
+                out.add(dress(s, clear));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Chinese legal names put the city first ("Hangzhou DeepSeek ..."): when a query finds nothing and its first
+     * words are exactly the name of a place, the rest is searched instead, with the place as a
+     * {@code cikg:locatedIn} property to confirm it. Null when the query does not start with a place name.
+     */
+    private Query placePrefixRemoved(Query q) {
+        List<String> words = normalizer.words(q.text());
+        for (int n = Math.min(3, words.size() - 1); n >= 1; n--) {
+            String place = String.join(" ", words.subList(0, n));
+            List<SearchIndex.Hit> hits = index.search(place, Terms.ONTOLOGY_NS + "Place", 1);
+            if (!hits.isEmpty() && normalizer.key(hits.get(0).name()).equals(place)) {
+                List<PropertyValue> props = new ArrayList<>(q.properties());
+                props.add(new PropertyValue(Terms.ONTOLOGY_NS + "locatedIn", Terms.slugOf(
+                        NodeFactory.createURI(hits.get(0).entity()))));
+                return new Query(String.join(" ", words.subList(n, words.size())), q.typeIri(), q.limit(),
+                        List.copyOf(props));
+            }
+        }
+        return null;
+    }
+
+    private record Scored(SearchIndex.Hit hit, double score, boolean exactAndAgreeing) {
+    }
+
+    /** The index's tiers (see {@link SearchIndex}) mapped onto 0-100 below an exact match. */
+    private static double base(float indexScore) {
+        if (indexScore >= 300) {
+            return 85;
+        }
+        if (indexScore >= 120) {
+            return 75;
+        }
+        if (indexScore >= 50) {
+            return 65;
+        }
+        return indexScore >= 20 ? 55 : 45;
+    }
+
+    private boolean agrees(String entity, PropertyValue pv) {
+        String wantKey = normalizer.key(pv.value());
+        String wantIri = pv.value().matches("[a-z0-9]+(-[a-z0-9]+)*") ? Terms.ID_NS + pv.value() : pv.value();
+        RowSet rows = store.runner().selectInTxn(catalog.get("system/reconcile-values"),
+                Map.of("entity", NodeFactory.createURI(entity), "property", NodeFactory.createURI(pv.property())));
+        while (rows.hasNext()) {
+            Binding b = rows.next();
+            Node value = b.get(Var.alloc("value"));
+            Node name = b.get(Var.alloc("name"));
+            if (value.isURI() && value.getURI().equals(wantIri)) {
+                return true;
+            }
+            if (value.isLiteral() && normalizer.key(value.getLiteralLexicalForm()).equals(wantKey)) {
+                return true;
+            }
+            if (name != null && name.isLiteral() && normalizer.key(name.getLiteralLexicalForm()).equals(wantKey)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Candidate dress(Scored s, boolean match) {
+        Node entity = NodeFactory.createURI(s.hit().entity());
+        Map<String, String> labels = new HashMap<>();
+        Map<String, String> comments = new HashMap<>();
+        RowSet rows = store.runner().selectInTxn(catalog.get("system/search-entity"), Map.of("entity", entity));
+        while (rows.hasNext()) {
+            Binding b = rows.next();
+            collect(b.get(Var.alloc("label")), labels);
+            collect(b.get(Var.alloc("comment")), comments);
+        }
+        List<Candidate.TypeRef> types = s.hit().type() == null ? List.of() : List.of(typeRef(s.hit().type()));
+        return new Candidate(Terms.slugOf(entity), labels.getOrDefault("en", s.hit().name()), comments.get("en"),
+                types, Math.round(s.score() * 10) / 10.0, match);
+    }
+
+    /** A class as {@code {id: local name, name: English label}}. */
+    Candidate.TypeRef typeRef(String classIri) {
+        String local = classIri.substring(classIri.lastIndexOf('#') + 1);
+        SearchIndex.OntologyClass c = index.classes().get(classIri);
+        String name = c == null ? null : c.labels().get("en");
+        return new Candidate.TypeRef(local, name == null ? local : name);
+    }
+
+    private static void collect(Node n, Map<String, String> byLang) {
+        if (n != null && n.isLiteral()) {
+            byLang.putIfAbsent(n.getLiteralLanguage().toLowerCase(Locale.ROOT), n.getLiteralLexicalForm());
+        }
+    }
+
+    /** The ontology's classes in the cikg namespace, by English name. */
+    public List<Candidate.TypeRef> classes() {
+        return index.classes().keySet().stream().filter(c -> c.startsWith(Terms.ONTOLOGY_NS)).map(this::typeRef)
+                .sorted(Comparator.comparing(Candidate.TypeRef::name)).toList();
+    }
+
+    /** The ontology's properties in the cikg namespace: local name, English label, English comment. */
+    public List<String[]> properties() {
+        RowSet rows = store.runner().select(catalog.get("system/reconcile-properties"), Map.of());
+        Map<String, String[]> out = new LinkedHashMap<>();
+        while (rows.hasNext()) {
+            Binding b = rows.next();
+            String iri = b.get(Var.alloc("property")).getURI();
+            String local = iri.substring(Terms.ONTOLOGY_NS.length());
+            Node label = b.get(Var.alloc("label"));
+            Node comment = b.get(Var.alloc("comment"));
+            String[] row = out.computeIfAbsent(local, k -> new String[] {k, k, null});
+            if (label != null && "en".equalsIgnoreCase(label.getLiteralLanguage())) {
+                row[1] = label.getLiteralLexicalForm();
+            }
+            if (comment != null) {
+                row[2] = comment.getLiteralLexicalForm();
+            }
+        }
+        return out.values().stream().sorted(Comparator.comparing((String[] r) -> r[0])).toList();
+    }
+
+    /** Whether a prefix typed in a suggest box matches a name (normalised, word-wise prefix). */
+    boolean prefixMatches(String prefix, String... names) {
+        String p = normalizer.key(prefix);
+        Set<String> seen = new HashSet<>();
+        for (String n : names) {
+            if (n == null || !seen.add(n)) {
+                continue;
+            }
+            String k = normalizer.key(n);
+            if (k.startsWith(p) || k.contains(" " + p)) {
+                return true;
+            }
+            // camelCase local names: "locatedIn" should answer "in" and "located in".
+            String spaced = normalizer.key(n.replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " "));
+            if (spaced.startsWith(p) || spaced.contains(" " + p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Name, type and gloss of one entity for the preview card; null when the slug names no entity. */
+    public Candidate describe(String slug) {
+        Node entity = Terms.entity("id", slug);
+        return store.runner().read(() -> {
+            Map<String, String> labels = new HashMap<>();
+            Map<String, String> comments = new HashMap<>();
+            RowSet rows = store.runner().selectInTxn(catalog.get("system/search-entity"), Map.of("entity", entity));
+            while (rows.hasNext()) {
+                Binding b = rows.next();
+                collect(b.get(Var.alloc("label")), labels);
+                collect(b.get(Var.alloc("comment")), comments);
+            }
+            if (labels.isEmpty()) {
+                return null;
+            }
+            String name = labels.getOrDefault("en", labels.values().iterator().next());
+            List<SearchIndex.Hit> hits = index.search(name, null, 20);
+            List<Candidate.TypeRef> type = hits.stream().filter(h -> h.entity().equals(entity.getURI())
+                    && h.type() != null).findFirst().map(h -> List.of(typeRef(h.type()))).orElse(List.of());
+            return new Candidate(Terms.slugOf(entity), name, comments.get("en"), type, 100, false);
+        });
+    }
+}
