@@ -98,9 +98,16 @@ public final class BenchmarkSuite {
         return v;
     }
 
-    public static void main(String[] args) throws Exception {
-        new BenchmarkSuite(args).run();
-        System.exit(0);
+    public static void main(String[] args) {
+        try {
+            new BenchmarkSuite(args).run();
+            System.exit(0);
+        } catch (Exception e) {
+            // Exit even with load-client threads still running: a suite left hanging once kept a loopback port
+            // (and a Virtuoso server) busy and spoiled the next run.
+            e.printStackTrace();
+            System.exit(1);
+        }
     }
 
     private void run() throws Exception {
