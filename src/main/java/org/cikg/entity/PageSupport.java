@@ -27,7 +27,7 @@ final class PageSupport {
 
     /** The dataset URL of the SPARQL endpoints as seen by this client ({@code http://host:3030/kg}). */
     static String sparqlBase(HttpServletRequest request, FusekiEndpoints fuseki) {
-        return "http://" + request.getServerName() + ":" + fuseki.port() + FusekiEndpoints.DATASET;
+        return fuseki.datasetUrl(request.getServerName());
     }
 
     /** Writes {@code model} with Jena RIOT; {@code Vary: Accept} when the URL negotiates. */

@@ -151,6 +151,14 @@ public class FusekiEndpoints implements SmartLifecycle {
         return server != null;
     }
 
+    /**
+     * The URL of the {@code /kg} dataset as a client that reached the facade at {@code serverName} sees it
+     * ({@code http://host:3030/kg}); the one place pages and the workbench get the endpoint address from.
+     */
+    public String datasetUrl(String serverName) {
+        return "http://" + serverName + ":" + port() + DATASET;
+    }
+
     /** The port Fuseki listens on; -1 when not running. */
     public int port() {
         FusekiServer s = server;

@@ -2,11 +2,9 @@ package org.cikg.reconcile;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Node;
@@ -14,6 +12,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
+import org.cikg.search.EntityNames;
 import org.cikg.search.NameNormalizer;
 import org.cikg.search.SearchIndex;
 import org.cikg.sparql.QueryCatalog;
@@ -181,14 +180,9 @@ public class Reconciler {
 
     private Candidate dress(Scored s, boolean match) {
         Node entity = NodeFactory.createURI(s.hit().entity());
-        Map<String, String> labels = new HashMap<>();
-        Map<String, String> comments = new HashMap<>();
-        RowSet rows = store.runner().selectInTxn(catalog.get("system/search-entity"), Map.of("entity", entity));
-        while (rows.hasNext()) {
-            Binding b = rows.next();
-            collect(b.get(Var.alloc("label")), labels);
-            collect(b.get(Var.alloc("comment")), comments);
-        }
+        EntityNames names = EntityNames.read(store.runner(), catalog, entity);
+        Map<String, String> labels = names.labels();
+        Map<String, String> comments = names.comments();
         List<Candidate.TypeRef> types = s.hit().type() == null ? List.of() : List.of(typeRef(s.hit().type()));
         return new Candidate(Terms.slugOf(entity), labels.getOrDefault("en", s.hit().name()), comments.get("en"),
                 types, Math.round(s.score() * 10) / 10.0, match);
@@ -200,12 +194,6 @@ public class Reconciler {
         SearchIndex.OntologyClass c = index.classes().get(classIri);
         String name = c == null ? null : c.labels().get("en");
         return new Candidate.TypeRef(local, name == null ? local : name);
-    }
-
-    private static void collect(Node n, Map<String, String> byLang) {
-        if (n != null && n.isLiteral()) {
-            byLang.putIfAbsent(n.getLiteralLanguage().toLowerCase(Locale.ROOT), n.getLiteralLexicalForm());
-        }
     }
 
     /** The ontology's classes in the cikg namespace, by English name. */
@@ -260,14 +248,9 @@ public class Reconciler {
     public Candidate describe(String slug) {
         Node entity = Terms.entity("id", slug);
         return store.runner().read(() -> {
-            Map<String, String> labels = new HashMap<>();
-            Map<String, String> comments = new HashMap<>();
-            RowSet rows = store.runner().selectInTxn(catalog.get("system/search-entity"), Map.of("entity", entity));
-            while (rows.hasNext()) {
-                Binding b = rows.next();
-                collect(b.get(Var.alloc("label")), labels);
-                collect(b.get(Var.alloc("comment")), comments);
-            }
+            EntityNames names = EntityNames.read(store.runner(), catalog, entity);
+            Map<String, String> labels = names.labels();
+            Map<String, String> comments = names.comments();
             if (labels.isEmpty()) {
                 return null;
             }

@@ -1,14 +1,10 @@
 package org.cikg.search;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.jena.graph.Node;
-import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.Terms;
 import org.cikg.store.KnowledgeStore;
@@ -76,14 +72,9 @@ public class EntitySearch {
 
     private SearchResult dress(SearchIndex.Hit hit, String lang) {
         Node entity = org.apache.jena.graph.NodeFactory.createURI(hit.entity());
-        Map<String, String> labels = new HashMap<>();
-        Map<String, String> comments = new HashMap<>();
-        RowSet rows = store.runner().selectInTxn(catalog.get("system/search-entity"), Map.of("entity", entity));
-        while (rows.hasNext()) {
-            Binding b = rows.next();
-            collect(b.get(Var.alloc("label")), labels);
-            collect(b.get(Var.alloc("comment")), comments);
-        }
+        EntityNames names = EntityNames.read(store.runner(), catalog, entity);
+        Map<String, String> labels = names.labels();
+        Map<String, String> comments = names.comments();
         String typeLabel = null;
         if (hit.type() != null) {
             SearchIndex.OntologyClass c = index.classes().get(hit.type());
@@ -95,12 +86,6 @@ public class EntitySearch {
         String label = pick(labels, lang);
         return new SearchResult(hit.entity(), Terms.slugOf(entity), label == null ? hit.name() : label, hit.type(),
                 typeLabel, hit.name(), hit.lang(), Math.round(hit.score() * 1000) / 1000.0, pick(comments, lang));
-    }
-
-    private static void collect(Node n, Map<String, String> byLang) {
-        if (n != null && n.isLiteral()) {
-            byLang.putIfAbsent(n.getLiteralLanguage().toLowerCase(Locale.ROOT), n.getLiteralLexicalForm());
-        }
     }
 
     /** The value in {@code lang}, else in its primary language, else English, else untagged, else any. */

@@ -32,8 +32,7 @@ class HomeController {
     @GetMapping(path = "/", produces = "text/html")
     String home(Model model, HttpServletRequest request) {
         model.addAttribute("status", store.status());
-        model.addAttribute("sparqlBase", "http://" + request.getServerName() + ":" + fuseki.port()
-                + FusekiEndpoints.DATASET);
+        model.addAttribute("sparqlBase", fuseki.datasetUrl(request.getServerName()));
         model.addAttribute("queries", catalog.publicQueries());
         model.addAttribute("examples", catalog.publicQueries().stream()
                 .collect(java.util.stream.Collectors.toMap(CatalogQuery::name, QueryLinks::example)));
