@@ -31,6 +31,7 @@ class RemoteFusekiStoreIT extends StoreBackendChecks {
     static void remoteStore(DynamicPropertyRegistry registry) {
         registry.add("kg.store.query-endpoint", FUSEKI::queryEndpoint);
         registry.add("kg.store.gsp-endpoint", FUSEKI::gspEndpoint);
+        registry.add("kg.store.update-endpoint", FUSEKI::updateEndpoint);
     }
 
     @Test

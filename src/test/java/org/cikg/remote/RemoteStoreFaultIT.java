@@ -40,7 +40,7 @@ class RemoteStoreFaultIT extends ServiceITBase {
     @DynamicPropertySource
     static void remoteStore(DynamicPropertyRegistry registry) {
         registry.add("kg.store.query-endpoint", FUSEKI::queryEndpoint);
-        registry.add("kg.store.gsp-endpoint", FUSEKI::gspEndpoint);
+        registry.add("kg.store.update-endpoint", FUSEKI::updateEndpoint);
     }
 
     @AfterEach
