@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"kg.store.mode=remote", "kg.fuseki.port=0", "kg.admin.password=it-secret",
                 "kg.store.location=target/it-store/unused-${random.uuid}", "kg.store.batch-triples=2000"})
-class RemoteVirtuosoStoreIT extends StoreBackendChecks {
+class RemoteVirtuosoStoreIT extends RemoteBackendChecks {
     static final StandaloneVirtuoso VIRTUOSO = StandaloneVirtuoso.startNew("virtuoso-backend");
 
     @DynamicPropertySource
@@ -32,5 +32,15 @@ class RemoteVirtuosoStoreIT extends StoreBackendChecks {
     @Test
     void noEmbeddedEndpointsRunInRemoteMode() {
         assertThat(fuseki.port()).isEqualTo(-1);
+    }
+
+    @Override
+    String storeQueryEndpoint() {
+        return VIRTUOSO.queryEndpoint();
+    }
+
+    @Override
+    String storeUpdateEndpoint() {
+        return VIRTUOSO.updateEndpoint();
     }
 }
