@@ -26,15 +26,20 @@ public record KgProperties(@DefaultValue Store store, @DefaultValue Sparql sparq
      * @param mode     {@code embedded} (TDB2 in this JVM, the default) or {@code remote} (a SPARQL 1.1 store over
      *                 HTTP; the settings below apply to remote mode only)
      * @param queryEndpoint  the remote SPARQL 1.1 Query endpoint (required in remote mode)
-     * @param updateEndpoint the remote SPARQL 1.1 Update endpoint: loads use it when there is no Graph Store endpoint
-     * @param gspEndpoint    the remote Graph Store Protocol endpoint: loads PUT each named graph there
-     * @param user           basic-auth user for the remote store (empty: no credentials)
-     * @param password       basic-auth password
+     * @param updateEndpoint the remote SPARQL 1.1 Update endpoint (required to load): a load switches its staging
+     *                       graphs in with one request there, and sends the triples there too when there is no
+     *                       Graph Store endpoint
+     * @param gspEndpoint    the remote Graph Store Protocol endpoint: loads PUT each staging graph there
+     * @param user           user for the remote store's HTTP Basic or Digest challenge (empty: no credentials)
+     * @param password       its password
      * @param connectTimeout limit for opening a connection, and for waiting for a free one
      * @param readTimeout    limit for the remote store's answer to one request
      * @param maxConnections most requests in flight to the remote store at once (more wait up to connectTimeout,
      *                       then get 503)
      * @param batchTriples   triples per Graph Store request when a load pushes a large graph
+     * @param publicQueryEndpoint the store's query endpoint as pages, the workbench and VoID name it to clients
+     *                       (empty: {@code queryEndpoint}); {@code none} names none (for a store only the service
+     *                       may reach)
      */
     public record Store(@DefaultValue("kg-store") Path location,
                         @DefaultValue("ontology") Path ontology,
@@ -48,7 +53,8 @@ public record KgProperties(@DefaultValue Store store, @DefaultValue Sparql sparq
                         @DefaultValue("5s") Duration connectTimeout,
                         @DefaultValue("30s") Duration readTimeout,
                         @DefaultValue("16") int maxConnections,
-                        @DefaultValue("50000") int batchTriples) {
+                        @DefaultValue("50000") int batchTriples,
+                        @DefaultValue("") String publicQueryEndpoint) {
         @org.springframework.boot.context.properties.bind.ConstructorBinding
         public Store {
         }
@@ -56,7 +62,7 @@ public record KgProperties(@DefaultValue Store store, @DefaultValue Sparql sparq
         /** An embedded store. */
         public Store(Path location, Path ontology, Path data) {
             this(location, ontology, data, Mode.EMBEDDED, "", "", "", "", "", Duration.ofSeconds(5),
-                    Duration.ofSeconds(30), 16, 50000);
+                    Duration.ofSeconds(30), 16, 50000, "");
         }
 
         public boolean isRemote() {

@@ -113,7 +113,6 @@ class DatasetController {
                         + "AI innovation ecosystem and how they link, each claim traced to its source article and "
                         + "paragraph.", "en")
                 .addProperty(DCTerms.license, m.createResource(CC_BY))
-                .addProperty(v(m, "sparqlEndpoint"), m.createResource(PageSupport.sparqlBase(request, fuseki) + "/sparql"))
                 .addProperty(v(m, "uriSpace"), Terms.ID_NS)
                 .addProperty(v(m, "vocabulary"), m.createResource(Terms.ONTOLOGY_NS))
                 .addProperty(RDFS.seeAlso, m.createResource(facade + "/sparql-service-description"))
@@ -153,6 +152,8 @@ class DatasetController {
             }));
         }
         ds.addProperty(v(m, "rootResource"), m.createResource(Terms.ID_NS + "china"));
+        PageSupport.sparqlEndpoint(request, fuseki)
+                .ifPresent(e -> ds.addProperty(v(m, "sparqlEndpoint"), m.createResource(e)));
         return m;
     }
 
@@ -160,7 +161,7 @@ class DatasetController {
         Model m = EntityReader.withPrefixes(ModelFactory.createDefaultModel());
         m.setNsPrefix("sd", SD);
         m.setNsPrefix("void", VOID);
-        String endpoint = PageSupport.sparqlBase(request, fuseki) + "/sparql";
+        java.util.Optional<String> endpoint = PageSupport.sparqlEndpoint(request, fuseki);
         Resource service = m.createResource(facade(request) + "/sparql-service-description#service");
         Resource dataset = m.createResource()
                 .addProperty(RDF.type, sd(m, "Dataset"))
@@ -175,11 +176,14 @@ class DatasetController {
                     .addProperty(sdp(m, "name"), m.createResource(g.getURI())));
         }
         service.addProperty(RDF.type, sd(m, "Service"))
-                .addProperty(sdp(m, "endpoint"), m.createResource(endpoint))
                 .addProperty(sdp(m, "supportedLanguage"), sd(m, "SPARQL11Query"))
-                .addProperty(sdp(m, "feature"), sd(m, "UnionDefaultGraph"))
                 .addProperty(sdp(m, "defaultDataset"), dataset)
                 .addProperty(RDFS.comment, "SERVICE to remote endpoints is disabled; every query has a time limit.", "en");
+        endpoint.ifPresent(e -> service.addProperty(sdp(m, "endpoint"), m.createResource(e)));
+        if (!store.isRemote()) {
+            // A remote store's own default graph need not be the union: queries through the service name the graphs.
+            service.addProperty(sdp(m, "feature"), sd(m, "UnionDefaultGraph"));
+        }
         for (String media : java.util.List.of("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV",
                 "SPARQL_Results_TSV", "Turtle", "JSON-LD", "N-Triples", "RDF_XML")) {
             service.addProperty(sdp(m, "resultFormat"), m.createResource("http://www.w3.org/ns/formats/" + media));

@@ -83,8 +83,8 @@ class EntityController {
         EntityPage page = new EntityPageAssembler(graph.get(), graph.get().createResource(e.getURI()),
                 reader.inferred(e), lang).assemble(downloads, sparql);
         model.addAttribute("page", page);
-        model.addAttribute("sparqlLink", PageSupport.sparqlBase(request, fuseki) + "/sparql?query="
-                + URLEncoder.encode(sparql, StandardCharsets.UTF_8));
+        model.addAttribute("sparqlLink", PageSupport.sparqlEndpoint(request, fuseki)
+                .map(endpoint -> endpoint + "?query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8)).orElse(null));
         return "entity";
     }
 

@@ -21,13 +21,13 @@ final class PageSupport {
         model.addAttribute("lang", lang);
         model.addAttribute("langChoices", LabelLanguage.choices());
         model.addAttribute("path", request.getRequestURI());
-        model.addAttribute("sparqlBase", sparqlBase(request, fuseki));
+        model.addAttribute("sparqlEndpoint", sparqlEndpoint(request, fuseki).orElse(null));
         return lang;
     }
 
-    /** The dataset URL of the SPARQL endpoints as seen by this client ({@code http://host:3030/kg}). */
-    static String sparqlBase(HttpServletRequest request, FusekiEndpoints fuseki) {
-        return fuseki.datasetUrl(request.getServerName());
+    /** The SPARQL query endpoint to name to this client; empty when there is none ({@link FusekiEndpoints}). */
+    static java.util.Optional<String> sparqlEndpoint(HttpServletRequest request, FusekiEndpoints fuseki) {
+        return fuseki.queryEndpoint(request.getServerName());
     }
 
     /** Writes {@code model} with Jena RIOT; {@code Vary: Accept} when the URL negotiates. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.auth.AuthPolicy;
@@ -153,10 +154,29 @@ public class FusekiEndpoints implements SmartLifecycle {
 
     /**
      * The URL of the {@code /kg} dataset as a client that reached the facade at {@code serverName} sees it
-     * ({@code http://host:3030/kg}); the one place pages and the workbench get the endpoint address from.
+     * ({@code http://host:3030/kg}); empty when the embedded endpoints do not run (remote mode, or
+     * {@code kg.fuseki.enabled=false}).
      */
-    public String datasetUrl(String serverName) {
-        return "http://" + serverName + ":" + port() + DATASET;
+    public Optional<String> datasetUrl(String serverName) {
+        int p = port();
+        return p < 0 ? Optional.empty() : Optional.of("http://" + serverName + ":" + p + DATASET);
+    }
+
+    /**
+     * The SPARQL query endpoint to name to a client that reached the facade at {@code serverName}, the one place
+     * pages, the workbench and the dataset descriptions get it from: the embedded {@code /kg/sparql}; in remote mode
+     * {@code kg.store.public-query-endpoint}, else {@code kg.store.query-endpoint}; empty when there is none to name
+     * (embedded endpoints disabled, or {@code kg.store.public-query-endpoint=none}): the links are left out.
+     */
+    public Optional<String> queryEndpoint(String serverName) {
+        if (props.store().isRemote()) {
+            String pub = props.store().publicQueryEndpoint();
+            if ("none".equals(pub)) {
+                return Optional.empty();
+            }
+            return Optional.of(pub.isBlank() ? props.store().queryEndpoint() : pub);
+        }
+        return datasetUrl(serverName).map(d -> d + "/sparql");
     }
 
     /** The port Fuseki listens on; -1 when not running. */

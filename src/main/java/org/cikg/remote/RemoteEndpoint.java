@@ -1,9 +1,9 @@
 package org.cikg.remote;
 
-import java.net.Authenticator;
-import java.net.PasswordAuthentication;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -11,14 +11,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.http.auth.AuthEnv;
 import org.apache.jena.query.QueryException;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.cikg.KgProperties;
 import org.cikg.sparql.StoreUnavailableException;
 
 /**
- * The connection to a remote store: one {@link HttpClient} (connect timeout, basic-auth credentials, a fixed pool of
- * daemon threads) and a semaphore that bounds the requests in flight to {@code kg.store.max-connections}. A request
+ * The connection to a remote store: one {@link HttpClient} (connect timeout, a fixed pool of
+ * daemon threads), credentials for the store's HTTP Basic or Digest challenge (Jena's {@link AuthEnv}, by endpoint
+ * URL) and a semaphore that bounds the requests in flight to {@code kg.store.max-connections}. A request
  * that finds no free slot within the connect timeout, or whose connection fails or times out, or that the store
  * answers with 5xx, ends as {@link StoreUnavailableException}; nothing is retried here, so a slow store cannot pile up
  * threads, and the first request after the store returns succeeds.
@@ -45,14 +47,11 @@ public final class RemoteEndpoint implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .executor(threads);
         if (!config.user().isBlank()) {
-            String user = config.user();
-            char[] password = config.password().toCharArray();
-            b.authenticator(new Authenticator() {
-                @Override
-                protected PasswordAuthentication getPasswordAuthentication() {
-                    return new PasswordAuthentication(user, password);
-                }
-            });
+            // Jena answers the store's 401 challenge, Basic (Fuseki behind Shiro or a proxy) or Digest (Virtuoso's
+            // /sparql-auth and /sparql-graph-crud-auth), from this registry of credentials by endpoint URL.
+            for (String url : endpoints(config)) {
+                AuthEnv.get().registerUsernamePassword(URI.create(url), config.user(), config.password());
+            }
         }
         this.http = b.build();
         this.slots = new Semaphore(Math.max(1, config.maxConnections()), true);
@@ -135,8 +134,16 @@ public final class RemoteEndpoint implements AutoCloseable {
         return m == null || m.isBlank() ? kind : kind + " (" + m + ")";
     }
 
+    private static List<String> endpoints(KgProperties.Store c) {
+        return java.util.stream.Stream.of(c.queryEndpoint(), c.updateEndpoint(), c.gspEndpoint())
+                .filter(u -> u != null && !u.isBlank()).distinct().toList();
+    }
+
     @Override
     public void close() {
+        if (!config.user().isBlank()) {
+            endpoints(config).forEach(url -> AuthEnv.get().unregisterUsernamePassword(URI.create(url)));
+        }
         threads.shutdownNow();
     }
 }

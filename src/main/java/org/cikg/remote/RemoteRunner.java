@@ -17,6 +17,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
+import org.apache.jena.sparql.exec.http.QuerySendMode;
 import org.apache.jena.sparql.expr.E_Bound;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprFunction1;
@@ -145,7 +146,9 @@ public final class RemoteRunner implements QueryRunner {
         QueryExecHTTPBuilder b = QueryExecHTTPBuilder.service(endpoint.config().queryEndpoint())
                 .httpClient(endpoint.http())
                 .query(bound)
-                .postQuery()
+                // An HTML-form POST: every SPARQL 1.1 store takes it (Virtuoso 7 closes the connection on a
+                // POST of application/sparql-query), and long queries do not hit URL length limits.
+                .sendMode(QuerySendMode.asPostForm)
                 .timeout(limit.toMillis(), TimeUnit.MILLISECONDS);
         for (String g : graphs) {
             b.addDefaultGraphURI(g);

@@ -38,6 +38,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.StoreUnavailableException;
 import org.cikg.store.KnowledgeStore;
 import org.cikg.store.StoreLoaded;
 import org.slf4j.Logger;
@@ -123,9 +124,17 @@ public class SearchIndex {
         rebuildIfStale(event.report().hash());
     }
 
+    /**
+     * Builds the index once the service is up. A remote store that does not answer yet does not stop the service
+     * (or a command that never searches): the first search builds the index instead.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
-        refresh();
+        try {
+            refresh();
+        } catch (StoreUnavailableException e) {
+            LOG.warn("Search index not built at start-up ({}); the first search builds it", e.getMessage());
+        }
     }
 
     /** Rebuilds the index unless it already reflects the store's current data hash. */

@@ -88,6 +88,9 @@ public final class BulkLoader {
 
     /** Replaces the store's contents with {@code ontology/} plus {@code file}, then materialises inferences. */
     public Report load(Path file, Plan plan) {
+        store.requireEmbedded("Bulk load (load --file)", "load a big file with the store's own bulk loader "
+                + "(Fuseki: tdb2.xloader; Virtuoso: ld_dir and rdf_loader_run), or `load` without --file to push "
+                + "ontology/ and data/");
         if (!Files.isRegularFile(file)) {
             throw new DataLoadException(file + ": file not found");
         }

@@ -132,8 +132,8 @@ public class DataLoader {
     }
 
     /**
-     * Remote mode: the same staged graphs go to the remote store through the Graph Store Protocol
-     * ({@link GraphStorePush}), meta graph last, each count checked after.
+     * Remote mode: the same staged graphs, and the meta graph, go into staging graphs of the remote store and are
+     * switched in with one update request ({@link GraphStorePush}), each count checked before and after.
      */
     private LoadReport pushRemote(DatasetGraph staged, SourceFiles sources, Instant loadedAt, long asserted,
                                   long inferred, long start) {
@@ -150,8 +150,8 @@ public class DataLoader {
         graphs.put(Graphs.ONTOLOGY, ontology);
         graphs.put(Graphs.DATA, data);
         graphs.put(Graphs.INFERRED, inferredGraph);
-        new GraphStorePush(store.remote(), store.runner(), catalog).push(graphs, Graphs.META,
-                meta.getGraph(Graphs.META));
+        graphs.put(Graphs.META, meta.getGraph(Graphs.META));
+        new GraphStorePush(store.remote(), store.runner(), catalog).push(graphs);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         LoadReport report = new LoadReport(true, sources.files().size(), asserted, inferred, total, sources.hash(),
                 loadedAt, elapsed);

@@ -1,34 +1,47 @@
 package org.cikg.store;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.http.GSP;
 import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.modify.request.QuadDataAcc;
+import org.apache.jena.sparql.modify.request.UpdateAdd;
 import org.apache.jena.sparql.modify.request.Target;
 import org.apache.jena.sparql.modify.request.UpdateDataInsert;
 import org.apache.jena.sparql.modify.request.UpdateDrop;
 import org.apache.jena.update.UpdateRequest;
 import org.cikg.KgProperties;
 import org.cikg.remote.RemoteEndpoint;
+import org.cikg.remote.RemoteRunner;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.QueryRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a staged load into a remote store, idempotently: first the meta graph goes (so a half-written load never
- * looks complete), then each graph is replaced with the Graph Store Protocol (a {@code PUT} of the first batch of
- * {@code kg.store.batch-triples} triples, a {@code POST} of each further batch), its triple count read back and
- * compared, and last the meta graph is written and checked the same way. Running it again with the same data gives
- * the same store. Without a Graph Store endpoint it sends SPARQL Update built as update objects ({@code DROP SILENT
- * GRAPH}, {@code INSERT DATA}), never as text.
+ * Writes a staged load into a remote store so that readers see the old graphs or the new ones, never a mix:
+ * <ol>
+ *   <li>stale staging graphs (a load that died half-way) are dropped;</li>
+ *   <li>each graph goes into its staging graph ({@code <graph>/staging}), which no reader names: with the Graph Store
+ *       Protocol when {@code kg.store.gsp-endpoint} is set (a {@code PUT} of the first batch of
+ *       {@code kg.store.batch-triples} triples, a {@code POST} of each further batch), else as {@code INSERT DATA}
+ *       updates;</li>
+ *   <li>every staging graph's triple count is read back and compared with what was sent;</li>
+ *   <li>one SPARQL Update request switches all of them, meta graph included: per graph {@code DROP SILENT GRAPH
+ *       <g>; ADD SILENT <g/staging> TO <g>; DROP SILENT GRAPH <g/staging>}. Fuseki runs a request in one write
+ *       transaction; Virtuoso runs it as one SQL transaction, committed at its end;</li>
+ *   <li>the live graphs' counts are checked again.</li>
+ * </ol>
+ * Running it again with the same data gives the same store. Updates are built as update objects, never as text.
+ * One writer at a time: two services loading the same store at once would share the staging graphs.
  */
 final class GraphStorePush {
     private static final Logger LOG = LoggerFactory.getLogger(GraphStorePush.class);
@@ -41,34 +54,64 @@ final class GraphStorePush {
         this.remote = remote;
         this.runner = runner;
         this.catalog = catalog;
-        KgProperties.Store c = remote.config();
-        if (c.gspEndpoint().isBlank() && c.updateEndpoint().isBlank()) {
-            throw new IllegalStateException(
-                    "Loading a remote store needs kg.store.gsp-endpoint or kg.store.update-endpoint");
+        if (remote.config().updateEndpoint().isBlank()) {
+            throw new DataLoadException("Loading a remote store needs kg.store.update-endpoint: the new graphs are "
+                    + "switched in with one SPARQL Update request (kg.store.gsp-endpoint, if set, carries the triples)");
         }
     }
 
-    /** Replaces {@code graphs} and then {@code meta} in the remote store with the staged ones and checks counts. */
-    void push(Map<Node, Graph> graphs, Node metaName, Graph meta) {
-        clear(metaName);
-        for (Map.Entry<Node, Graph> e : graphs.entrySet()) {
-            replace(e.getKey(), e.getValue());
-        }
-        for (Map.Entry<Node, Graph> e : graphs.entrySet()) {
-            verify(e.getKey(), e.getValue().size());
-        }
-        replace(metaName, meta);
-        verify(metaName, meta.size());
+    /** The staging graph of a live graph: where a load writes before the switch. */
+    static Node staging(Node graph) {
+        return NodeFactory.createURI(graph.getURI() + "/staging");
     }
 
-    private void replace(Node name, Graph g) {
+    /** Replaces {@code graphs} (the meta graph among them) in the remote store with the staged ones, in one switch. */
+    void push(Map<Node, Graph> graphs) {
+        Map<Node, Node> stagingOf = new LinkedHashMap<>();
+        graphs.keySet().forEach(g -> stagingOf.put(g, staging(g)));
+        update("drop stale staging graphs", dropAll(stagingOf.values()));
+        for (Map.Entry<Node, Graph> e : graphs.entrySet()) {
+            write(stagingOf.get(e.getKey()), e.getValue());
+        }
+        RemoteRunner stagingRunner = new RemoteRunner(remote, List.copyOf(stagingOf.values()), runner.timeout());
+        for (Map.Entry<Node, Graph> e : graphs.entrySet()) {
+            verify(stagingRunner, stagingOf.get(e.getKey()), e.getValue().size(), "staging");
+        }
+        long t0 = System.nanoTime();
+        update("switch to the new graphs", switchAll(stagingOf));
+        LOG.info("  switched {} graphs in one update request, {} ms", graphs.size(),
+                (System.nanoTime() - t0) / 1_000_000);
+        for (Map.Entry<Node, Graph> e : graphs.entrySet()) {
+            verify(runner, e.getKey(), e.getValue().size(), "live");
+        }
+    }
+
+    private static UpdateRequest dropAll(Iterable<Node> names) {
+        UpdateRequest request = new UpdateRequest();
+        names.forEach(n -> request.add(new UpdateDrop(Target.create(n), true)));
+        return request;
+    }
+
+    /**
+     * Per graph: {@code DROP SILENT GRAPH <g>; ADD SILENT <g/staging> TO <g>; DROP SILENT GRAPH <g/staging>}. Not
+     * {@code MOVE}: a staged graph that is empty does not exist in most stores, and {@code MOVE SILENT} from a
+     * missing graph leaves the target as it was, where this leaves it empty.
+     */
+    static UpdateRequest switchAll(Map<Node, Node> stagingOf) {
+        UpdateRequest request = new UpdateRequest();
+        stagingOf.forEach((live, staged) -> {
+            request.add(new UpdateDrop(Target.create(live), true));
+            request.add(new UpdateAdd(Target.create(staged), Target.create(live), true));
+            request.add(new UpdateDrop(Target.create(staged), true));
+        });
+        return request;
+    }
+
+    private void write(Node name, Graph g) {
         long t0 = System.nanoTime();
         int batch = Math.max(1, remote.config().batchTriples());
         List<Triple> all = g.find().toList();
         int requests = 0;
-        if (all.isEmpty()) {
-            clear(name);
-        }
         for (int from = 0; from < all.size(); from += batch) {
             Graph part = GraphFactory.createDefaultGraph();
             all.subList(from, Math.min(all.size(), from + batch)).forEach(part::add);
@@ -94,43 +137,28 @@ final class GraphStorePush {
             }
             return;
         }
-        UpdateRequest request = new UpdateRequest();
-        if (first) {
-            request.add(new UpdateDrop(Target.create(name), true));
-        }
         QuadDataAcc quads = new QuadDataAcc();
-        part.find().forEach(t -> quads.addQuad(new org.apache.jena.sparql.core.Quad(name, t)));
+        part.find().forEach(t -> quads.addQuad(new Quad(name, t)));
+        UpdateRequest request = new UpdateRequest();
         request.add(new UpdateDataInsert(quads));
         UpdateExecHTTP.service(c.updateEndpoint()).httpClient(remote.http()).update(request).execute();
     }
 
-    private void clear(Node name) {
-        KgProperties.Store c = remote.config();
-        remote.call("clear " + name.getURI(), () -> {
-            if (!c.gspEndpoint().isBlank()) {
-                try {
-                    GSP.service(c.gspEndpoint()).httpClient(remote.http()).graphName(name).DELETE();
-                } catch (HttpException e) {
-                    if (e.getStatusCode() != 404) {
-                        throw e;
-                    }
-                }
-            } else {
-                UpdateRequest request = new UpdateRequest();
-                request.add(new UpdateDrop(Target.create(name), true));
-                UpdateExecHTTP.service(c.updateEndpoint()).httpClient(remote.http()).update(request).execute();
-            }
+    private void update(String what, UpdateRequest request) {
+        remote.call(what, () -> {
+            UpdateExecHTTP.service(remote.config().updateEndpoint()).httpClient(remote.http()).update(request)
+                    .execute();
             return null;
         });
     }
 
-    private void verify(Node name, long expected) {
-        RowSet rows = runner.select(catalog.get("system/graph-size"), Map.of("graph", name));
+    private void verify(QueryRunner over, Node name, long expected, String which) {
+        RowSet rows = over.select(catalog.get("system/graph-size"), Map.of("graph", name));
         long actual = rows.hasNext() ? Long.parseLong(rows.next().get("n").getLiteralLexicalForm()) : 0;
         if (actual != expected) {
-            throw new DataLoadException("The remote store holds " + actual + " triples in " + name.getURI()
-                    + " after the load, not the " + expected + " sent; the meta graph is not written, so the next "
-                    + "start loads again");
+            throw new DataLoadException("The remote store holds " + actual + " triples in the " + which + " graph "
+                    + name.getURI() + ", not the " + expected + " sent"
+                    + ("staging".equals(which) ? "; the live graphs are untouched" : ""));
         }
     }
 }

@@ -78,6 +78,20 @@ public class KnowledgeStore implements DisposableBean {
         return remote != null;
     }
 
+    /**
+     * Refuses {@code operation} when the store is remote: it works on the embedded TDB2 files, which a remote store
+     * does not have here.
+     *
+     * @param instead what to use on a remote store
+     * @throws EmbeddedOnlyException in remote mode
+     */
+    public void requireEmbedded(String operation, String instead) {
+        if (remote != null) {
+            throw new EmbeddedOnlyException(operation + " works on the embedded TDB2 store, and this service's store "
+                    + "is remote (kg.store.mode=remote, " + remote.config().queryEndpoint() + "): " + instead);
+        }
+    }
+
     /** The remote store's connection; only in remote mode. */
     public RemoteEndpoint remote() {
         if (remote == null) {

@@ -82,6 +82,8 @@ public class StoreBackup {
 
     /** Writes a backup of the current contents; safe while the service serves and writes. */
     public synchronized BackupReport backup() {
+        store.requireEmbedded("Backup", "back the store up with its own tools (Fuseki: POST /$/backup/{name}; "
+                + "Virtuoso: backup_online in isql); reload ontology/ and data/ with POST /admin/reload or `load`");
         long t0 = System.nanoTime();
         try {
             Files.createDirectories(folder);
@@ -133,6 +135,8 @@ public class StoreBackup {
      * @throws BackupException when the checksum is missing or wrong, or the file does not parse (store unchanged)
      */
     public synchronized RestoreReport restore(Path file) {
+        store.requireEmbedded("Restore", "restore with the store's own tools, or reload ontology/ and data/ into it "
+                + "with POST /admin/reload or `load`");
         long t0 = System.nanoTime();
         String hex = verify(file);
         DatasetGraph dsg = store.dataset();

@@ -35,6 +35,8 @@ public class StoreCompaction {
     }
 
     public synchronized CompactionReport compact() {
+        store.requireEmbedded("Compaction", "compact with the store's own tools (Fuseki: POST /$/compact/{name}; "
+                + "Virtuoso reclaims space at its checkpoints)");
         long t0 = System.nanoTime();
         String before = currentGeneration();
         long sizeBefore = sizeOf(location);

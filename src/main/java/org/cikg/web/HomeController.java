@@ -32,7 +32,8 @@ class HomeController {
     @GetMapping(path = "/", produces = "text/html")
     String home(Model model, HttpServletRequest request) {
         model.addAttribute("status", store.status());
-        model.addAttribute("sparqlBase", fuseki.datasetUrl(request.getServerName()));
+        model.addAttribute("sparqlEndpoint", fuseki.queryEndpoint(request.getServerName()).orElse(null));
+        model.addAttribute("gspRead", fuseki.datasetUrl(request.getServerName()).map(d -> d + "/get").orElse(null));
         model.addAttribute("queries", catalog.publicQueries());
         model.addAttribute("examples", catalog.publicQueries().stream()
                 .collect(java.util.stream.Collectors.toMap(CatalogQuery::name, QueryLinks::example)));

@@ -5,6 +5,7 @@ import org.cikg.sparql.QueryTimeoutException;
 import org.cikg.sparql.StoreUnavailableException;
 import org.cikg.sparql.UnknownQueryException;
 import org.cikg.store.DataLoadException;
+import org.cikg.store.EmbeddedOnlyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -54,6 +55,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         ResponseEntity<ProblemDetail> r = problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable", e.getMessage());
         return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(r.getBody());
+    }
+
+    @ExceptionHandler(EmbeddedOnlyException.class)
+    ResponseEntity<ProblemDetail> embeddedOnly(EmbeddedOnlyException e) {
+        return problem(HttpStatus.CONFLICT, "Not available with a remote store", e.getMessage());
     }
 
     @ExceptionHandler(DataLoadException.class)

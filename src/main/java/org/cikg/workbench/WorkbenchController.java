@@ -32,7 +32,7 @@ class WorkbenchController {
 
     @GetMapping(path = "/sparql-ui", produces = MediaType.TEXT_HTML_VALUE)
     String page(Model model, HttpServletRequest request) {
-        model.addAttribute("endpoint", fuseki.datasetUrl(request.getServerName()) + "/sparql");
+        model.addAttribute("endpoint", fuseki.queryEndpoint(request.getServerName()).orElse(null));
         model.addAttribute("timeoutSeconds", props.sparql().timeout().toSeconds());
         model.addAttribute("examples", shelf.examples());
         model.addAttribute("defaultQuery", defaultQuery());

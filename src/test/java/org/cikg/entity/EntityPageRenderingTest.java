@@ -76,7 +76,7 @@ class EntityPageRenderingTest {
         ctx.setVariable("lang", lang);
         ctx.setVariable("langChoices", LabelLanguage.choices());
         ctx.setVariable("path", "/page/evil-corp");
-        ctx.setVariable("sparqlBase", "http://localhost:3030/kg");
+        ctx.setVariable("sparqlEndpoint", "http://localhost:3030/kg/sparql");
         return ctx;
     }
 

@@ -2,10 +2,7 @@ package org.cikg.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Base64;
 import org.cikg.support.StandaloneFuseki;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,12 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The backend checks with {@code kg.store.mode=remote} over a standalone Fuseki server (its own JVM, its own TDB2
  * folder, no union-default-graph setting): the service loads {@code ontology/} and {@code data/} into it at start-up
  * through the Graph Store Protocol and answers everything from it. Also: what the service pushed is there for any
- * SPARQL client, and a forced reload is idempotent.
+ * SPARQL client.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"kg.store.mode=remote", "kg.fuseki.port=0", "kg.admin.password=it-secret",
                 "kg.store.location=target/it-store/unused-${random.uuid}"})
-class RemoteFusekiStoreIT extends StoreBackendChecks {
+class RemoteFusekiStoreIT extends RemoteBackendChecks {
     static final StandaloneFuseki FUSEKI = StandaloneFuseki.startNew("fuseki-backend");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -31,6 +28,7 @@ class RemoteFusekiStoreIT extends StoreBackendChecks {
     static void remoteStore(DynamicPropertyRegistry registry) {
         registry.add("kg.store.query-endpoint", FUSEKI::queryEndpoint);
         registry.add("kg.store.gsp-endpoint", FUSEKI::gspEndpoint);
+        registry.add("kg.store.update-endpoint", FUSEKI::updateEndpoint);
     }
 
     @Test
@@ -54,19 +52,13 @@ class RemoteFusekiStoreIT extends StoreBackendChecks {
                 .isEqualTo(d.get("assertedTriples").asLong());
     }
 
-    @Test
-    void forcedReloadPushesAgainAndLeavesTheSameCounts() {
-        JsonNode before = health().get("components").get("store").get("details");
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(facade("/admin/reload?force=true")))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:it-secret".getBytes()))
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        JsonNode body = JSON.readTree(r.body());
-        assertThat(body.get("loaded").asBoolean()).isTrue();
-        JsonNode after = health().get("components").get("store").get("details");
-        assertThat(after.get("triples").asLong()).isEqualTo(before.get("triples").asLong());
-        assertThat(after.get("assertedTriples").asLong()).isEqualTo(before.get("assertedTriples").asLong());
-        assertThat(after.get("inferredTriples").asLong()).isEqualTo(before.get("inferredTriples").asLong());
-        assertThat(after.get("dataHash").asString()).isEqualTo(before.get("dataHash").asString());
+    @Override
+    String storeQueryEndpoint() {
+        return FUSEKI.queryEndpoint();
+    }
+
+    @Override
+    String storeUpdateEndpoint() {
+        return FUSEKI.updateEndpoint();
     }
 }

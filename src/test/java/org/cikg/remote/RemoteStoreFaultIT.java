@@ -25,12 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
  * The remote store going away while the service runs: stopped, its requests get 503 with {@code Retry-After} and a
  * problem+json saying the store did not answer, and health is DOWN; frozen (it accepts connections but never
  * answers), requests still end as 503 once the read timeout passes, even when more of them arrive than the
- * connection pool holds; started again, the same service answers without a restart of its own.
+ * connection pool holds; started again, the same service answers without a restart of its own. With
+ * {@code kg.store.public-query-endpoint=none} the pages name no SPARQL endpoint at all.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"kg.store.mode=remote", "kg.fuseki.port=0", "kg.admin.password=it-secret",
                 "kg.store.location=target/it-store/unused-${random.uuid}", "kg.sparql.timeout=3s",
-                "kg.store.read-timeout=3s", "kg.store.connect-timeout=2s", "kg.store.max-connections=4"})
+                "kg.store.read-timeout=3s", "kg.store.connect-timeout=2s", "kg.store.max-connections=4",
+                "kg.store.public-query-endpoint=none"})
 class RemoteStoreFaultIT extends ServiceITBase {
     static final StandaloneFuseki FUSEKI = StandaloneFuseki.startNew("fuseki-fault");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -40,13 +42,23 @@ class RemoteStoreFaultIT extends ServiceITBase {
     @DynamicPropertySource
     static void remoteStore(DynamicPropertyRegistry registry) {
         registry.add("kg.store.query-endpoint", FUSEKI::queryEndpoint);
-        registry.add("kg.store.gsp-endpoint", FUSEKI::gspEndpoint);
+        registry.add("kg.store.update-endpoint", FUSEKI::updateEndpoint);
     }
 
     @AfterEach
     void storeRunsAgain() {
         FUSEKI.resume();
         FUSEKI.start();
+    }
+
+    @Test
+    void withNoPublicEndpointThePagesLeaveTheSparqlLinksOut() {
+        String home = call("/").body();
+        assertThat(home).contains("For machines").doesNotContain(FUSEKI.queryEndpoint()).doesNotContain(":-1")
+                .doesNotContain(">SPARQL</a>").doesNotContain("/kg/get");
+        assertThat(call("/page/deepseek").body()).contains("Explore the graph").doesNotContain("Open as SPARQL");
+        assertThat(call("/sparql-ui").body()).contains("names no public SPARQL endpoint").doesNotContain("data-endpoint");
+        assertThat(call("/.well-known/void").body()).doesNotContain("sparqlEndpoint");
     }
 
     @Test
