@@ -117,15 +117,11 @@ public final class MentionFinder {
             List<Found> found = findSpans(lines.get(i), i + 1);
             List<Token> tokens = tokens(lines.get(i));
             List<Found> all = new ArrayList<>(found);
-            all.addAll(coref.resolve(lines.get(i), i + 1, tokens, found, this::firstKeysOf, this::wordKeys));
+            all.addAll(coref.resolve(lines.get(i), i + 1, tokens, found, MentionFinder::firstKeys, this::wordKeys));
             all.sort(java.util.Comparator.comparingInt(Found::start));
             all.forEach(f -> out.add(f.mention()));
         }
         return out;
-    }
-
-    private List<String> firstKeysOf(String term) {
-        return firstKeys(term);
     }
 
     /** The keys of a name's words, as the trie holds them. */
@@ -186,8 +182,9 @@ public final class MentionFinder {
         for (int i = 0; i < tokens.size(); i++) {
             walk(root, i, i, tokens, keys, matches);
         }
-        List<Found> out = new ArrayList<>();
-        Set<Long> spans = new java.util.HashSet<>();
+        // One mention per span: two names matching the same words (under different inflections) merge.
+        Map<Long, Set<String>> bySpan = new java.util.LinkedHashMap<>();
+        Map<Long, String> nameOf = new HashMap<>();
         for (Match m : matches) {
             Set<String> entities = new LinkedHashSet<>(m.node().entities);
             for (Match o : matches) {
@@ -195,14 +192,19 @@ public final class MentionFinder {
                     entities.removeAll(o.node().entities);
                 }
             }
-            if (entities.isEmpty() || !spans.add(((long) m.start() << 32) | m.end())) {
-                continue;
+            if (!entities.isEmpty()) {
+                long span = ((long) m.start() << 32) | m.end();
+                bySpan.computeIfAbsent(span, k -> new LinkedHashSet<>()).addAll(entities);
+                nameOf.putIfAbsent(span, m.node().name);
             }
-            int from = tokens.get(m.start()).start();
-            int to = tokens.get(m.end() - 1).end();
-            out.add(new Found(new Mention(paragraph, line.substring(from, to), Set.copyOf(entities), m.node().name),
-                    from, to));
         }
+        List<Found> out = new ArrayList<>();
+        bySpan.forEach((span, entities) -> {
+            int from = tokens.get((int) (span >>> 32)).start();
+            int to = tokens.get((int) (span & 0xffffffffL) - 1).end();
+            out.add(new Found(new Mention(paragraph, line.substring(from, to), Set.copyOf(entities), nameOf.get(span)),
+                    from, to));
+        });
         return out;
     }
 
