@@ -20,7 +20,7 @@ public final class ArticleReviewer {
 
     public ArticleReviewer(CurationGraph graph) {
         this.graph = graph;
-        this.finder = new MentionFinder(graph.names());
+        this.finder = new MentionFinder(graph.names(), graph::types);
         this.properties = graph.objectProperties().stream()
                 .sorted(Comparator.comparingInt((CurationGraph.PropertyRange p) -> p.domain().size() + p.range().size())
                         .thenComparing(CurationGraph.PropertyRange::property))
@@ -37,10 +37,12 @@ public final class ArticleReviewer {
         List<ReviewSheet.Row> rows = new ArrayList<>();
         for (MentionFinder.Mention m : finder.findAll(lines)) {
             boolean ambiguous = m.entities().size() > 1;
+            boolean resolved = MentionFinder.isResolved(m);
             for (String e : m.entities().stream().sorted().toList()) {
-                rows.add(new ReviewSheet.Row(ambiguous ? "" : "yes", "mention", stem, m.paragraph(), slug(e),
-                        graph.englishLabel(e), "", "", "", "", m.surface(),
-                        ambiguous ? "ambiguous: '" + m.name() + "' names " + m.entities().size() + " entities" : ""));
+                String note = ambiguous ? "ambiguous: '" + m.name() + "' names " + m.entities().size() + " entities"
+                        : resolved ? "resolved by " + m.name() + ": check" : "";
+                rows.add(new ReviewSheet.Row(ambiguous || resolved ? "" : "yes", "mention", stem, m.paragraph(),
+                        slug(e), graph.englishLabel(e), "", "", "", "", m.surface(), note));
                 if (!ambiguous) {
                     byParagraph.computeIfAbsent(m.paragraph(), k -> new LinkedHashSet<>()).add(e);
                 }

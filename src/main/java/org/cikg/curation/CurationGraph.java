@@ -109,17 +109,20 @@ public final class CurationGraph {
         }
     }
 
-    /** Every label and alt-label of every entity in the id namespace, except derived nodes (posts, indicators). */
+    /**
+     * Every label, alt-label and hidden label (an adjectival form, "chinois") of every entity in the id namespace,
+     * except derived nodes (posts, indicators).
+     */
     public List<Name> names() {
         return Txn.calculateRead(dsg, () -> {
             Graph g = dsg.getGraph(Graphs.DATA);
             List<Name> out = new ArrayList<>();
-            for (Node p : List.of(RDFS.label.asNode(), SKOS.altLabel.asNode())) {
+            for (Node p : List.of(RDFS.label.asNode(), SKOS.altLabel.asNode(), SKOS.hiddenLabel.asNode())) {
                 g.find(Node.ANY, p, Node.ANY).forEachRemaining(t -> {
                     if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(KGID) && t.getObject().isLiteral()
                             && !isDerived(t.getSubject())) {
                         out.add(new Name(t.getSubject().getURI(), t.getObject().getLiteralLexicalForm(),
-                                t.getObject().getLiteralLanguage(), p.equals(SKOS.altLabel.asNode())));
+                                t.getObject().getLiteralLanguage(), !p.equals(RDFS.label.asNode())));
                     }
                 });
             }

@@ -8,16 +8,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.cikg.search.NameNormalizer;
 
 /**
- * Finds the known entities a text names: every label and alt-label, normalised by {@link NameNormalizer}, becomes a
- * sequence of folded words in a word trie; each line of the text is folded the same way and scanned left to right,
- * taking at each position the longest name that matches (so "Hangzhou DeepSeek" is not also "Hangzhou"), then going
- * on after it.
+ * Finds the known entities a text names: every label, alt-label and hidden label, normalised by
+ * {@link NameNormalizer}, becomes a sequence of folded words in a word trie; each line of the text is folded the same
+ * way and every name that matches at every word is taken (see {@link #scan}: a name inside a longer one counts for
+ * the entities the longer one does not name, so "Hangzhou DeepSeek" is DeepSeek and Hangzhou).
+ *
+ * <p>Words of the text meet words of names under a few inflections ({@link #inflected}: Russian case endings and
+ * adjectives from names, Arabic and Hebrew relative adjectives, French plurals and feminines, an article glued on by
+ * machine translation).
  *
  * <p>Arabic and Hebrew attach one-letter prefixes to the word that follows ("and", "in", "to", the article). When a
  * name does not match at a word as written, the finder retries with those prefixes taken off its first word:
@@ -26,16 +31,26 @@ import org.cikg.search.NameNormalizer;
  * this, as in the languages themselves.
  *
  * <pre>{@code
- * MentionFinder f = new MentionFinder(names);           // CurationGraph.names()
+ * MentionFinder f = new MentionFinder(g.names(), g::types);   // g: a CurationGraph
  * f.find("وتقع يونيتري روبوتيكس في هانغتشو", 3)        // [Mention(unitree-robotics...), Mention(hangzhou...)]
  * }</pre>
  */
 public final class MentionFinder {
     private final NameNormalizer normalizer = new NameNormalizer();
     private final TrieNode root = new TrieNode();
+    private final Function<String, Set<String>> types;
 
-    /** A name found in a line: the entities it names (more than one when the name is ambiguous). */
+    /**
+     * A name found in a line: the entities it names (more than one when the name is ambiguous); {@code name} is the
+     * label matched, or, for a reference {@link Coreference} resolved, how it was resolved ({@code "anaphora: "}
+     * and the class, or {@code "short name"}).
+     */
     public record Mention(int paragraph, String surface, Set<String> entities, String name) {
+    }
+
+    /** Whether the mention is a reference resolved by {@link Coreference} rather than a name matched. */
+    public static boolean isResolved(Mention m) {
+        return m.name().startsWith(Coreference.ANAPHORA) || m.name().equals(Coreference.SHORT_NAME);
     }
 
     private static final class TrieNode {
@@ -44,23 +59,44 @@ public final class MentionFinder {
         String name;
     }
 
-    private record Token(String term, int start, int end) {
+    record Token(String term, int start, int end) {
     }
 
     public MentionFinder(List<CurationGraph.Name> names) {
+        this(names, e -> Set.of());
+    }
+
+    /**
+     * A finder over {@code names}; {@code types} gives an entity's classes (asserted and inferred), which
+     * {@link #findAll} needs to resolve "the city" or a person's surname ({@link Coreference}).
+     */
+    public MentionFinder(List<CurationGraph.Name> names, Function<String, Set<String>> types) {
+        Map<String, Set<String>> cache = new java.util.concurrent.ConcurrentHashMap<>();
+        this.types = e -> cache.computeIfAbsent(e, types);
         for (CurationGraph.Name n : names) {
             List<String> words = normalizer.words(n.text());
             if (words.isEmpty() || isTooShort(words)) {
                 continue;
             }
-            TrieNode node = root;
-            for (String w : words) {
-                node = node.next.computeIfAbsent(stem(w), k -> new TrieNode());
+            add(words, n);
+            // "Action Plan 8.0" is also written "the action plan (version 8.0)": a long name matches without its
+            // trailing version number too.
+            if (words.size() >= 3 && VERSION.matcher(words.get(words.size() - 1)).matches()) {
+                add(words.subList(0, words.size() - 1), n);
             }
-            node.entities.add(n.entity());
-            if (node.name == null) {
-                node.name = n.text();
-            }
+        }
+    }
+
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("\\d+(?:\\.\\d+)+");
+
+    private void add(List<String> words, CurationGraph.Name n) {
+        TrieNode node = root;
+        for (String w : words) {
+            node = node.next.computeIfAbsent(stem(w), k -> new TrieNode());
+        }
+        node.entities.add(n.entity());
+        if (node.name == null) {
+            node.name = n.text();
         }
     }
 
@@ -69,13 +105,28 @@ public final class MentionFinder {
         return words.size() == 1 && words.get(0).codePointCount(0, words.get(0).length()) < 2;
     }
 
-    /** The mentions in every line of {@code text}; paragraph = 1-based line number. */
+    /**
+     * The mentions in every line of {@code text}; paragraph = 1-based line number. Across lines, two references that
+     * name no entity by itself are resolved too (see {@link Coreference}): "the city" and its like to the entity of
+     * that class mentioned last, and one word of a person's full name, once that name has been seen, to that person.
+     */
     public List<Mention> findAll(List<String> lines) {
         List<Mention> out = new ArrayList<>();
+        Coreference coref = new Coreference(types);
         for (int i = 0; i < lines.size(); i++) {
-            out.addAll(find(lines.get(i), i + 1));
+            List<Found> found = findSpans(lines.get(i), i + 1);
+            List<Token> tokens = tokens(lines.get(i));
+            List<Found> all = new ArrayList<>(found);
+            all.addAll(coref.resolve(lines.get(i), i + 1, tokens, found, MentionFinder::firstKeys, this::wordKeys));
+            all.sort(java.util.Comparator.comparingInt(Found::start));
+            all.forEach(f -> out.add(f.mention()));
         }
         return out;
+    }
+
+    /** The keys of a name's words, as the trie holds them. */
+    private List<String> wordKeys(String name) {
+        return normalizer.words(name).stream().map(MentionFinder::stem).toList();
     }
 
     /**
@@ -84,14 +135,22 @@ public final class MentionFinder {
      * first pass did not find, so "DeepSeek" still matches as one word.
      */
     public List<Mention> find(String line, int paragraph) {
-        List<Mention> out = scan(line, paragraph);
+        return findSpans(line, paragraph).stream().map(Found::mention).toList();
+    }
+
+    /** A mention and where it is in its line (character offsets; -1 when found in the re-split line). */
+    record Found(Mention mention, int start, int end) {
+    }
+
+    private List<Found> findSpans(String line, int paragraph) {
+        List<Found> out = scan(line, paragraph);
         String split = CAMEL.matcher(line).replaceAll(" ");
         if (!split.equals(line)) {
             Set<String> seen = new java.util.HashSet<>();
-            out.forEach(m -> seen.addAll(m.entities()));
-            for (Mention m : scan(split, paragraph)) {
-                if (!seen.containsAll(m.entities())) {
-                    out.add(m);
+            out.forEach(m -> seen.addAll(m.mention().entities()));
+            for (Found m : scan(split, paragraph)) {
+                if (!seen.containsAll(m.mention().entities())) {
+                    out.add(new Found(m.mention(), -1, -1));
                 }
             }
         }
@@ -100,34 +159,173 @@ public final class MentionFinder {
 
     private static final java.util.regex.Pattern CAMEL = java.util.regex.Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
 
-    private List<Mention> scan(String line, int paragraph) {
+    private record Match(int start, int end, TrieNode node) {
+        boolean inside(Match o) {
+            return o != this && o.start <= start && end <= o.end && o.end - o.start > end - start;
+        }
+    }
+
+    /**
+     * Every name that matches at every word (not only the longest, and overlapping names too: in "the province
+     * 'Digital Zhejiang'" both the province and the plan are named). A name inside a longer one is kept for the
+     * entities the longer one does not name ("Hangzhou" in "Hangzhou DeepSeek", "Huawei" in "Huawei Cloud", "Hong
+     * Kong" in "the Hong Kong stock exchange"): the curated data records where organisations, policies and events
+     * are and whose they are. A shorter name of the same entity inside a longer one adds nothing and is dropped.
+     */
+    private List<Found> scan(String line, int paragraph) {
         List<Token> tokens = tokens(line);
-        List<Mention> out = new ArrayList<>();
-        int i = 0;
-        while (i < tokens.size()) {
-            int bestEnd = -1;
-            TrieNode best = null;
-            for (String first : variants(tokens.get(i).term())) {
-                TrieNode node = root.next.get(stem(first));
-                int j = i;
-                while (node != null) {
-                    if (!node.entities.isEmpty() && j + 1 > bestEnd) {
-                        bestEnd = j + 1;
-                        best = node;
-                    }
-                    j++;
-                    node = j < tokens.size() ? node.next.get(stem(tokens.get(j).term())) : null;
+        List<List<String>> keys = new ArrayList<>();
+        for (Token t : tokens) {
+            keys.add(null);
+        }
+        List<Match> matches = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            walk(root, i, i, tokens, keys, matches);
+        }
+        // One mention per span: two names matching the same words (under different inflections) merge.
+        Map<Long, Set<String>> bySpan = new java.util.LinkedHashMap<>();
+        Map<Long, String> nameOf = new HashMap<>();
+        for (Match m : matches) {
+            Set<String> entities = new LinkedHashSet<>(m.node().entities);
+            for (Match o : matches) {
+                if (m.inside(o)) {
+                    entities.removeAll(o.node().entities);
                 }
             }
-            if (best == null) {
-                i++;
+            if (!entities.isEmpty()) {
+                long span = ((long) m.start() << 32) | m.end();
+                bySpan.computeIfAbsent(span, k -> new LinkedHashSet<>()).addAll(entities);
+                nameOf.putIfAbsent(span, m.node().name);
+            }
+        }
+        List<Found> out = new ArrayList<>();
+        bySpan.forEach((span, entities) -> {
+            int from = tokens.get((int) (span >>> 32)).start();
+            int to = tokens.get((int) (span & 0xffffffffL) - 1).end();
+            out.add(new Found(new Mention(paragraph, line.substring(from, to), Set.copyOf(entities), nameOf.get(span)),
+                    from, to));
+        });
+        return out;
+    }
+
+    private void walk(TrieNode node, int start, int j, List<Token> tokens, List<List<String>> keys, List<Match> out) {
+        if (j >= tokens.size()) {
+            return;
+        }
+        List<String> ks = j == start ? firstKeys(tokens.get(j).term()) : keys(j, tokens, keys);
+        Set<TrieNode> seen = new java.util.HashSet<>();
+        for (String k : ks) {
+            TrieNode next = node.next.get(k);
+            if (next == null || !seen.add(next)) {
                 continue;
             }
-            String surface = line.substring(tokens.get(i).start(), tokens.get(bestEnd - 1).end());
-            out.add(new Mention(paragraph, surface, Set.copyOf(best.entities), best.name));
-            i = bestEnd;
+            if (!next.entities.isEmpty()) {
+                out.add(new Match(start, j + 1, next));
+            }
+            walk(next, start, j + 1, tokens, keys, out);
         }
-        return out;
+    }
+
+    private static List<String> keys(int j, List<Token> tokens, List<List<String>> cache) {
+        List<String> k = cache.get(j);
+        if (k == null) {
+            k = inflected(tokens.get(j).term());
+            cache.set(j, k);
+        }
+        return k;
+    }
+
+    /** The keys a name's first word may have: the word's {@link #variants}, each {@link #inflected}. */
+    static List<String> firstKeys(String w) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String v : variants(w)) {
+            out.addAll(inflected(v));
+        }
+        return new ArrayList<>(out);
+    }
+
+    /**
+     * The keys a word of running text may match a name's word under: its {@link #stem} first, then the word as
+     * written, then the forms left when an inflection is taken off: Russian case endings (every cut, as a crude
+     * stemmer cannot know whether "Китая" is "Китай" or an adjective) and adjectives made from names ("Пекинский",
+     * "Сучжоуский" → "Пекин", "Сучжоу"); the Arabic and Hebrew relative adjective (nisba: "الصينية", "סינית" →
+     * "الصين", "סין"); a French plural or feminine ("chinoises" → "chinois").
+     */
+    static List<String> inflected(String w) {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(stem(w));
+        out.add(w);
+        if (w.isEmpty()) {
+            return new ArrayList<>(out);
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(w.codePointAt(0));
+        switch (script) {
+            case CYRILLIC -> {
+                Set<String> bases = new LinkedHashSet<>();
+                bases.add(w);
+                for (String e : RU_ADJECTIVE) {
+                    if (w.endsWith(e) && w.length() - e.length() >= 3) {
+                        bases.add(w.substring(0, w.length() - e.length()));
+                    }
+                }
+                for (String b : bases) {
+                    out.add(stem(b));
+                    for (String e : RU_ENDINGS) {
+                        if (b.endsWith(e) && b.length() - e.length() >= 3) {
+                            out.add(softless(b.substring(0, b.length() - e.length())));
+                        }
+                    }
+                }
+            }
+            case ARABIC -> {
+                for (String e : new String[] {"يين", "يون", "يات", "يه", "ي"}) {
+                    if (w.endsWith(e) && w.length() - e.length() >= 3) {
+                        String base = w.substring(0, w.length() - e.length());
+                        out.add(base);
+                        if (!base.startsWith("ال")) {
+                            out.add("ال" + base);
+                        }
+                        break;
+                    }
+                }
+            }
+            case HEBREW -> {
+                for (String e : new String[] {"יים", "יות", "ית", "י"}) {
+                    if (w.endsWith(e) && w.length() - e.length() >= 2) {
+                        out.add(finalForm(w.substring(0, w.length() - e.length())));
+                        break;
+                    }
+                }
+            }
+            case LATIN -> {
+                for (String e : new String[] {"'s", "\u2019s", "es", "s", "e"}) {
+                    if (w.endsWith(e) && w.length() - e.length() >= 4) {
+                        out.add(w.substring(0, w.length() - e.length()));
+                    }
+                }
+                // Machine translation glues an article to the word before it ("Couloirun", "Cerveauune").
+                for (String e : new String[] {"une", "des", "un"}) {
+                    if (w.endsWith(e) && w.length() - e.length() >= 4) {
+                        out.add(w.substring(0, w.length() - e.length()));
+                        break;
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static String softless(String w) {
+        return w.endsWith("ь") && w.length() > 3 ? w.substring(0, w.length() - 1) : w;
+    }
+
+    /** Hebrew writes five letters differently at the end of a word; a base cut from a longer word needs it back. */
+    private static String finalForm(String w) {
+        int last = w.length() - 1;
+        int i = "כמנפצ".indexOf(w.charAt(last));
+        return i < 0 ? w : w.substring(0, last) + "ךםןףץ".charAt(i);
     }
 
     private List<Token> tokens(String line) {
@@ -147,9 +345,13 @@ public final class MentionFinder {
     }
 
     // Russian case endings, as NameNormalizer folds them (й → и): longest first.
-    private static final String[] RU_ENDINGS = {"ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ыи", "ии",
-        "ои", "еи", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ую", "юю", "ом", "ем", "ах", "ях", "ов", "ев", "а",
+    private static final String[] RU_ENDINGS = {"иями", "ями", "ами", "ием", "иях", "ого", "его", "ому", "ему", "ыми", "ими", "ыи", "ии",
+        "ои", "еи", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ую", "юю", "ом", "ем", "ах", "ях", "ов", "ев", "ия", "ию", "а",
         "я", "е", "у", "ю", "о", "ы", "и", "ь"};
+
+    // Adjectives made from names: "-ский" and its case forms (folded), and "-ско-" as the first part of a compound.
+    private static final String[] RU_ADJECTIVE = {"ского", "скому", "скими", "ским", "ском", "ских", "скии", "скои",
+        "ская", "скую", "ское", "ские", "ско"};
 
     /**
      * A Cyrillic word without its case ending, so "Китай", "Китая" and "Китае" meet (a crude stemmer: the same
@@ -161,7 +363,7 @@ public final class MentionFinder {
         }
         for (String e : RU_ENDINGS) {
             if (w.endsWith(e) && w.length() - e.length() >= 3) {
-                return w.substring(0, w.length() - e.length());
+                return softless(w.substring(0, w.length() - e.length()));
             }
         }
         return w;

@@ -34,7 +34,9 @@ import org.cikg.sparql.Terms;
  * Pure: no store access, so it is unit-tested on a fixture graph.
  */
 final class EntityPageAssembler {
-    private static final Set<Property> NOT_FACTS = Set.of(RDF.type, RDFS.label, SKOS.altLabel, RDFS.comment);
+    // skos:hiddenLabel holds forms texts use without naming the entity ("chinois"): for mention finding, not for readers.
+    private static final Set<Property> NOT_FACTS =
+            Set.of(RDF.type, RDFS.label, SKOS.altLabel, SKOS.hiddenLabel, RDFS.comment);
     private static final int MAX_NEIGHBOURS = 18;
 
     private final Model m;

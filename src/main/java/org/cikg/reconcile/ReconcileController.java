@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,7 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code GET|POST /reconcile} with {@code queries} (form field or query parameter holding JSON, or a JSON
  *       body, either the batch itself or {@code {"queries": batch}}): {@code {"q0": {"result": [...]}, ...}};</li>
  *   <li>{@code GET /reconcile/suggest/{entity,type,property}?prefix=}: {@code {"result": [{id, name, ...}]}};</li>
- *   <li>{@code GET /reconcile/preview?id=slug}: a small HTML card.</li>
+ *   <li>{@code GET /reconcile/preview?id=slug}: a small HTML card;</li>
+ *   <li>{@code GET|POST /reconcile} with {@code extend} (form field, query parameter or JSON body member holding
+ *       {@code {"ids": [...], "properties": [{"id": ..., "settings": {"lang": ...}}]}}): data extension, see
+ *       {@link DataExtender}; names in the language of {@code lang}, else of {@code Accept-Language}, else English;</li>
+ *   <li>{@code GET /reconcile/properties?type=&limit=}: the properties data extension proposes for a type.</li>
  * </ul>
  */
 @RestController
@@ -38,19 +43,28 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/reconcile")
 class ReconcileController {
     static final int MAX_BATCH = 100;
+    static final int MAX_PROPOSED = 100;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Reconciler reconciler;
     private final SearchIndex index;
+    private final DataExtender extender;
 
-    ReconcileController(Reconciler reconciler, SearchIndex index) {
+    ReconcileController(Reconciler reconciler, SearchIndex index, DataExtender extender) {
         this.reconciler = reconciler;
         this.index = index;
+        this.extender = extender;
     }
 
     @RequestMapping(method = {RequestMethod.GET, RequestMethod.POST}, produces = MediaType.APPLICATION_JSON_VALUE,
             consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.ALL_VALUE})
-    Object reconcileOrManifest(@RequestParam(name = "queries", required = false) String queries) {
+    Object reconcileOrManifest(@RequestParam(name = "queries", required = false) String queries,
+                               @RequestParam(name = "extend", required = false) String extend,
+                               @RequestParam(name = "lang", required = false) String lang,
+                               @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage) {
+        if (extend != null) {
+            return extend(parse("extend", extend), language(lang, acceptLanguage));
+        }
         if (queries == null) {
             return manifest();
         }
@@ -58,8 +72,14 @@ class ReconcileController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Object reconcileJson(@RequestBody String body) {
+    Object reconcileJson(@RequestBody String body,
+                         @RequestParam(name = "lang", required = false) String lang,
+                         @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage) {
         JsonNode root = parse(body);
+        if (root.has("extend")) {
+            JsonNode ext = root.get("extend");
+            return extend(ext.isString() ? parse("extend", ext.asString()) : ext, language(lang, acceptLanguage));
+        }
         JsonNode batch = root.has("queries") ? root.get("queries") : root;
         if (batch.isString()) {
             batch = parse(batch.asString());
@@ -68,11 +88,73 @@ class ReconcileController {
     }
 
     private static JsonNode parse(String json) {
+        return parse("queries", json);
+    }
+
+    private static JsonNode parse(String field, String json) {
         try {
             return JSON.readTree(json);
         } catch (JacksonException e) {
-            throw new BadRequestException("'queries' is not valid JSON: " + e.getOriginalMessage());
+            throw new BadRequestException("'" + field + "' is not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** The {@code lang} parameter when given (400 when malformed), else the first of Accept-Language. */
+    private static String language(String lang, String acceptLanguage) {
+        return lang != null && !lang.isBlank() ? Terms.lang("lang", lang)
+                : org.cikg.search.EntitySearch.fromAcceptLanguage(acceptLanguage);
+    }
+
+    private DataExtender.Extension extend(JsonNode ext, String lang) {
+        if (ext == null || !ext.isObject()) {
+            throw new BadRequestException("'extend' must be a JSON object {\"ids\": [...], \"properties\": [{\"id\": ...}]}");
+        }
+        JsonNode ids = ext.get("ids");
+        JsonNode props = ext.get("properties");
+        if (ids == null || !ids.isArray() || props == null || !props.isArray()) {
+            throw new BadRequestException("'extend' needs an 'ids' array and a 'properties' array");
+        }
+        List<String> idList = new ArrayList<>();
+        for (JsonNode id : ids) {
+            if (!id.isString()) {
+                throw new BadRequestException("'extend.ids' must hold strings (entity ids)");
+            }
+            idList.add(id.asString());
+        }
+        List<DataExtender.Requested> requested = new ArrayList<>();
+        for (JsonNode p : props) {
+            JsonNode id = p.isObject() ? p.get("id") : null;
+            if (id == null || !id.isString()) {
+                throw new BadRequestException("each of 'extend.properties' needs an 'id' string");
+            }
+            String own = null;
+            JsonNode settings = p.get("settings");
+            if (settings != null && settings.isObject() && settings.has("lang")) {
+                JsonNode l = settings.get("lang");
+                if (!l.isString()) {
+                    throw new BadRequestException("setting 'lang' of '" + id.asString() + "' must be a string");
+                }
+                own = Terms.lang("settings.lang", l.asString());
+            }
+            requested.add(new DataExtender.Requested(id.asString(), own));
+        }
+        return extender.extend(idList, requested, lang);
+    }
+
+    @GetMapping(path = "/properties", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> proposeProperties(@RequestParam(name = "type", required = false) String type,
+                                          @RequestParam(name = "limit", required = false) String limit) {
+        String typeIri = type == null || type.isBlank() ? null : Terms.ontologyTerm("type", type).getURI();
+        int max = limit == null || limit.isBlank() ? MAX_PROPOSED : Terms.positiveInt("limit", limit, MAX_PROPOSED);
+        List<DataExtender.Column> all = extender.propose(typeIri);
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (typeIri != null) {
+            out.put("type", type);
+        }
+        out.put("properties", all.subList(0, Math.min(max, all.size())).stream()
+                .map(c -> Map.of("id", c.id(), "name", c.name())).toList());
+        out.put("limit", max);
+        return out;
     }
 
     private Map<String, Object> answer(JsonNode batch) {
@@ -158,6 +240,21 @@ class ReconcileController {
                 "entity", Map.of("service_url", base, "service_path", "/reconcile/suggest/entity"),
                 "type", Map.of("service_url", base, "service_path", "/reconcile/suggest/type"),
                 "property", Map.of("service_url", base, "service_path", "/reconcile/suggest/property")));
+        List<Map<String, String>> choices = new ArrayList<>();
+        for (String l : DataExtender.LANGUAGES) {
+            choices.add(Map.of("value", l, "name", java.util.Locale.forLanguageTag(l).getDisplayLanguage(
+                    java.util.Locale.ENGLISH)));
+        }
+        Map<String, Object> langSetting = new LinkedHashMap<>();
+        langSetting.put("name", "lang");
+        langSetting.put("label", "Language of names");
+        langSetting.put("type", "select");
+        langSetting.put("default", "en");
+        langSetting.put("choices", choices);
+        langSetting.put("help_text", "Names of entity values in this language where the graph has one (else English)");
+        m.put("extend", Map.of(
+                "propose_properties", Map.of("service_url", base, "service_path", "/reconcile/properties"),
+                "property_settings", List.of(langSetting)));
         return m;
     }
 

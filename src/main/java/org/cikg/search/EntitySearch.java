@@ -103,7 +103,7 @@ public class EntitySearch {
     }
 
     /** The first language of an {@code Accept-Language} header (a malformed header counts as absent). */
-    static String fromAcceptLanguage(String header) {
+    public static String fromAcceptLanguage(String header) {
         if (header == null || header.isBlank()) {
             return FALLBACK_LANG;
         }

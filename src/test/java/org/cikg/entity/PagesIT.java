@@ -57,6 +57,13 @@ class PagesIT extends ServiceITBase {
     }
 
     @Test
+    void hiddenLabelsAreForMentionFindingNotForThePage() {
+        String page = html("/page/china");
+        assertThat(page).contains("Chine");
+        assertThat(page).doesNotContain("chinois").doesNotContain("hiddenLabel");
+    }
+
+    @Test
     void datedFactsFormATimeline() {
         String page = html("/page/xi-jinping");
         assertThat(page).contains("<ol class=\"timeline\">");

@@ -1,0 +1,262 @@
+package org.cikg.reconcile;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.jena.datatypes.RDFDatatype;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.RowSet;
+import org.cikg.search.SearchIndex;
+import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.Terms;
+import org.cikg.store.KnowledgeStore;
+import org.cikg.web.BadRequestException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Data extension (OpenRefine's "add columns from reconciled values"): the properties to propose for a type, and the
+ * values of requested properties for a list of entity ids.
+ *
+ * <p>Cells follow the Reconciliation API: an entity value is {@code {"id": slug, "name": label}} (a reconciled cell,
+ * named in the requested language when it has a label there, else in English); a number is {@code {"float": x}}
+ * ({@code {"int": n}} for an integer), a year or date {@code {"date": "2023-01-01T00:00:00+00:00"}}, a boolean
+ * {@code {"bool": b}}, anything else {@code {"str": text}}; language-tagged strings are given in the requested language
+ * when there are any in it, else in English, else all. Values are asserted or inferred ({@code locatedIn} includes
+ * the province and country of a city). An id that names no entity gets a row of empty lists.
+ *
+ * <pre>{@code
+ * extender.extend(List.of("deepseek"), List.of(new Requested("headquarteredIn", null)), "fr")
+ * // {meta: [{id: headquarteredIn, name: "headquartered in", type: {id: Place, name: Place}}],
+ * //  rows: {deepseek: {headquarteredIn: [{id: hangzhou, name: Hangzhou}]}}}
+ * }</pre>
+ */
+@Component
+public class DataExtender {
+    public static final int MAX_IDS = 500;
+    public static final int MAX_PROPERTIES = 50;
+    /** The languages names are kept in; the {@code lang} setting offers these. */
+    public static final List<String> LANGUAGES = List.of("en", "zh", "ar", "he", "ru", "fr");
+
+    private final KnowledgeStore store;
+    private final QueryCatalog catalog;
+    private final Reconciler reconciler;
+    private final SearchIndex index;
+
+    public DataExtender(KnowledgeStore store, QueryCatalog catalog, Reconciler reconciler, SearchIndex index) {
+        this.store = store;
+        this.catalog = catalog;
+        this.reconciler = reconciler;
+        this.index = index;
+    }
+
+    /** A column's metadata: the property's local name, English label, and the class of its values if entities. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Column(String id, String name, Candidate.TypeRef type) {
+    }
+
+    /** One requested property, with its own language setting (null: the request's). */
+    public record Requested(String id, String lang) {
+    }
+
+    /** The answer: {@code meta} in the order asked, {@code rows} by id as given, each by property id. */
+    public record Extension(List<Column> meta, Map<String, Map<String, List<Map<String, Object>>>> rows) {
+    }
+
+    /** The properties to propose for a class IRI (null: every property), by English label. */
+    public List<Column> propose(String typeIri) {
+        if (typeIri == null) {
+            return new ArrayList<>(columns().values());
+        }
+        if (!index.classes().containsKey(typeIri)) {
+            throw new BadRequestException("'type' is not a class of the ontology: " + typeIri);
+        }
+        RowSet rows = store.runner().select(catalog.get("system/reconcile-propose"),
+                Map.of("type", org.apache.jena.graph.NodeFactory.createURI(typeIri)));
+        Map<String, Column> out = new LinkedHashMap<>();
+        while (rows.hasNext()) {
+            Binding b = rows.next();
+            String local = b.get(Var.alloc("property")).getURI().substring(Terms.ONTOLOGY_NS.length());
+            Node label = b.get(Var.alloc("label"));
+            out.putIfAbsent(local, new Column(local, label == null ? local : label.getLiteralLexicalForm(),
+                    rangeType(b.get(Var.alloc("range")))));
+        }
+        return out.values().stream().sorted(Comparator.comparing(Column::name)).toList();
+    }
+
+    /** Validates a property id against the ontology (400 when it is no property of ours). */
+    public Column column(String id) {
+        String local = Terms.ontologyTerm("extend.properties.id", id).getURI().substring(Terms.ONTOLOGY_NS.length());
+        Column c = columns().get(local);
+        if (c == null) {
+            throw new BadRequestException("'" + id + "' is not a property of the ontology (see /reconcile/suggest/property)");
+        }
+        return c;
+    }
+
+    /** Every property of the ontology as a column, by local name. */
+    private Map<String, Column> columns() {
+        Map<String, Column> out = new java.util.TreeMap<>();
+        RowSet rows = store.runner().select(catalog.get("system/reconcile-properties"), Map.of());
+        while (rows.hasNext()) {
+            Binding b = rows.next();
+            String local = b.get(Var.alloc("property")).getURI().substring(Terms.ONTOLOGY_NS.length());
+            Node label = b.get(Var.alloc("label"));
+            Column c = out.getOrDefault(local, new Column(local, local, null));
+            String name = label != null && "en".equalsIgnoreCase(label.getLiteralLanguage())
+                    ? label.getLiteralLexicalForm() : c.name();
+            Candidate.TypeRef type = c.type() != null ? c.type() : rangeType(b.get(Var.alloc("range")));
+            out.put(local, new Column(local, name, type));
+        }
+        return out;
+    }
+
+    private Candidate.TypeRef rangeType(Node range) {
+        return range != null && range.isURI() && index.classes().containsKey(range.getURI())
+                ? reconciler.typeRef(range.getURI()) : null;
+    }
+
+    /**
+     * The rows for {@code ids} (slugs or IRIs; 400 when one is not an entity id at all) and the requested properties
+     * (400 when one is unknown), names in {@code lang} where a property does not set its own.
+     */
+    public Extension extend(List<String> ids, List<Requested> properties, String lang) {
+        if (ids.size() > MAX_IDS) {
+            throw new BadRequestException("'extend.ids' holds " + ids.size() + " ids; at most " + MAX_IDS);
+        }
+        if (properties.size() > MAX_PROPERTIES) {
+            throw new BadRequestException("'extend.properties' holds " + properties.size() + " properties; at most "
+                    + MAX_PROPERTIES);
+        }
+        List<Column> meta = new ArrayList<>();
+        for (Requested r : properties) {
+            meta.add(column(r.id()));
+        }
+        Map<String, Node> entities = new LinkedHashMap<>();
+        for (String id : ids) {
+            entities.put(id, Terms.entity("extend.ids", id));
+        }
+        Map<String, Map<String, List<Map<String, Object>>>> rows = new LinkedHashMap<>();
+        store.runner().read(() -> {
+            entities.forEach((id, entity) -> rows.put(id, row(entity, properties, meta, lang)));
+            return null;
+        });
+        return new Extension(meta, rows);
+    }
+
+    private Map<String, List<Map<String, Object>>> row(Node entity, List<Requested> properties, List<Column> meta,
+            String lang) {
+        // property IRI -> value -> names by language
+        Map<String, Map<Node, Map<String, String>>> values = new LinkedHashMap<>();
+        RowSet rs = store.runner().selectInTxn(catalog.get("system/reconcile-extend"), Map.of("entity", entity));
+        while (rs.hasNext()) {
+            Binding b = rs.next();
+            Node value = b.get(Var.alloc("value"));
+            if (value.isBlank()) {
+                continue;
+            }
+            Map<String, String> names = values.computeIfAbsent(b.get(Var.alloc("property")).getURI(),
+                    k -> new LinkedHashMap<>()).computeIfAbsent(value, k -> new LinkedHashMap<>());
+            Node name = b.get(Var.alloc("name"));
+            if (name != null && name.isLiteral()) {
+                names.putIfAbsent(name.getLiteralLanguage().toLowerCase(Locale.ROOT), name.getLiteralLexicalForm());
+            }
+        }
+        Map<String, List<Map<String, Object>>> row = new LinkedHashMap<>();
+        for (int i = 0; i < properties.size(); i++) {
+            String want = properties.get(i).lang() != null ? properties.get(i).lang() : lang;
+            Map<Node, Map<String, String>> vs = values.getOrDefault(Terms.ONTOLOGY_NS + meta.get(i).id(), Map.of());
+            row.put(properties.get(i).id(), cells(vs, want));
+        }
+        return row;
+    }
+
+    private static List<Map<String, Object>> cells(Map<Node, Map<String, String>> values, String lang) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<Node> strings = new ArrayList<>();
+        for (Map.Entry<Node, Map<String, String>> e : values.entrySet()) {
+            Node v = e.getKey();
+            if (v.isURI()) {
+                out.add(entityCell(v, e.getValue(), lang));
+            } else if (v.isLiteral() && !v.getLiteralLanguage().isEmpty()) {
+                strings.add(v);
+            } else if (v.isLiteral()) {
+                out.add(literalCell(v));
+            }
+        }
+        out.addAll(inLanguage(strings, lang));
+        out.sort(Comparator.comparing(Object::toString));
+        return out;
+    }
+
+    private static Map<String, Object> entityCell(Node v, Map<String, String> names, String lang) {
+        String uri = v.getURI();
+        String fallback = uri.startsWith(Terms.ID_NS) ? Terms.slugOf(v) : uri.substring(uri.lastIndexOf('#') + 1);
+        String name = names.getOrDefault(lang, names.getOrDefault("en", names.values().stream().sorted().findFirst()
+                .orElse(fallback)));
+        Map<String, Object> cell = new LinkedHashMap<>();
+        if (uri.startsWith(Terms.ID_NS)) {
+            cell.put("id", Terms.slugOf(v));
+            cell.put("name", name);
+        } else {
+            cell.put("str", name);
+        }
+        return cell;
+    }
+
+    private static List<Map<String, Object>> inLanguage(List<Node> strings, String lang) {
+        for (String l : new String[] {lang, "en"}) {
+            List<Map<String, Object>> in = strings.stream().filter(s -> s.getLiteralLanguage().equalsIgnoreCase(l))
+                    .map(s -> Map.<String, Object>of("str", s.getLiteralLexicalForm())).toList();
+            if (!in.isEmpty()) {
+                return in;
+            }
+        }
+        return strings.stream().map(s -> Map.<String, Object>of("str", s.getLiteralLexicalForm())).toList();
+    }
+
+    private static Map<String, Object> literalCell(Node v) {
+        RDFDatatype dt = v.getLiteralDatatype();
+        String lex = v.getLiteralLexicalForm().strip();
+        try {
+            if (dt instanceof XSDDatatype x && v.getLiteralValue() instanceof Number n) {
+                boolean integral = x.equals(XSDDatatype.XSDinteger) || x.equals(XSDDatatype.XSDint)
+                        || x.equals(XSDDatatype.XSDlong) || x.equals(XSDDatatype.XSDnonNegativeInteger)
+                        || x.equals(XSDDatatype.XSDpositiveInteger);
+                return integral ? Map.of("int", n.longValue()) : Map.of("float", n.doubleValue());
+            }
+            if (XSDDatatype.XSDboolean.equals(dt)) {
+                return Map.of("bool", Boolean.parseBoolean(lex));
+            }
+            String date = isoDate(dt, lex);
+            if (date != null) {
+                return Map.of("date", date);
+            }
+        } catch (org.apache.jena.datatypes.DatatypeFormatException e) {
+            // an ill-typed literal (the load rejects them; a remote store may not): give its text
+        }
+        return Map.of("str", lex);
+    }
+
+    /** A year, month or date as the ISO date-time OpenRefine reads ({@code 2023 → 2023-01-01T00:00:00+00:00}). */
+    static String isoDate(RDFDatatype dt, String lex) {
+        if (XSDDatatype.XSDgYear.equals(dt) && lex.matches("-?\\d{4,}")) {
+            return lex + "-01-01T00:00:00+00:00";
+        }
+        if (XSDDatatype.XSDgYearMonth.equals(dt) && lex.matches("-?\\d{4,}-\\d{2}")) {
+            return lex + "-01T00:00:00+00:00";
+        }
+        if (XSDDatatype.XSDdate.equals(dt) && lex.matches("-?\\d{4,}-\\d{2}-\\d{2}")) {
+            return lex + "T00:00:00+00:00";
+        }
+        if (XSDDatatype.XSDdateTime.equals(dt) || XSDDatatype.XSDdateTimeStamp.equals(dt)) {
+            return lex.matches(".*(Z|[+-]\\d{2}:\\d{2})$") ? lex : lex + "+00:00";
+        }
+        return null;
+    }
+}
