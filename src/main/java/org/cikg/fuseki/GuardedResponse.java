@@ -189,6 +189,17 @@ final class GuardedResponse extends HttpServletResponseWrapper {
             }
         }
 
+        /**
+         * The container's stream encodes text in the response's charset; the base class would refuse any character
+         * outside ISO-8859-1 (Fuseki prints its error messages with this, and they may echo the query).
+         */
+        @Override
+        public void print(String s) throws IOException {
+            if (!dropping()) {
+                out.print(s);
+            }
+        }
+
         @Override
         public void flush() throws IOException {
             if (!dropping()) {
