@@ -159,8 +159,15 @@
       text = await response.text();
     } catch (e) {
       setStatus("");
-      showError(abort.signal.aborted ? "The query timed out: no answer within " + (timeoutSeconds + 30) + " s."
-        : "Could not reach the SPARQL endpoint at " + endpoint + " (" + e.message + ").");
+      if (abort.signal.aborted) {
+        showError("The query timed out: no answer within " + (timeoutSeconds + 30) + " s.");
+      } else if (response) {
+        // The endpoint aborts a streamed answer the timeout cuts short, so a partial result never looks whole.
+        showError("The answer was cut off before it ended: the query most likely ran past the " + timeoutSeconds
+          + " s limit (or the connection dropped). No partial result is shown; add a LIMIT or narrow the query.");
+      } else {
+        showError("Could not reach the SPARQL endpoint at " + endpoint + " (" + e.message + ").");
+      }
       return;
     } finally {
       clearTimeout(guard);
@@ -189,7 +196,15 @@
   }
 
   function showEndpointError(status, text) {
-    const message = (text || "").replace(/^Error \d+:\s*/, "").trim();
+    let message = (text || "").replace(/^Error \d+:\s*/, "").trim();
+    if (message.startsWith("{")) {
+      try { // the endpoint's own refusals and its timeout are RFC 9457 problems: show their detail
+        const problem = JSON.parse(message);
+        if (problem.detail) {
+          message = problem.detail;
+        }
+      } catch (e) { /* not JSON: show it as it is */ }
+    }
     if (status === 503 || /timeout|timed out|cancelled/i.test(message)) {
       showError("The query timed out: it ran past the " + timeoutSeconds + " s limit and was stopped (HTTP " + status + ").", message);
       return;

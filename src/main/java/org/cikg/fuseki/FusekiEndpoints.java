@@ -85,7 +85,7 @@ public class FusekiEndpoints implements SmartLifecycle {
                 .port(props.fuseki().port())
                 .enableCors(true, writeCorsFile().toString())
                 .enablePing(true)
-                .addFilter("/*", new RequestGate(limits, paths))
+                .addFilter("/*", new RequestGate(limits, paths, props.sparql().timeout()))
                 .add(DATASET, dataset, false);
         if (scratch != null) {
             b.add(ConformanceDataset.PATH, scratch, false);

@@ -19,6 +19,7 @@ import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -51,8 +52,9 @@ import org.apache.jena.update.UpdateRequest;
  *   <li>an update that does not parse: 400 here, since Fuseki would run the operations before the error;</li>
  *   <li>an {@code Accept} header that no result or RDF format satisfies: 406.</li>
  * </ul>
- * Refusals are small RFC 9457 {@code application/problem+json} bodies. Fuseki's own error responses pass through
- * {@link ErrorLengthFix}.
+ * Refusals are small RFC 9457 {@code application/problem+json} bodies. Fuseki writes into a {@link GuardedResponse}:
+ * a result cut by the query timeout after the first bytes went out ends in an aborted connection (no final chunk),
+ * never in a 200 that looks complete; a timeout before that is a 503 problem with {@code Retry-After}.
  */
 final class RequestGate implements Filter {
     private static final AcceptList OFFERS = offers();
@@ -61,10 +63,15 @@ final class RequestGate implements Filter {
     private final EndpointLimits limits;
     private final List<String> uploadPaths;
     private final List<String> updatePaths;
+    private final long timeoutMillis;
 
-    /** The gate for the datasets served at these paths (each with {@code /data} and {@code /update}). */
-    RequestGate(EndpointLimits limits, List<String> datasets) {
+    /**
+     * The gate for the datasets served at these paths (each with {@code /data} and {@code /update}), whose queries
+     * run with this timeout (named in the 503 problem).
+     */
+    RequestGate(EndpointLimits limits, List<String> datasets, Duration timeout) {
         this.limits = limits;
+        this.timeoutMillis = timeout.toMillis();
         this.uploadPaths = datasets.stream().map(d -> d + "/data").toList();
         this.updatePaths = datasets.stream().map(d -> d + "/update").toList();
     }
@@ -118,7 +125,9 @@ final class RequestGate implements Filter {
                 return;
             }
         }
-        chain.doFilter(forward, new ErrorLengthFix(response));
+        GuardedResponse guarded = new GuardedResponse(response, timeoutMillis);
+        chain.doFilter(forward, guarded);
+        guarded.finish();
     }
 
     /** Returns non-null (and has answered) when the query or update text is refused. */
@@ -231,39 +240,21 @@ final class RequestGate implements Filter {
 
     private static String refuse(HttpServletResponse response, int status, String title, String detail)
             throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
-        response.flushBuffer();
+        problem(response, status, title, detail);
         return title;
     }
 
-    /**
-     * Fuseki 5.6.0 writes a plain-text error message after setting {@code Content-Length} to the message's length
-     * in characters, not bytes; a message that echoes a non-ASCII character (a regex, a graph name, a format) then
-     * overflows the declared length and Jetty turns the 4xx into a 500 with a broken connection. For error statuses
-     * the declared length is dropped and Jetty frames the body itself.
-     */
-    private static final class ErrorLengthFix extends jakarta.servlet.http.HttpServletResponseWrapper {
-        ErrorLengthFix(HttpServletResponse response) {
-            super(response);
-        }
-
-        @Override
-        public void setContentLength(int len) {
-            if (getStatus() < 400) {
-                super.setContentLength(len);
-            }
-        }
-
-        @Override
-        public void setContentLengthLong(long len) {
-            if (getStatus() < 400) {
-                super.setContentLengthLong(len);
-            }
-        }
+    /** Writes a small RFC 9457 problem body ({@code title} and {@code detail} must hold no backslash). */
+    static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}").getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        // The stream, not the writer: a timed-out Fuseki response has already asked for the stream.
+        response.getOutputStream().write(body);
+        response.flushBuffer();
     }
 
     /** The request with its body read into memory; form fields parsed here because Jetty cannot re-read them. */

@@ -32,7 +32,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  *   <li>{@code GET /api/queries}: the public catalogue, read from the {@code .rq} headers;</li>
  *   <li>{@code GET /api/queries/{name}.rq}: the query's text ({@code text/plain}), to read or copy;</li>
  *   <li>{@code GET /api/queries/{name}?param=value}: runs it; JSON ({@link QueryResult}, the default), SPARQL JSON or
- *       CSV by {@code Accept}; at most {@value #ROW_LIMIT} rows.</li>
+ *       CSV by {@code Accept}; at most {@value #ROW_LIMIT} rows, the answer saying whether there were more
+ *       ({@link RowCap}). Answers are built in memory and sent whole: a timeout is a 503 problem, never a cut body.</li>
  * </ul>
  * Every answer names the query that ran in a {@code Link: <.../{name}.rq>; rel="describedby"} header.
  */
@@ -87,19 +88,14 @@ class QueryController {
         Map<String, Node> bindings = answer.bindings();
         RowSet rs = answer.rows();
         List<Var> vars = rs.getResultVars();
-        List<Binding> rows = new ArrayList<>();
-        boolean truncated = false;
-        while (rs.hasNext()) {
-            Binding b = rs.next();
-            if (rows.size() == ROW_LIMIT) {
-                truncated = true;
-                break;
-            }
-            rows.add(b);
-        }
+        RowCap cap = RowCap.take(rs, ROW_LIMIT);
+        List<Binding> rows = cap.rows();
+        boolean truncated = cap.truncated();
 
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header(HttpHeaders.LINK, link(q))
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE);
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE)
+                .header(RowCap.HEADER, Boolean.toString(truncated))
+                .header(RowCap.LIMIT_HEADER, Integer.toString(ROW_LIMIT));
         if (format.equals(SPARQL_JSON)) {
             return ok.contentType(SPARQL_JSON).body(ResultRenderer.write(vars, rows, ResultSetLang.RS_JSON));
         }

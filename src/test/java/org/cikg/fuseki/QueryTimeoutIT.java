@@ -1,23 +1,125 @@
 package org.cikg.fuseki;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.cikg.support.ServiceITBase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.test.context.TestPropertySource;
 
-/** A query that runs past {@code kg.sparql.timeout} gets 503 from the endpoint. */
+/**
+ * Queries that run past {@code kg.sparql.timeout} (1 s here), read as raw HTTP with Java's {@code HttpClient}: one
+ * stopped before any result went out gets a 503 problem; one cut while its rows stream gets a 200 whose body never
+ * completes (the connection is aborted without the final chunk), so no client can take it for a whole result.
+ */
 @TestPropertySource(properties = "kg.sparql.timeout=1s")
 class QueryTimeoutIT extends ServiceITBase {
+    /** A cross product of every triple with every triple: rows come at once, and ~4 * 10^7 of them, far past 1 s. */
+    private static final String STREAMING = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }";
 
     @Test
-    void queryPastTheTimeoutGets503() {
+    void queryPastTheTimeoutBeforeAnyRowGets503Problem() {
         long t0 = System.nanoTime();
-        // A three-way cross product of every triple: ~10^11 rows to count, far past one second.
+        // A three-way cross product of every triple: ~10^11 rows to count, far past one second, and no row before.
         HttpResponse<String> r = sparql("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }");
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(ms).as("answered soon after the 1 s limit").isLessThan(30_000);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(r.headers().firstValue("Retry-After")).hasValue(GuardedResponse.RETRY_AFTER_SECONDS);
+        assertThat(r.body()).contains("\"status\":503").contains("1000 ms limit");
+    }
+
+    @Test
+    void timeoutAfterTheFirstRowButBeforeAnyByteWentOutGets503Problem() {
+        // One row at once (held in the XML writer's buffer), then a count that runs past the limit. Fuseki 5.6.0
+        // alone answers 400 with the comment "Query cancelled due to timeout during execution" as the body.
+        HttpResponse<String> r = postForm(sparqlEndpoint(), "application/sparql-results+xml", "query",
+                "SELECT * WHERE { { VALUES ?x { 1 } } UNION "
+                        + "{ SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } } }");
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.headers().firstValue("Retry-After")).hasValue(GuardedResponse.RETRY_AFTER_SECONDS);
+        assertThat(r.body()).startsWith("{\"type\"").contains("\"status\":503").doesNotContain("<result")
+                .doesNotContain("Incomplete results");
+    }
+
+    @Test
+    void jsonResultCutByTheTimeoutWhileStreamingIsAnIncompleteBody() throws Exception {
+        HttpResponse<InputStream> r = HTTP.send(streaming("application/sparql-results+json"),
+                HttpResponse.BodyHandlers.ofInputStream());
+        // The status line went out with the first rows, before the timeout: it cannot say what happened later.
+        assertThat(r.statusCode()).isEqualTo(200);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        Throwable failure;
+        try (InputStream in = r.body()) {
+            failure = catchThrowable(() -> in.transferTo(received));
+        }
+        assertThat(failure).as("reading the cut body fails instead of ending normally")
+                .isInstanceOf(IOException.class);
+        assertThat(received.size()).as("rows had been streamed before the cut").isGreaterThan(32_000);
+        assertThat(received.toString(StandardCharsets.UTF_8)).as("no text appended after the cut")
+                .doesNotContain("Incomplete results").doesNotContain("Query timed out");
+    }
+
+    /**
+     * Every result format: either the timeout came before the first bytes went out (503 problem) or the body fails
+     * to complete. Which of the two depends on how much the format's writer buffers before the limit.
+     */
+    @ParameterizedTest
+    @MethodSource("formats")
+    void noFormatReturnsACutResultAsComplete(String accept) throws Exception {
+        HttpResponse<InputStream> r = HTTP.send(streaming(accept), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).isIn(200, 503);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        Throwable failure;
+        try (InputStream in = r.body()) {
+            failure = catchThrowable(() -> in.transferTo(received));
+        }
+        if (r.statusCode() == 503) {
+            assertThat(failure).isNull();
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(received.toString(StandardCharsets.UTF_8)).contains("\"status\":503");
+        } else {
+            assertThat(failure).as(accept + ": reading the cut body fails").isInstanceOf(IOException.class);
+            assertThat(received.toString(StandardCharsets.UTF_8)).doesNotContain("Incomplete results");
+        }
+    }
+
+    @Test
+    void ofStringReportsTheCutAsAnIOException() {
+        HttpRequest request = streaming("application/sparql-results+json");
+        Throwable t = catchThrowable(() -> HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
+        assertThat(t).as("the usual client call fails; it never returns a short 200").isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void completeResultsStillEndNormally() {
+        HttpResponse<String> r = sparql("SELECT ?s WHERE { ?s a <https://w3id.org/cikg/ontology#Startup> }");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("https://w3id.org/cikg/id/deepseek").endsWith("}\n");
+    }
+
+    static List<String> formats() {
+        return List.of("application/sparql-results+json", "text/csv", "text/tab-separated-values",
+                "application/sparql-results+xml");
+    }
+
+    private HttpRequest streaming(String accept) {
+        return HttpRequest.newBuilder(URI.create(sparqlEndpoint()))
+                .header("Accept", accept)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("query=" + enc(STREAMING))).build();
     }
 }

@@ -100,7 +100,11 @@ class QueryApiIT extends ServiceITBase {
         for (HttpResponse<String> r : List.of(j, s, c)) {
             assertThat(r.headers().firstValue("Link")).get().asString()
                     .contains("/api/queries/policy-beneficiaries.rq>").contains("rel=\"describedby\"");
+            // SPARQL JSON and CSV have no field for the row cap: every format says it in headers.
+            assertThat(r.headers().firstValue("X-Result-Truncated")).hasValue("false");
+            assertThat(r.headers().firstValue("X-Row-Limit")).hasValue("1000");
         }
+        assertThat(body.get("truncated").asBoolean()).isFalse();
         assertThat(get(url, "*/*").headers().firstValue("Content-Type")).get().asString()
                 .startsWith("application/json");
         assertThat(get(url, "text/csv;q=0.5, application/sparql-results+json").headers()
