@@ -35,6 +35,14 @@ public final class DataVersionCache<K, V> {
         this.cache = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(ttl).build();
     }
 
+    /** Bounded by the total {@code weight} of its values (rows, bytes) rather than by their number. */
+    public DataVersionCache(DataVersion version, long maxWeight, java.util.function.ToIntFunction<V> weight,
+                            Duration ttl) {
+        this.version = version;
+        this.cache = Caffeine.newBuilder().maximumWeight(maxWeight)
+                .<Versioned<K>, V>weigher((k, v) -> weight.applyAsInt(v)).expireAfterWrite(ttl).build();
+    }
+
     /** A cache of one value (a whole-store aggregate). */
     public static <V> Single<V> single(DataVersion version, Supplier<V> compute, Duration ttl) {
         return new Single<>(new DataVersionCache<>(version, 1, ttl), compute);
