@@ -33,7 +33,14 @@ if command -v virtuoso-t > /dev/null && [ "${VIRTUOSO:-yes}" != no ]; then
              --virtuoso-version "$VVER")
 fi
 
+# AppCDS archive for the start-up figures (trained over a small scratch store: the classes loaded do not depend on it).
+CDS_ARGS=()
+if [ "${CDS:-yes}" != no ]; then
+  rm -rf "$WORK/cds-store" && mkdir -p "$WORK/cds-store"
+  timeout 900 bench/cds.sh "$JAR" "$WORK/cds" "$WORK/cds-store" && CDS_ARGS=(--cds-dir "$WORK/cds")
+fi
+
 timeout "${SUITE_TIMEOUT:-5400}" java -Xmx3g -cp "$CP" org.cikg.bench.BenchmarkSuite --file "$FILE" --size "$SIZE" --seed "$SEED" \
   --work "$WORK" --jar "$JAR" --generate-seconds "$GEN" --out docs/benchmarks.md \
   --command "bench/run.sh $SIZE" --loaders "${LOADERS:-parallel}" --seconds "${OP_SECONDS:-8}" \
-  --load-seconds "${LOAD_SECONDS:-10}" --clients "${CLIENTS:-1,16,64}" "${VIRT_ARGS[@]}"
+  --load-seconds "${LOAD_SECONDS:-10}" --clients "${CLIENTS:-1,16,64}" "${VIRT_ARGS[@]}" "${CDS_ARGS[@]}"

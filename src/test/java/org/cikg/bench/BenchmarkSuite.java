@@ -393,6 +393,18 @@ public final class BenchmarkSuite {
         // First start after the load: builds the search index (kept on disk in the store's folder). Then the restart
         // that matters: over the existing store, which opens the index instead.
         double[] first = startAndStop(cmd, base, work.resolve("service-first.log"));
+        double[] cds = null;
+        String cdsDir = opt.get("cds-dir");
+        if (cdsDir != null && Files.exists(Path.of(cdsDir, "app.jsa"))) {
+            // The same service from the extracted jar with the class-data archive bench/cds.sh trained (JVM start-up
+            // work: class loading and verification, done once and mapped from the archive).
+            List<String> withCds = new ArrayList<>(cmd);
+            int jar = withCds.indexOf("-jar");
+            withCds.set(jar + 1, Path.of(cdsDir, "cikg.jar").toString());
+            withCds.add(1, "-XX:SharedArchiveFile=" + Path.of(cdsDir, "app.jsa"));
+            startAndStop(withCds, base, work.resolve("service-cds-warm.log"));
+            cds = startAndStop(withCds, base, work.resolve("service-cds.log"));
+        }
         Path log = work.resolve("service.log");
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -420,6 +432,10 @@ public final class BenchmarkSuite {
                     + "search index and writes it to the store's folder) | %.1f s / %.1f s |", first[0], first[1]));
             md.add(String.format(Locale.ROOT, "| **restart over the existing store**: health UP / search answering "
                     + "(opens the index) | **%.1f s / %.1f s** |", startS, readyS));
+            if (cds != null) {
+                md.add(String.format(Locale.ROOT, "| restart with an AppCDS archive (`bench/cds.sh`): health UP / search "
+                        + "answering | %.1f s / %.1f s |", cds[0], cds[1]));
+            }
             md.add(String.format(Locale.ROOT, "| heap used at rest (after start-up, `-Xmx%s`) | %,d MB |",
                     opt.getOrDefault("service-heap", "2g"), heapRest >> 20));
             md.add(String.format(Locale.ROOT, "| RSS at rest | %,d MB |", rssRest >> 20));
