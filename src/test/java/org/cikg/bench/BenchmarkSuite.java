@@ -811,7 +811,8 @@ public final class BenchmarkSuite {
                     .timeout(Duration.ofSeconds(60)).build();
             HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
-                throw new IllegalStateException("HTTP " + r.statusCode() + " " + r.body());
+                throw new IllegalStateException("HTTP " + r.statusCode() + " "
+                        + r.body().lines().findFirst().orElse("") + " (" + url + ")");
             }
             return r.body().lines().filter(l -> !l.isBlank() && !l.startsWith("#")).count();
         } catch (IOException e) {
@@ -830,8 +831,9 @@ public final class BenchmarkSuite {
                     .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(60)).build();
             HttpResponse<InputStream> r = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
             if (r.statusCode() != 200) {
-                throw new IllegalStateException(url + ": HTTP " + r.statusCode() + " " + new String(r.body().readAllBytes(),
-                        StandardCharsets.UTF_8));
+                // Status and the server's message first: the report keeps only the start of it.
+                throw new IllegalStateException("HTTP " + r.statusCode() + " " + new String(r.body().readAllBytes(),
+                        StandardCharsets.UTF_8).lines().findFirst().orElse("") + " (" + url + ")");
             }
             try (InputStream in = r.body()) {
                 org.apache.jena.query.ResultSet rows = ResultSetMgr.read(in, ResultSetLang.RS_JSON);
