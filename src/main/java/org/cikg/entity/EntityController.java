@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import org.apache.jena.graph.Node;
@@ -20,6 +21,8 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * Entity IRIs and their documents.
@@ -30,15 +33,23 @@ import org.springframework.web.bind.annotation.RequestHeader;
  *   <li>{@code GET /data/{slug}.{ext}}: the entity's RDF document, written by Jena RIOT.</li>
  *   <li>{@code GET /page/{slug}}: the entity's HTML page.</li>
  * </ul>
+ * Pages and documents are produced once per data version and served as bytes from {@link PageCache}, with an
+ * {@code ETag} (a repeated request with {@code If-None-Match} gets 304).
  */
 @Controller
 class EntityController {
+    /** Cached for a slug the store does not hold, so repeated misses cost no query either. */
+    private static final PageCache.Rendered NONE = new PageCache.Rendered(new byte[0], "");
     private final EntityReader reader;
     private final FusekiEndpoints fuseki;
+    private final PageCache cache;
+    private final ITemplateEngine templates;
 
-    EntityController(EntityReader reader, FusekiEndpoints fuseki) {
+    EntityController(EntityReader reader, FusekiEndpoints fuseki, PageCache cache, ITemplateEngine templates) {
         this.reader = reader;
         this.fuseki = fuseki;
+        this.cache = cache;
+        this.templates = templates;
     }
 
     @GetMapping("/id/{slug}")
@@ -56,12 +67,16 @@ class EntityController {
     }
 
     @GetMapping("/data/{slug}.{ext}")
-    String data(@PathVariable String slug, @PathVariable String ext, HttpServletResponse response) {
+    String data(@PathVariable String slug, @PathVariable String ext, HttpServletRequest request,
+                HttpServletResponse response) {
         RdfFormat format = RdfFormat.byExtension(ext).orElseThrow(() -> new NotFoundException(
                 "No format '" + ext + "': use one of " + Arrays.stream(RdfFormat.values()).map(f -> f.extension).toList()));
-        Model m = known(slug).flatMap(reader::entityGraph)
-                .orElseThrow(() -> new NotFoundException("No entity '" + slug + "' in the graph"));
-        PageSupport.writeRdf(response, m, format, false);
+        PageCache.Rendered doc = cache.documents.get(new PageCache.DocumentKey(slug, format), k -> known(slug)
+                .flatMap(reader::entityGraph).map(m -> rendered(PageSupport.rdfBytes(m, format))).orElse(NONE));
+        if (doc == NONE) {
+            throw new NotFoundException("No entity '" + slug + "' in the graph");
+        }
+        PageSupport.writeBytes(request, response, format.contentType().toString(), doc.body(), doc.etag());
         return null;
     }
 
@@ -69,10 +84,22 @@ class EntityController {
     String page(@PathVariable String slug, @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
                 HttpServletRequest request, HttpServletResponse response, ModelMap model) {
         LabelLanguage lang = PageSupport.common(model, request, fuseki);
+        String endpoint = PageSupport.sparqlEndpoint(request, fuseki).orElse("");
+        PageCache.PageKey key = new PageCache.PageKey(slug, lang.code(), endpoint, request.getRequestURI());
+        PageCache.Rendered html = cache.pages.get(key, k -> render(slug, lang, model));
+        if (html == NONE) {
+            return unknown(slug, Negotiation.prefersHtml(accept), request, response, model);
+        }
+        PageSupport.writeBytes(request, response, "text/html;charset=UTF-8", html.body(), html.etag());
+        return null;
+    }
+
+    /** The page as the {@code entity} template writes it, from the model {@link PageSupport#common} filled. */
+    private PageCache.Rendered render(String slug, LabelLanguage lang, ModelMap model) {
         Optional<Node> entity = known(slug);
         Optional<Model> graph = entity.flatMap(reader::entityGraph);
         if (graph.isEmpty()) {
-            return unknown(slug, Negotiation.prefersHtml(accept), request, response, model);
+            return NONE;
         }
         Node e = entity.get();
         String s = Terms.slugOf(e);
@@ -82,10 +109,17 @@ class EntityController {
         String sparql = reader.entityQueryText(e);
         EntityPage page = new EntityPageAssembler(graph.get(), graph.get().createResource(e.getURI()),
                 reader.inferred(e), lang).assemble(downloads, sparql);
-        model.addAttribute("page", page);
-        model.addAttribute("sparqlLink", PageSupport.sparqlEndpoint(request, fuseki)
-                .map(endpoint -> endpoint + "?query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8)).orElse(null));
-        return "entity";
+        Context ctx = new Context(Locale.ENGLISH);
+        ctx.setVariables(model);
+        ctx.setVariable("page", page);
+        Object endpoint = model.get("sparqlEndpoint");
+        ctx.setVariable("sparqlLink", endpoint == null ? null
+                : endpoint + "?query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8));
+        return rendered(templates.process("entity", ctx).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static PageCache.Rendered rendered(byte[] body) {
+        return new PageCache.Rendered(body, PageSupport.etag(body));
     }
 
     private Optional<Node> known(String slug) {

@@ -24,8 +24,7 @@ import org.cikg.sparql.QueryRunner;
 import org.cikg.sparql.Terms;
 import org.cikg.store.KnowledgeStore;
 import org.cikg.store.DataVersionCache;
-import org.cikg.store.StoreLoaded;
-import org.springframework.context.event.EventListener;
+import org.cikg.store.DataVersion;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,23 +34,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class EntityReader {
     static final String ENTITY_GRAPH = "system/entity-graph";
-    /** How long whole-store aggregates may be served without a reload event (admin updates publish none). */
+    /** How long whole-store aggregates may be served without a change this process sees (a remote store's). */
     private static final java.time.Duration AGGREGATE_TTL = java.time.Duration.ofMinutes(1);
     private final QueryCatalog catalog;
     private final QueryRunner runner;
-    private final DataVersionCache<List<ClassCount>> classCounts =
-            new DataVersionCache<>(this::computeClassCounts, AGGREGATE_TTL);
-    private final DataVersionCache<List<SourceSummary>> sources =
-            new DataVersionCache<>(this::computeSources, AGGREGATE_TTL);
+    private final DataVersionCache.Single<List<ClassCount>> classCounts;
+    private final DataVersionCache.Single<List<SourceSummary>> sources;
 
     @org.springframework.beans.factory.annotation.Autowired
-    public EntityReader(KnowledgeStore store, QueryCatalog catalog) {
-        this(store.runner(), catalog);
+    public EntityReader(KnowledgeStore store, QueryCatalog catalog, DataVersion version) {
+        this(store.runner(), catalog, version);
     }
 
     EntityReader(QueryRunner runner, QueryCatalog catalog) {
+        this(runner, catalog, new DataVersion());
+    }
+
+    EntityReader(QueryRunner runner, QueryCatalog catalog, DataVersion version) {
         this.runner = runner;
         this.catalog = catalog;
+        this.classCounts = DataVersionCache.single(version, this::computeClassCounts, AGGREGATE_TTL);
+        this.sources = DataVersionCache.single(version, this::computeSources, AGGREGATE_TTL);
     }
 
     /** The graph of an entity (see {@code entity-graph.rq}); empty when the entity is not in the store. */
@@ -117,12 +120,6 @@ public class EntityReader {
     /** Source summaries, cached until the data changes. */
     public List<SourceSummary> sources() {
         return sources.get();
-    }
-
-    @EventListener
-    void onStoreLoaded(StoreLoaded event) {
-        classCounts.invalidate();
-        sources.invalidate();
     }
 
     private List<ClassCount> computeClassCounts() {

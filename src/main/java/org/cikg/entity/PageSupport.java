@@ -44,6 +44,43 @@ final class PageSupport {
         }
     }
 
+    /** {@code model} as {@code format}, written by Jena RIOT. */
+    static byte[] rdfBytes(Model model, RdfFormat format) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8192);
+        RDFDataMgr.write(out, model, format.writerFormat);
+        return out.toByteArray();
+    }
+
+    /** A strong entity tag for a body: a digest of its bytes, so equal bodies share it across restarts. */
+    static String etag(byte[] body) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + java.util.HexFormat.of().formatHex(d, 0, 16) + "\"";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes a body produced earlier; 304 without a body when the client already holds it ({@code If-None-Match}). */
+    static void writeBytes(HttpServletRequest request, HttpServletResponse response, String contentType, byte[] body,
+                           String etag) {
+        response.setHeader(HttpHeaders.ETAG, etag);
+        String match = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (match != null && java.util.Arrays.stream(match.split(",")).map(String::trim)
+                .anyMatch(m -> m.equals(etag) || m.equals("W/" + etag) || m.equals("*"))) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(contentType);
+        response.setContentLength(body.length);
+        try {
+            response.getOutputStream().write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void seeOther(HttpServletResponse response, String location) {
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader(HttpHeaders.LOCATION, location);

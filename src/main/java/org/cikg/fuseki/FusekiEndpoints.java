@@ -15,6 +15,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.cikg.KgProperties;
+import org.cikg.store.DataVersion;
 import org.cikg.store.KnowledgeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,14 +45,23 @@ public class FusekiEndpoints implements SmartLifecycle {
     private final KgProperties props;
     private final EndpointLimits limits;
     private final ConformanceDataset conformance;
+    private final DataVersion version;
     private volatile FusekiServer server;
 
     public FusekiEndpoints(KnowledgeStore store, KgProperties props, EndpointLimits limits,
                            ConformanceDataset conformance) {
+        this(store, props, limits, conformance, new DataVersion());
+    }
+
+    /** As the service runs it: an update or Graph Store write to {@code /kg} moves the {@link DataVersion}. */
+    @org.springframework.beans.factory.annotation.Autowired
+    public FusekiEndpoints(KnowledgeStore store, KgProperties props, EndpointLimits limits,
+                           ConformanceDataset conformance, DataVersion version) {
         this.store = store;
         this.props = props;
         this.limits = limits;
         this.conformance = conformance;
+        this.version = version;
     }
 
     @Override
@@ -66,7 +76,7 @@ public class FusekiEndpoints implements SmartLifecycle {
         }
         DatasetGraph scratch = conformance.enabled()
                 ? ConformanceDataset.create(props.sparql().timeout().toMillis()) : null;
-        server = build(store.dataset(), props, limits, scratch).start();
+        server = build(store.dataset(), props, limits, scratch, version::changed).start();
         LOG.info("SPARQL endpoints at http://localhost:{}{}/sparql (update {})", server.getHttpPort(), DATASET,
                 props.admin().enabled() ? "with admin credentials" : "disabled");
     }
@@ -77,6 +87,12 @@ public class FusekiEndpoints implements SmartLifecycle {
      */
     static FusekiServer build(DatasetGraph dataset, KgProperties props, EndpointLimits limits,
                               DatasetGraph scratch) {
+        return build(dataset, props, limits, scratch, () -> { });
+    }
+
+    /** As above; {@code onWrite} runs after each successful update or Graph Store write to {@link #DATASET}. */
+    static FusekiServer build(DatasetGraph dataset, KgProperties props, EndpointLimits limits,
+                              DatasetGraph scratch, Runnable onWrite) {
         List<String> paths = new ArrayList<>(List.of(DATASET));
         if (scratch != null) {
             paths.add(ConformanceDataset.PATH);
@@ -85,7 +101,7 @@ public class FusekiEndpoints implements SmartLifecycle {
                 .port(props.fuseki().port())
                 .enableCors(true, writeCorsFile().toString())
                 .enablePing(true)
-                .addFilter("/*", new RequestGate(limits, paths, props.sparql().timeout()))
+                .addFilter("/*", new RequestGate(limits, paths, props.sparql().timeout(), onWrite))
                 .add(DATASET, dataset, false);
         if (scratch != null) {
             b.add(ConformanceDataset.PATH, scratch, false);

@@ -65,15 +65,22 @@ final class RequestGate implements Filter {
     private final List<String> updatePaths;
     private final long timeoutMillis;
 
+    private final List<String> watchedWrites;
+    private final Runnable onWrite;
+
     /**
      * The gate for the datasets served at these paths (each with {@code /data} and {@code /update}), whose queries
-     * run with this timeout (named in the 503 problem).
+     * run with this timeout (named in the 503 problem). {@code onWrite} runs after a successful (2xx) write (an
+     * update, or a Graph Store {@code POST}, {@code PUT}, {@code DELETE}) to the first dataset, once Fuseki has
+     * committed it: caches of the data key their entries by the version it moves.
      */
-    RequestGate(EndpointLimits limits, List<String> datasets, Duration timeout) {
+    RequestGate(EndpointLimits limits, List<String> datasets, Duration timeout, Runnable onWrite) {
         this.limits = limits;
         this.timeoutMillis = timeout.toMillis();
         this.uploadPaths = datasets.stream().map(d -> d + "/data").toList();
         this.updatePaths = datasets.stream().map(d -> d + "/update").toList();
+        this.watchedWrites = List.of(datasets.get(0) + "/data", datasets.get(0) + "/update");
+        this.onWrite = onWrite;
     }
 
     @Override
@@ -128,6 +135,10 @@ final class RequestGate implements Filter {
         GuardedResponse guarded = new GuardedResponse(response, timeoutMillis);
         chain.doFilter(forward, guarded);
         guarded.finish();
+        if (!"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method)
+                && watchedWrites.contains(path) && response.getStatus() < 300) {
+            onWrite.run();
+        }
     }
 
     /** Returns non-null (and has answered) when the query or update text is refused. */

@@ -12,6 +12,8 @@ import java.util.function.BiFunction;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFFormat;
 import org.cikg.sparql.Terms;
+import org.cikg.store.DataVersion;
+import org.cikg.store.DataVersionCache;
 import org.cikg.web.BadRequestException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -50,13 +52,23 @@ class GraphController {
     private final ConstructExport construct;
     private final GraphProperties props;
     private final QuestionRunner questions;
+    /**
+     * Neighbourhood exports already written, until the data changes: a depth-2 walk costs hundreds of queries.
+     * Bounded by their bytes (64 MB in all).
+     */
+    private final DataVersionCache<Export, ResponseEntity<byte[]>> exports;
+
+    private record Export(GraphRequest request, GraphFormat format) {
+    }
 
     GraphController(NeighbourhoodExtractor extractor, ConstructExport construct, GraphProperties props,
-                    QuestionRunner questions) {
+                    QuestionRunner questions, DataVersion version) {
         this.extractor = extractor;
         this.construct = construct;
         this.props = props;
         this.questions = questions;
+        this.exports = new DataVersionCache<>(version, 64 << 20, e -> e.getBody().length,
+                java.time.Duration.ofMinutes(10));
     }
 
     /**
@@ -135,7 +147,7 @@ class GraphController {
                 depth == null ? 1 : Terms.positiveInt("depth", depth, MAX_DEPTH),
                 terms("types", types), terms("predicates", predicates), fromYear, toYear,
                 bool("undated", undated), lang(lang), limit(limit));
-        return respond(extractor.extract(r), f);
+        return exports.get(new Export(r, f), k -> respond(extractor.extract(r), f));
     }
 
     @PostMapping(path = "/api/graph", consumes = "application/sparql-query")

@@ -3,9 +3,14 @@ package org.cikg.query;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetStream;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
+import org.cikg.store.DataVersion;
+import org.cikg.store.DataVersionCache;
 import org.cikg.store.KnowledgeStore;
 import org.cikg.web.NotFoundException;
 import org.springframework.stereotype.Component;
@@ -20,11 +25,24 @@ public class QuestionRunner {
     private final QueryCatalog catalog;
     private final KnowledgeStore store;
     private final ParameterBinder binder;
+    /**
+     * Answers already computed, until the data changes: a question's answer depends only on its name, its bound
+     * parameters and the data. Bounded by the rows held (a million at most, across answers).
+     */
+    private final DataVersionCache<Asked, Rows> answers;
 
-    QuestionRunner(QueryCatalog catalog, KnowledgeStore store, ParameterBinder binder) {
+    private record Asked(String name, Map<String, Node> bindings) {
+    }
+
+    private record Rows(List<Var> vars, List<Binding> rows) {
+    }
+
+    QuestionRunner(QueryCatalog catalog, KnowledgeStore store, ParameterBinder binder, DataVersion version) {
         this.catalog = catalog;
         this.store = store;
         this.binder = binder;
+        this.answers = new DataVersionCache<>(version, 1_000_000, r -> r.rows().size() + 1,
+                java.time.Duration.ofMinutes(10));
     }
 
     /**
@@ -48,7 +66,13 @@ public class QuestionRunner {
     public Answer run(String name, Map<String, List<String>> params, String acceptLanguage) {
         CatalogQuery q = question(name);
         Map<String, Node> bindings = binder.bind(q, params, acceptLanguage);
-        return new Answer(q, bindings, store.runner().select(q, bindings));
+        Rows rows = answers.get(new Asked(name, Map.copyOf(bindings)), k -> {
+            RowSet rs = store.runner().select(q, bindings);
+            List<Binding> all = new java.util.ArrayList<>();
+            rs.forEachRemaining(all::add);
+            return new Rows(List.copyOf(rs.getResultVars()), List.copyOf(all));
+        });
+        return new Answer(q, bindings, RowSetStream.create(rows.vars(), rows.rows().iterator()).rewindable());
     }
 
     private static String shorten(String s) {

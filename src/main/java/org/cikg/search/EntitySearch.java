@@ -7,6 +7,8 @@ import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.Terms;
+import org.cikg.store.DataVersion;
+import org.cikg.store.DataVersionCache;
 import org.cikg.store.KnowledgeStore;
 import org.cikg.web.BadRequestException;
 import org.springframework.stereotype.Component;
@@ -25,11 +27,25 @@ public class EntitySearch {
     private final SearchIndex index;
     private final KnowledgeStore store;
     private final QueryCatalog catalog;
+    /**
+     * Answers already given, keyed by the index they came from as well as the data version (the index is rebuilt
+     * after a load, a moment after the data version moves).
+     */
+    private final DataVersionCache<Asked, SearchResponse> answers;
+
+    private record Asked(String indexVersion, String q, String typeIri, String lang, int limit) {
+    }
 
     public EntitySearch(SearchIndex index, KnowledgeStore store, QueryCatalog catalog) {
+        this(index, store, catalog, new DataVersion());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public EntitySearch(SearchIndex index, KnowledgeStore store, QueryCatalog catalog, DataVersion version) {
         this.index = index;
         this.store = store;
         this.catalog = catalog;
+        this.answers = new DataVersionCache<>(version, 10_000, java.time.Duration.ofMinutes(10));
     }
 
     /**
@@ -58,6 +74,11 @@ public class EntitySearch {
                         + "Organization, Person, City); '" + type.strip() + "' is not one");
             }
         }
+        String t = typeIri;
+        return answers.get(new Asked(index.indexedVersion(), q, typeIri, language, n), k -> answer(q, t, language, n));
+    }
+
+    private SearchResponse answer(String q, String typeIri, String language, int n) {
         List<SearchIndex.Hit> hits = index.search(q, typeIri, n);
         // One read transaction for all the results' details.
         List<SearchResult> results = store.runner().read(() -> {

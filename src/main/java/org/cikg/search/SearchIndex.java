@@ -2,6 +2,8 @@ package org.cikg.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -37,20 +39,28 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.cikg.KgProperties;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.StoreUnavailableException;
 import org.cikg.store.KnowledgeStore;
 import org.cikg.store.StoreLoaded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A Lucene index of every {@code rdfs:label} and {@code skos:altLabel} of every entity, in every language, held in
- * memory and rebuilt whenever the store's contents change (a {@link StoreLoaded} event, and at start-up when the
- * index does not match the store's data hash). Searches keep using the previous index while a new one is built.
+ * A Lucene index of every {@code rdfs:label} and {@code skos:altLabel} of every entity, in every language, rebuilt
+ * whenever the store's contents change (a {@link StoreLoaded} event, and at start-up when the index does not match
+ * the store's data hash and load time). Searches keep using the previous index while a new one is built. The service
+ * keeps it on disk in the store's folder ({@value #FOLDER}/, one sub-folder per data version, its version also in
+ * the Lucene commit), so a restart over an unchanged store opens it in milliseconds instead of reading every name
+ * again (about ten seconds per million triples).
  *
  * <p>One document per name. Each name is indexed twice through {@link NameNormalizer}: as its whole normalised key
  * (for exact, prefix and fuzzy matching of the whole name) and as folded words (for names the query is only part
@@ -67,6 +77,10 @@ public class SearchIndex {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
     static final String RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
     private static final Duration BUILD_LIMIT = Duration.ofMinutes(30);
+    /** The index's folder inside the store's folder (TDB2 keeps to its own {@code Data-NNNN} folders). */
+    static final String FOLDER = "search-index";
+    /** The commit's user data entry naming the data version an index was built from. */
+    private static final String DATA_KEY = "cikg.dataKey";
 
     private static final String F_ENTITY = "entity";
     private static final String F_NAME = "name";
@@ -89,13 +103,30 @@ public class SearchIndex {
 
     private final KnowledgeStore store;
     private final QueryCatalog catalog;
+    private final Path folder;
     private final NameNormalizer normalizer = new NameNormalizer();
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private final Object building = new Object();
 
+    /** An index held in memory only, rebuilt by every process (tests). */
     public SearchIndex(KnowledgeStore store, QueryCatalog catalog) {
+        this(store, catalog, (Path) null);
+    }
+
+    /** As the service runs it: the index persisted in {@value #FOLDER} inside the store's folder. */
+    @Autowired
+    public SearchIndex(KnowledgeStore store, QueryCatalog catalog, KgProperties props) {
+        this(store, catalog, props.store().location().resolve(FOLDER));
+    }
+
+    /**
+     * An index persisted under {@code folder} (null: in memory), one sub-folder per version of the data, so a
+     * restart over an unchanged store opens the index instead of reading every name again.
+     */
+    public SearchIndex(KnowledgeStore store, QueryCatalog catalog, Path folder) {
         this.store = store;
         this.catalog = catalog;
+        this.folder = folder;
     }
 
     /**
@@ -121,15 +152,19 @@ public class SearchIndex {
 
     @EventListener
     void onLoad(StoreLoaded event) {
-        rebuildIfStale(event.report().hash());
+        rebuildIfStale(dataKey(event.report().hash(), event.report().loadedAt()));
     }
 
     /**
-     * Builds the index once the service is up. A remote store that does not answer yet does not stop the service
-     * (or a command that never searches): the first search builds the index instead.
+     * At start-up of the service (a web application), not of the command-line tools: {@code load} announces its
+     * load with {@link StoreLoaded}, and the index of the contents it is about to replace would be wasted work. A
+     * remote store that does not answer yet does not stop the service: the first search builds the index instead.
      */
     @EventListener(ApplicationReadyEvent.class)
-    void onReady() {
+    void onReady(ApplicationReadyEvent event) {
+        if (event != null && !(event.getApplicationContext() instanceof WebServerApplicationContext)) {
+            return;
+        }
         try {
             refresh();
         } catch (StoreUnavailableException e) {
@@ -137,29 +172,153 @@ public class SearchIndex {
         }
     }
 
-    /** Rebuilds the index unless it already reflects the store's current data hash. */
+    /** Rebuilds (or opens) the index unless it already reflects the store's current contents. */
     public void refresh() {
-        rebuildIfStale(store.status().hash());
+        KnowledgeStore.StoreStatus status = store.status();
+        rebuildIfStale(dataKey(status.hash(), status.loadedAt()));
     }
 
-    private void rebuildIfStale(String hash) {
+    /**
+     * What identifies a version of the store's contents: the data hash of the loaded files and the time of the
+     * load (a forced reload of the same files, or a bulk load, gets a new index too). Null for a store never loaded.
+     */
+    static String dataKey(String hash, java.time.Instant loadedAt) {
+        return hash == null ? null : hash + "@" + loadedAt;
+    }
+
+    private void rebuildIfStale(String key) {
         synchronized (building) {
             Snapshot s = current.get();
-            if (s != null && s.hash() != null && s.hash().equals(hash)) {
+            if (s != null && s.hash() != null && s.hash().equals(key)) {
                 return;
             }
-            Snapshot built = build(hash);
+            Snapshot built = openOrBuild(key);
             Snapshot old = current.getAndSet(built);
             if (old != null) {
                 release(old);
             }
+            removeOtherVersions(key);
         }
     }
 
     /** The data hash the index was built from (null before the first build). */
     public String indexedHash() {
+        String v = indexedVersion();
+        return v == null ? null : v.substring(0, v.lastIndexOf('@'));
+    }
+
+    /** The version of the data (hash and load time) the index was built from (null before the first build). */
+    public String indexedVersion() {
         Snapshot s = current.get();
         return s == null ? null : s.hash();
+    }
+
+    /** Whether the current index was opened from disk rather than built by this process. */
+    public boolean openedFromDisk() {
+        return openedFromDisk;
+    }
+
+    private volatile boolean openedFromDisk;
+
+    /**
+     * The index of this version of the data: opened from its folder when an earlier process (or an earlier load)
+     * built it, else built from the store and, when persisted, written to a temporary folder that is renamed into
+     * place only once complete (an interrupted build leaves nothing that would be opened).
+     */
+    private Snapshot openOrBuild(String key) {
+        if (folder == null || key == null) {
+            openedFromDisk = false;
+            return build(key, new ByteBuffersDirectory());
+        }
+        Path dir = folder.resolve(folderName(key));
+        if (Files.isDirectory(dir)) {
+            try {
+                Snapshot opened = open(key, FSDirectory.open(dir));
+                if (opened != null) {
+                    openedFromDisk = true;
+                    return opened;
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Search index at {} unreadable ({}); rebuilding it", dir, e.toString());
+            }
+            deleteTree(dir);
+        }
+        Path tmp = folder.resolve(folderName(key) + ".tmp");
+        try {
+            deleteTree(tmp);
+            Files.createDirectories(tmp);
+            try (FSDirectory d = FSDirectory.open(tmp)) {
+                build(key, d).reader().close();
+            }
+            Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Snapshot opened = open(key, FSDirectory.open(dir));
+            if (opened == null) {
+                throw new IllegalStateException("Search index just written to " + dir + " does not open");
+            }
+            openedFromDisk = false;
+            return opened;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the search index under " + folder, e);
+        }
+    }
+
+    /** The index in {@code dir} if it is complete and of this data version; else null. */
+    private Snapshot open(String key, Directory dir) throws IOException {
+        if (!DirectoryReader.indexExists(dir)) {
+            return null;
+        }
+        DirectoryReader reader = DirectoryReader.open(dir);
+        if (!key.equals(reader.getIndexCommit().getUserData().get(DATA_KEY))) {
+            reader.close();
+            return null;
+        }
+        long t0 = System.nanoTime();
+        Map<String, OntologyClass> classes = readClasses();
+        LOG.info("Search index: {} names opened from {} in {} ms", reader.numDocs(), folder,
+                (System.nanoTime() - t0) / 1_000_000);
+        return new Snapshot(key, reader, new IndexSearcher(reader), Collections.unmodifiableMap(classes),
+                reader.numDocs());
+    }
+
+    /** Folders of other data versions (and unfinished builds) are of no further use. */
+    private void removeOtherVersions(String key) {
+        if (folder == null || key == null || !Files.isDirectory(folder)) {
+            return;
+        }
+        String keep = folderName(key);
+        try (java.util.stream.Stream<Path> dirs = Files.list(folder)) {
+            for (Path d : dirs.toList()) {
+                if (!d.getFileName().toString().equals(keep)) {
+                    // Readers still searching the old index keep their open files (unlinked, not gone) until done.
+                    deleteTree(d);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot list {}: {}", folder, e.toString());
+        }
+    }
+
+    private static String folderName(String key) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path p) {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(p)) {
+            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(x);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove " + p, e);
+        }
     }
 
     /** The ontology's classes, by IRI, as of the last build. */
@@ -283,12 +442,11 @@ public class SearchIndex {
         }
     }
 
-    private Snapshot build(String hash) {
+    private Snapshot build(String hash, Directory dir) {
         long t0 = System.nanoTime();
         Map<String, OntologyClass> classes = readClasses();
         Map<String, String[]> typesOf = readTypes();
         Map<String, Set<String>> ancestors = new HashMap<>();
-        ByteBuffersDirectory dir = new ByteBuffersDirectory();
         int[] names = {0};
         try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(normalizer.analyzer()))) {
             store.runner().forEachRow(catalog.get("system/search-labels"), Map.of(), BUILD_LIMIT, row -> {
@@ -321,6 +479,9 @@ public class SearchIndex {
                 }
                 names[0]++;
             });
+            if (hash != null) {
+                writer.setLiveCommitData(Map.of(DATA_KEY, hash).entrySet());
+            }
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -137,6 +137,10 @@ public final class BulkLoader {
         });
         progress.accept(String.format(Locale.ROOT, "Inference: %,d triples in %.1f s (%.0f%% of the load time)",
                 counts[0], inference.toNanos() / 1e9, 100.0 * inference.toNanos() / Math.max(1, loadTime.toNanos())));
+        long t2 = System.nanoTime();
+        Path stats = StoreStatistics.write(dsg);
+        progress.accept(String.format(Locale.ROOT, "Optimizer statistics: %s in %.1f s", stats,
+                (System.nanoTime() - t2) / 1e9));
         LOG.info("Bulk-loaded {}: {} triples, {} inferred, {} in the union", file, fileTriples, counts[0], counts[1]);
         return new Report(fileTriples, loadTime, counts[0], inference, counts[1]);
     }

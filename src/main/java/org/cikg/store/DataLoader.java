@@ -121,6 +121,7 @@ public class DataLoader {
             total[0] = Long.parseLong(rows.next().get("n").getLiteralLexicalForm());
             writeMeta(dsg, sources, loadedAt, total[0], asserted, inferred);
         });
+        StoreStatistics.write(dsg);
         long[] counts = {asserted, inferred, total[0]};
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         LoadReport report = new LoadReport(true, sources.files().size(), counts[0], counts[1], counts[2],

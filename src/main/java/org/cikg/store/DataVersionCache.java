@@ -1,41 +1,95 @@
 package org.cikg.store;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * One value derived from the whole store (class counts, source summaries), kept until the data changes: a
- * {@link StoreLoaded} event drops it, and so does its time-to-live, which bounds how long a change made through the
- * admin SPARQL Update endpoint (which publishes no event) can stay unseen. Aggregates over the whole graph cost
- * hundreds of milliseconds at a million triples; pages that show them should not pay that on every request.
+ * Values derived from the store's contents (class counts, assembled entity pages, RDF documents), kept until the
+ * data changes: each entry is keyed by the {@link DataVersion} it was computed under, so after a load or an admin
+ * update the next request computes afresh. Bounded (Caffeine, least recently and frequently used entries go first)
+ * and with a time-to-live, which bounds how long a change the process cannot see (a remote store written by someone
+ * else) can stay unseen. Aggregates over the whole graph cost hundreds of milliseconds at a million triples and an
+ * entity page several queries; a page that shows them should not pay that on every request.
  *
- * @param <T> the cached value
+ * <pre>{@code
+ * DataVersionCache<String, EntityPage> pages = new DataVersionCache<>(version, 10_000, Duration.ofMinutes(10));
+ * EntityPage p = pages.get(slug, s -> assemble(s));
+ * }</pre>
+ *
+ * @param <K> what a value is computed from (besides the data)
+ * @param <V> the cached value
  */
-public final class DataVersionCache<T> {
-    private final Supplier<T> compute;
-    private final long ttlNanos;
-    private volatile Entry<T> entry;
+public final class DataVersionCache<K, V> {
+    private final DataVersion version;
+    private final Cache<Versioned<K>, V> cache;
+    private volatile long seen = Long.MIN_VALUE;
 
-    private record Entry<T>(T value, long computedAt) {
+    private record Versioned<K>(long version, K key) {
     }
 
-    public DataVersionCache(Supplier<T> compute, Duration ttl) {
-        this.compute = compute;
-        this.ttlNanos = ttl.toNanos();
+    public DataVersionCache(DataVersion version, long maxEntries, Duration ttl) {
+        this.version = version;
+        this.cache = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(ttl).build();
     }
 
-    public T get() {
-        Entry<T> e = entry;
-        long now = System.nanoTime();
-        if (e == null || now - e.computedAt() > ttlNanos) {
-            e = new Entry<>(compute.get(), now);
-            entry = e;
+    /** Bounded by the total {@code weight} of its values (rows, bytes) rather than by their number. */
+    public DataVersionCache(DataVersion version, long maxWeight, java.util.function.ToIntFunction<V> weight,
+                            Duration ttl) {
+        this.version = version;
+        this.cache = Caffeine.newBuilder().maximumWeight(maxWeight)
+                .<Versioned<K>, V>weigher((k, v) -> weight.applyAsInt(v)).expireAfterWrite(ttl).build();
+    }
+
+    /** A cache of one value (a whole-store aggregate). */
+    public static <V> Single<V> single(DataVersion version, Supplier<V> compute, Duration ttl) {
+        return new Single<>(new DataVersionCache<>(version, 1, ttl), compute);
+    }
+
+    /** The value for {@code key} under the current data version, computed once per version (concurrent callers wait). */
+    public V get(K key, Function<? super K, ? extends V> compute) {
+        long v = version.current();
+        if (v != seen) {
+            // Entries of older versions are never read again: drop them now rather than let them age out.
+            seen = v;
+            cache.invalidateAll();
         }
-        return e.value();
+        return cache.get(new Versioned<>(v, key), k -> compute.apply(k.key()));
     }
 
-    /** Forget the value; the next {@link #get()} computes it again. */
+    /** Forget every value; the next {@link #get} computes again. */
     public void invalidate() {
-        entry = null;
+        cache.invalidateAll();
+    }
+
+    /** How many values are held (for tests and metrics). */
+    public long size() {
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+
+    /**
+     * One value derived from the whole store.
+     *
+     * @param <V> the value
+     */
+    public static final class Single<V> {
+        private final DataVersionCache<Boolean, V> cache;
+        private final Supplier<V> compute;
+
+        Single(DataVersionCache<Boolean, V> cache, Supplier<V> compute) {
+            this.cache = cache;
+            this.compute = compute;
+        }
+
+        public V get() {
+            return cache.get(Boolean.TRUE, k -> compute.get());
+        }
+
+        public void invalidate() {
+            cache.invalidate();
+        }
     }
 }

@@ -46,6 +46,13 @@ public final class LoadCommand {
                 System.out.printf("Bulk-loaded %s: %d triples (%d triples/s) + %d inferred (%d ms) = %d triples%n",
                         bulkFile, b.fileTriples(), Math.round(b.loadTriplesPerSecond()), b.inferred(),
                         b.inference().toMillis(), b.total());
+                // Announced like any load, so what derives from the data (the search index, kept on disk in the
+                // store's folder) is built now, not by the first start of the service.
+                long t0 = System.nanoTime();
+                KnowledgeStore.StoreStatus s = ctx.getBean(KnowledgeStore.class).status();
+                ctx.publishEvent(new StoreLoaded(new LoadReport(true, 1, s.asserted(), s.inferred(), s.triples(),
+                        s.hash(), s.loadedAt(), b.load().plus(b.inference()))));
+                System.out.printf("Search index built in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
                 return 0;
             }
             LoadReport r = ctx.getBean(DataLoader.class).load(true);

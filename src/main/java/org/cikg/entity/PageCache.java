@@ -1,0 +1,43 @@
+package org.cikg.entity;
+
+import java.time.Duration;
+import org.cikg.store.DataVersion;
+import org.cikg.store.DataVersionCache;
+import org.springframework.stereotype.Component;
+
+/**
+ * The entity pages and RDF documents already produced, as bytes, until the data changes ({@link DataVersionCache}
+ * keyed by the {@link DataVersion}). An entity page costs three queries, the assembly and the template; served from
+ * here it costs a map lookup. Bounded: at most {@value #MAX_PAGES} pages and {@value #MAX_DOCUMENTS} documents
+ * (a page of a well-linked entity is 20-60 KB, so the pages stay within a few hundred MB at worst), each kept at most
+ * {@link #TTL} in case the store changes in a way this process cannot see (a remote store written by others).
+ */
+@Component
+class PageCache {
+    static final int MAX_PAGES = 5_000;
+    static final int MAX_DOCUMENTS = 5_000;
+    static final Duration TTL = Duration.ofMinutes(10);
+
+    /**
+     * What a page depends on besides the data: the entity, the label language, the SPARQL endpoint's address as this
+     * client reaches it, and the path (the language switch links to it).
+     */
+    record PageKey(String slug, String lang, String sparqlEndpoint, String path) {
+    }
+
+    /** What an RDF document depends on besides the data. */
+    record DocumentKey(String slug, RdfFormat format) {
+    }
+
+    /** A rendered page, or null for an entity the store does not hold (so unknown slugs are cached too). */
+    record Rendered(byte[] body, String etag) {
+    }
+
+    final DataVersionCache<PageKey, Rendered> pages;
+    final DataVersionCache<DocumentKey, Rendered> documents;
+
+    PageCache(DataVersion version) {
+        this.pages = new DataVersionCache<>(version, MAX_PAGES, TTL);
+        this.documents = new DataVersionCache<>(version, MAX_DOCUMENTS, TTL);
+    }
+}
