@@ -40,6 +40,9 @@ public record KgProperties(@DefaultValue Store store, @DefaultValue Sparql sparq
      * @param publicQueryEndpoint the store's query endpoint as pages, the workbench and VoID name it to clients
      *                       (empty: {@code queryEndpoint}); {@code none} names none (for a store only the service
      *                       may reach)
+     * @param changePoll     remote mode: how often the service reads the store's meta graph to notice a load made by
+     *                       another process (a {@code load} command, another replica's writer); caches and the
+     *                       search index follow within this interval. {@code 0s} turns it off
      */
     public record Store(@DefaultValue("kg-store") Path location,
                         @DefaultValue("ontology") Path ontology,
@@ -54,7 +57,8 @@ public record KgProperties(@DefaultValue Store store, @DefaultValue Sparql sparq
                         @DefaultValue("30s") Duration readTimeout,
                         @DefaultValue("16") int maxConnections,
                         @DefaultValue("50000") int batchTriples,
-                        @DefaultValue("") String publicQueryEndpoint) {
+                        @DefaultValue("") String publicQueryEndpoint,
+                        @DefaultValue("30s") Duration changePoll) {
         @org.springframework.boot.context.properties.bind.ConstructorBinding
         public Store {
         }
@@ -62,7 +66,7 @@ public record KgProperties(@DefaultValue Store store, @DefaultValue Sparql sparq
         /** An embedded store. */
         public Store(Path location, Path ontology, Path data) {
             this(location, ontology, data, Mode.EMBEDDED, "", "", "", "", "", Duration.ofSeconds(5),
-                    Duration.ofSeconds(30), 16, 50000, "");
+                    Duration.ofSeconds(30), 16, 50000, "", Duration.ofSeconds(30));
         }
 
         public boolean isRemote() {

@@ -25,7 +25,7 @@ class RemoteEndpointTest {
 
     private static KgProperties.Store remote(String endpoint, int maxConnections) {
         return new KgProperties.Store(Path.of("unused"), Path.of("ontology"), Path.of("data"), KgProperties.Mode.REMOTE,
-                endpoint, "", "", "", "", Duration.ofMillis(500), Duration.ofMillis(800), maxConnections, 1000, "");
+                endpoint, "", "", "", "", Duration.ofMillis(500), Duration.ofMillis(800), maxConnections, 1000, "", Duration.ZERO);
     }
 
     private static RemoteRunner runner(RemoteEndpoint endpoint) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
 import org.cikg.support.ServiceITBase;
 import org.cikg.support.StandaloneFuseki;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {"kg.store.mode=remote", "kg.fuseki.port=0", "kg.admin.password=it-secret",
                 "kg.store.location=target/it-store/unused-${random.uuid}", "kg.sparql.timeout=3s",
                 "kg.store.read-timeout=3s", "kg.store.connect-timeout=2s", "kg.store.max-connections=4",
-                "kg.store.public-query-endpoint=none"})
+                "kg.store.public-query-endpoint=none", "kg.store.change-poll=1s"})
 class RemoteStoreFaultIT extends ServiceITBase {
     static final StandaloneFuseki FUSEKI = StandaloneFuseki.startNew("fuseki-fault");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -108,6 +109,41 @@ class RemoteStoreFaultIT extends ServiceITBase {
         FUSEKI.resume();
         assertThat(answersAgain("/page/deepseek").statusCode()).isEqualTo(200);
     }
+
+    /**
+     * Another process loads the store (here: a new name for Beijing and a new load time in the meta graph, as a
+     * {@code load} command elsewhere would write them): within a few change polls the cached page and the search
+     * index show it, without a restart or an admin call to this service.
+     */
+    @Test
+    void aLoadMadeElsewhereReachesCachedPagesAndSearch() throws InterruptedException {
+        assertThat(call("/page/beijing").body()).doesNotContain("Zyxwatch");
+        assertThat(call("/api/search?q=Zyxwatch").body()).doesNotContain("/id/beijing");
+
+        UpdateExecHTTP.service(FUSEKI.updateEndpoint()).update(LOADED_ELSEWHERE).execute();
+
+        String page = "";
+        String search = "";
+        for (int i = 0; i < 40 && !(page.contains("Zyxwatch") && search.contains("/id/beijing")); i++) {
+            Thread.sleep(500);
+            page = call("/page/beijing").body();
+            search = call("/api/search?q=Zyxwatch").body();
+        }
+        assertThat(page).contains("Zyxwatch Beijing");
+        assertThat(search).contains("https://w3id.org/cikg/id/beijing");
+    }
+
+    private static final String LOADED_ELSEWHERE = """
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            PREFIX dcterms: <http://purl.org/dc/terms/>
+            PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+            INSERT DATA { GRAPH <https://w3id.org/cikg/graph/data> {
+                <https://w3id.org/cikg/id/beijing> skos:altLabel "Zyxwatch Beijing"@en } } ;
+            DELETE { GRAPH <https://w3id.org/cikg/graph/meta> { <https://w3id.org/cikg/dataset> dcterms:modified ?m } }
+            INSERT { GRAPH <https://w3id.org/cikg/graph/meta> {
+                <https://w3id.org/cikg/dataset> dcterms:modified "2030-01-01T00:00:00Z"^^xsd:dateTime } }
+            WHERE { GRAPH <https://w3id.org/cikg/graph/meta> { <https://w3id.org/cikg/dataset> dcterms:modified ?m } }
+            """;
 
     /**
      * Asks until the service answers 200, at most 30 times a second apart: a store just back may still be working
