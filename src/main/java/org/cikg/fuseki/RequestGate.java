@@ -59,6 +59,8 @@ import org.apache.jena.update.UpdateRequest;
 final class RequestGate implements Filter {
     private static final AcceptList OFFERS = offers();
     private static final String FORM = "application/x-www-form-urlencoded";
+    /** The most bytes of a refused request body read and discarded so the client sees the 413 (see swallow). */
+    private static final long SWALLOW = 2L * 1024 * 1024;
 
     private final EndpointLimits limits;
     private final List<String> uploadPaths;
@@ -105,12 +107,10 @@ final class RequestGate implements Filter {
         boolean upload = uploadPaths.contains(path);
         if ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)) {
             long limit = upload ? limits.maxUpload().toBytes() : limits.maxBody().toBytes();
-            if (request.getContentLengthLong() > limit) {
-                refuse(response, 413, "Content too large", "The request body is larger than " + limit + " bytes.");
-                return;
-            }
-            byte[] body = readAtMost(request.getInputStream(), limit);
+            long declared = request.getContentLengthLong();
+            byte[] body = declared > limit ? null : readAtMost(request.getInputStream(), limit);
             if (body == null) {
+                swallow(request.getInputStream(), declared > limit + SWALLOW ? 0 : SWALLOW, response);
                 refuse(response, 413, "Content too large", "The request body is larger than " + limit + " bytes.");
                 return;
             }
@@ -220,6 +220,23 @@ final class RequestGate implements Filter {
     }
 
     /** The body, or null when it is longer than {@code limit} bytes. */
+    /**
+     * Reads and discards up to {@code max} more bytes of a refused body, so a client still sending it gets to read the
+     * refusal instead of a reset connection (as Tomcat's {@code maxSwallowSize}, 2 MB, does); a longer body is left
+     * unread and the connection closed after the refusal.
+     */
+    private static void swallow(InputStream in, long max, HttpServletResponse response) throws IOException {
+        byte[] buf = new byte[8192];
+        long total = 0;
+        int n;
+        while (total <= max && (n = in.read(buf)) > 0) {
+            total += n;
+        }
+        if (total > max) {
+            response.setHeader("Connection", "close");
+        }
+    }
+
     private static byte[] readAtMost(InputStream in, long limit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];

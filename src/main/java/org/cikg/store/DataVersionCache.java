@@ -1,8 +1,10 @@
 package org.cikg.store;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,7 +26,7 @@ import java.util.function.Supplier;
  */
 public final class DataVersionCache<K, V> {
     private final DataVersion version;
-    private final Cache<Versioned<K>, V> cache;
+    private final AsyncCache<Versioned<K>, V> cache;
     private volatile long seen = Long.MIN_VALUE;
 
     private record Versioned<K>(long version, K key) {
@@ -32,7 +34,7 @@ public final class DataVersionCache<K, V> {
 
     public DataVersionCache(DataVersion version, long maxEntries, Duration ttl) {
         this.version = version;
-        this.cache = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(ttl).build();
+        this.cache = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(ttl).buildAsync();
     }
 
     /** Bounded by the total {@code weight} of its values (rows, bytes) rather than by their number. */
@@ -40,7 +42,7 @@ public final class DataVersionCache<K, V> {
                             Duration ttl) {
         this.version = version;
         this.cache = Caffeine.newBuilder().maximumWeight(maxWeight)
-                .<Versioned<K>, V>weigher((k, v) -> weight.applyAsInt(v)).expireAfterWrite(ttl).build();
+                .<Versioned<K>, V>weigher((k, v) -> weight.applyAsInt(v)).expireAfterWrite(ttl).buildAsync();
     }
 
     /** A cache of one value (a whole-store aggregate). */
@@ -48,26 +50,52 @@ public final class DataVersionCache<K, V> {
         return new Single<>(new DataVersionCache<>(version, 1, ttl), compute);
     }
 
-    /** The value for {@code key} under the current data version, computed once per version (concurrent callers wait). */
+    /**
+     * The value for {@code key} under the current data version, computed once per version: concurrent callers for the
+     * same key wait for the one computation (no herd on a cold page or a whole-store aggregate) and share its outcome,
+     * a failure included, so when the store does not answer they all fail together after one timeout rather than one
+     * after another. The computation runs in the calling thread, outside the cache's locks; a failed or null result
+     * is not kept.
+     */
     public V get(K key, Function<? super K, ? extends V> compute) {
         long v = version.current();
         if (v != seen) {
             // Entries of older versions are never read again: drop them now rather than let them age out.
             seen = v;
-            cache.invalidateAll();
+            cache.synchronous().invalidateAll();
         }
-        return cache.get(new Versioned<>(v, key), k -> compute.apply(k.key()));
+        CompletableFuture<V> mine = new CompletableFuture<>();
+        CompletableFuture<V> shared = cache.get(new Versioned<>(v, key), (k, executor) -> mine);
+        if (shared == mine) {
+            try {
+                mine.complete(compute.apply(key));
+            } catch (RuntimeException | Error e) {
+                mine.completeExceptionally(e);
+                throw e;
+            }
+        }
+        try {
+            return shared.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** Forget every value; the next {@link #get} computes again. */
     public void invalidate() {
-        cache.invalidateAll();
+        cache.synchronous().invalidateAll();
     }
 
     /** How many values are held (for tests and metrics). */
     public long size() {
-        cache.cleanUp();
-        return cache.estimatedSize();
+        cache.synchronous().cleanUp();
+        return cache.synchronous().estimatedSize();
     }
 
     /**
