@@ -1,5 +1,6 @@
 package org.cikg.entity;
 
+import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;
@@ -10,6 +11,7 @@ import org.cikg.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.ModelMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /** The source-document pages ({@code /source/{stem}}) and the class listings ({@code /class/{Local}}). */
@@ -38,8 +40,20 @@ class BrowseController {
         return "source";
     }
 
+    /** Members per page of a class page, unless the request says {@code size}; and the most it may ask for. */
+    static final int MEMBERS_PER_PAGE = 200;
+    static final int MAX_MEMBERS_PER_PAGE = 1000;
+
     @GetMapping(path = "/class/{local}", produces = "text/html")
-    String members(@PathVariable String local, HttpServletRequest request, ModelMap model) {
+    String members(@PathVariable String local, @RequestParam(defaultValue = "1") int page,
+                   @RequestParam(defaultValue = "" + MEMBERS_PER_PAGE) int size,
+                   HttpServletRequest request, ModelMap model) {
+        if (page < 1) {
+            throw new BadRequestException("page must be 1 or more");
+        }
+        if (size < 1 || size > MAX_MEMBERS_PER_PAGE) {
+            throw new BadRequestException("size must be from 1 to " + MAX_MEMBERS_PER_PAGE);
+        }
         LabelLanguage lang = PageSupport.common(model, request, fuseki);
         Node cls;
         try {
@@ -50,7 +64,17 @@ class BrowseController {
         EntityReader.ClassCount info = reader.classCounts().stream().filter(c -> c.iri().equals(cls.getURI()))
                 .findFirst().orElseThrow(() -> new NotFoundException("No class '" + local + "' in the ontology"));
         model.addAttribute("cls", info);
-        model.addAttribute("members", reader.members(cls, lang));
+        List<EntityReader.Member> members = reader.members(cls, lang, page, size);
+        if (members.isEmpty() && page > 1) {
+            throw new NotFoundException("Class '" + local + "' has no page " + page);
+        }
+        boolean more = members.size() > size;
+        model.addAttribute("members", more ? members.subList(0, size) : members);
+        model.addAttribute("page", page);
+        model.addAttribute("size", size);
+        model.addAttribute("first", (long) (page - 1) * size + 1);
+        model.addAttribute("previousPage", page > 1 ? page - 1 : null);
+        model.addAttribute("nextPage", more ? page + 1 : null);
         return "class";
     }
 }

@@ -137,14 +137,20 @@ public class EntityReader {
     public record Member(Link link, String localName, String localLang, String comment) {
     }
 
-    List<Member> members(Node cls, LabelLanguage lang) {
+    /**
+     * One page (1-based, {@code size} members) of a class's members, in label order; one member more than the page
+     * when a next page exists.
+     */
+    List<Member> members(Node cls, LabelLanguage lang, int page, int size) {
         Map<String, Node> bindings = new LinkedHashMap<>();
         bindings.put("class", cls);
         if (!"en".equals(lang.code())) {
             bindings.put("lang", NodeFactory.createLiteralString(lang.code()));
         }
         Map<String, Member> out = new LinkedHashMap<>();
-        runner.select(catalog.get("system/class-members"), bindings).forEachRemaining(b -> {
+        CatalogQuery q = catalog.get("system/class-members")
+                .slice((long) (page - 1) * size, size + 1L);
+        runner.select(q, bindings).forEachRemaining(b -> {
             Node member = b.get("member");
             String label = lex(b, "label");
             String local = lex(b, "local");

@@ -27,6 +27,17 @@ public record CatalogQuery(String name, String title, String description, List<P
     }
 
     /**
+     * The same query answering only rows {@code offset} to {@code offset + limit} of its (ordered) result: one page
+     * of a long list, set on a copy of the parsed query (never by editing its text).
+     */
+    public CatalogQuery slice(long offset, long limit) {
+        Query copy = query.cloneQuery();
+        copy.setOffset(offset);
+        copy.setLimit(limit);
+        return new CatalogQuery(name, title, description, params, example, text, copy);
+    }
+
+    /**
      * A declared parameter: {@code # param: policy entity required  The policy}.
      *
      * @param name        the request parameter and the query variable it binds ({@code ?policy})

@@ -123,6 +123,26 @@ class PagesIT extends ServiceITBase {
         assertThat(get(facade("/class/NoSuchClass"), "text/html").statusCode()).isEqualTo(404);
     }
 
+    /** A long class list comes in pages: every member exactly once across them, links between pages, bad pages 4xx. */
+    @Test
+    void classPageIsPaged() {
+        String first = html("/class/Indicator?size=50");
+        String second = html("/class/Indicator?page=2&size=50");
+        assertThat(first).contains("<strong>69</strong> members").contains("1–50 shown")
+                .contains("rel=\"next\" href=\"/class/Indicator?page=2&amp;size=50&amp;lang=en\"")
+                .doesNotContain("rel=\"prev\"");
+        assertThat(second).contains("51–69 shown").contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
+        java.util.regex.Pattern member = java.util.regex.Pattern.compile("<td><a href=\"(/page/[^\"]+)\"");
+        java.util.List<String> a = member.matcher(first).results().map(m -> m.group(1)).toList();
+        java.util.List<String> b = member.matcher(second).results().map(m -> m.group(1)).toList();
+        assertThat(a).hasSize(50).doesNotHaveDuplicates();
+        assertThat(b).hasSize(19).doesNotHaveDuplicates().doesNotContainAnyElementsOf(a);
+        assertThat(get(facade("/class/Indicator?page=3&size=50"), "text/html").statusCode()).isEqualTo(404);
+        for (String bad : new String[] {"page=0", "size=0", "size=5000", "page=abc"}) {
+            assertThat(get(facade("/class/Indicator?" + bad), "text/html").statusCode()).as(bad).isEqualTo(400);
+        }
+    }
+
     @Test
     void homePageHasSearchClassesWithCountsSourcesAndEndpoints() {
         String page = html("/");
