@@ -1,5 +1,6 @@
 package org.cikg.web;
 
+import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import org.cikg.entity.EntityReader;
 import org.cikg.fuseki.FusekiEndpoints;
@@ -29,6 +30,9 @@ class HomeController {
         this.entities = entities;
     }
 
+    /** Source articles listed on the home page; the rest are one link away (the paged class page). */
+    static final int SOURCES_SHOWN = 50;
+
     @GetMapping(path = "/", produces = "text/html")
     String home(Model model, HttpServletRequest request) {
         model.addAttribute("status", store.status());
@@ -38,7 +42,9 @@ class HomeController {
         model.addAttribute("examples", catalog.publicQueries().stream()
                 .collect(java.util.stream.Collectors.toMap(CatalogQuery::name, QueryLinks::example)));
         model.addAttribute("classes", entities.classCounts().stream().filter(c -> c.count() > 0).toList());
-        model.addAttribute("sources", entities.sources());
+        List<EntityReader.SourceSummary> sources = entities.sources();
+        model.addAttribute("sources", sources.subList(0, Math.min(sources.size(), SOURCES_SHOWN)));
+        model.addAttribute("sourceCount", sources.size());
         return "home";
     }
 }
