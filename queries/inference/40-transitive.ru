@@ -1,6 +1,5 @@
-# Rule: owl:TransitiveProperty (cikg:locatedIn): one step of the closure per run, repeated in place until it adds
-# nothing, so the full closure is materialised (Binjiang District -> Hangzhou -> Zhejiang -> China).
-# repeat: while it adds
+# Rule: owl:TransitiveProperty (cikg:locatedIn): one step of the closure per round; the loader repeats the rules
+# until a round adds nothing, so the full closure is materialised (Binjiang District -> Hangzhou -> Zhejiang -> China).
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
 INSERT { GRAPH <https://w3id.org/cikg/graph/inferred> { ?s ?p ?o } }
 WHERE {
