@@ -46,6 +46,8 @@ timeout 1800 java -Xmx256m -cp "$CP" org.openjdk.jmh.Main -p "question=$QUESTION
   -rf json -rff "$RESULT" ${JMH_ARGS:-} | tee "$WORK/jmh-$SIZE.log"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
-java -cp "$CP" org.cikg.bench.JmhReport --json "$RESULT" --size "$SIZE" --seed "$SEED" --store "$STORE" \
+TRIPLES=$( (grep -ohE '= [0-9]+ triples$' "$WORK/jmh-load-$SIZE.log" 2>/dev/null || true) | tail -1 | tr -dc 0-9)
+java -cp "$CP" org.cikg.bench.JmhReport --json "$RESULT" --log "$WORK/jmh-$SIZE.log" --size "$SIZE" --seed "$SEED" \
+  --store "$STORE" --triples "${TRIPLES:-?}" \
   --started "$STARTED" --load-before "$LOAD_BEFORE" --load-after "$LOAD_AFTER" \
   --command "bench/jmh.sh $SIZE" --out docs/benchmarks.md

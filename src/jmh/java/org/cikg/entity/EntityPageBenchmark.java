@@ -51,9 +51,10 @@ public class EntityPageBenchmark {
         downloads = Arrays.stream(RdfFormat.values())
                 .map(f -> new EntityPage.Download(f.label, "/data/" + slug + "." + f.extension, f.mediaType()))
                 .toList();
-        if (reader.entityGraph(entity).isEmpty()) {
-            throw new IllegalStateException("No entity " + slug + " in the store");
-        }
+        Model graph = reader.entityGraph(entity)
+                .orElseThrow(() -> new IllegalStateException("No entity " + slug + " in the store"));
+        BenchStore.size("slug=" + slug, graph.size() + " triples read, " + (assemble().facts().size() + assemble().incoming().size())
+                + " fact groups");
     }
 
     @TearDown(Level.Trial)

@@ -50,8 +50,8 @@ public class GraphExportBenchmark {
         request = new GraphRequest(List.of(Terms.entity("focus", focus)), 2, Set.of(), Set.of(), null, null, true,
                 "en", DEFAULT_MAX_EDGES);
         SubGraph g = extractor.extract(request);
-        System.out.println("depth-2 export of " + focus + ": " + g.nodes().size() + " nodes, " + g.edges().size()
-                + " edges, " + export() + " bytes of GraphML");
+        BenchStore.size("focus=" + focus, g.nodes().size() + " nodes, " + g.edges().size() + " edges, "
+                + export() / 1024 + " KB");
     }
 
     @TearDown(Level.Trial)

@@ -58,7 +58,7 @@ public class QuestionBenchmark {
         if (rows == 0) {
             throw new IllegalStateException(question + " with its example " + q.example() + " answers nothing here");
         }
-        System.out.println(question + "?" + q.example() + ": " + rows + " rows");
+        BenchStore.size("question=" + question, rows + (rows == 1 ? " row" : " rows"));
     }
 
     @TearDown(Level.Trial)

@@ -46,9 +46,11 @@ public class SearchBenchmark {
         }
         version = new DataVersion();
         search = new EntitySearch(index, bench.store, bench.catalog, version);
-        if (find() == 0) {
+        int found = find();
+        if (found == 0) {
             throw new IllegalStateException("Search for '" + q + "' finds nothing in this store");
         }
+        BenchStore.size("q=" + q, found + " results");
     }
 
     @TearDown(Level.Trial)

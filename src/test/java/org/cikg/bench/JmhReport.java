@@ -37,8 +37,24 @@ public final class JmhReport {
      * @param score     the average time per operation
      * @param error     the half-width of the 99.9 % confidence interval (NaN: too few iterations to tell)
      * @param unit      the unit of the score ({@code ms/op})
+     * @param settings  forks, warm-up and measured iterations as run ({@code 1 fork, 3 × 1 s warm-up, 5 × 1 s})
      */
-    record Result(String benchmark, Map<String, String> params, double score, double error, String unit) {
+    record Result(String benchmark, Map<String, String> params, double score, double error, String unit,
+                  String settings) {
+        /** The parameters as the run's size lines name them ({@code question=timeline}). */
+        String key() {
+            return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).findFirst().orElse("");
+        }
+    }
+
+    /** What the benchmarks' set-up printed about each input's size ({@code BenchStore.size}), by parameter. */
+    static Map<String, String> sizes(String log) {
+        Map<String, String> out = new HashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("size\t([^\t\n]+)\t([^\t\n]+)").matcher(log);
+        while (m.find()) {
+            out.put(m.group(1), m.group(2).strip());
+        }
+        return out;
     }
 
     private JmhReport() {
@@ -58,8 +74,10 @@ public final class JmhReport {
             }
         }
         String size = opt.getOrDefault("size", "?");
+        Path log = opt.containsKey("log") ? Path.of(opt.get("log")) : null;
+        Map<String, String> sizes = log != null && Files.exists(log) ? sizes(Files.readString(log)) : Map.of();
         List<String> section = new ArrayList<>(intro(opt, results));
-        section.addAll(table(results, examples));
+        section.addAll(table(results, examples, sizes));
         Path out = Path.of(opt.getOrDefault("out", "docs/benchmarks.md"));
         List<String> doc = Files.exists(out) ? Files.readAllLines(out) : List.of();
         Files.write(out, replaceSection(doc, HEADING + size, section));
@@ -76,8 +94,11 @@ public final class JmhReport {
                 p.properties().forEach(e -> params.put(e.getKey(), e.getValue().asString()));
             }
             JsonNode m = r.get("primaryMetric");
+            String settings = r.path("forks").asInt() + " fork, " + r.path("warmupIterations").asInt() + " × "
+                    + r.path("warmupTime").asString() + " warm-up, " + r.path("measurementIterations").asInt() + " × "
+                    + r.path("measurementTime").asString() + " measured";
             out.add(new Result(r.get("benchmark").asString(), params, number(m.get("score")),
-                    number(m.get("scoreError")), m.get("scoreUnit").asString()));
+                    number(m.get("scoreError")), m.get("scoreUnit").asString(), settings));
         }
         return out;
     }
@@ -104,15 +125,17 @@ public final class JmhReport {
         md.add("");
         md.add("Run of " + opt.getOrDefault("started", "?") + " by `" + opt.getOrDefault("command", "bench/jmh.sh " + size)
                 + "` over the store `load --file` built from `generate --triples " + size + " --seed "
-                + opt.getOrDefault("seed", "42") + "` (" + opt.getOrDefault("store", "?") + "), on " + cpu + ", "
+                + opt.getOrDefault("seed", "42") + "` (" + thousands(opt.getOrDefault("triples", "?"))
+                + " triples with the inferred ones, in `" + opt.getOrDefault("store", "?") + "`), on " + cpu + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version") + ". Load average (1, 5, 15 min) before the run "
                 + opt.getOrDefault("load-before", "?") + ", after it " + opt.getOrDefault("load-after", "?")
                 + "; other builds shared the machine.");
         md.add("");
-        md.add("JMH 1.37 in this JVM's process (no HTTP, no Fuseki), one fork per row (heap 2 GB), 3 warm-up and 5 "
-                + "measured iterations of 1 s, average time per operation, error = half the 99.9 % confidence "
-                + "interval. The caches are bypassed: the named questions' answers and search answers are keyed by a "
+        String settings = results.isEmpty() ? "?" : results.get(0).settings();
+        md.add("JMH 1.37, the operations in the benchmark's own JVM (no HTTP, no Fuseki), per row " + settings
+                + ", average time per operation, error = half the 99.9 % confidence interval (? when too few "
+                + "iterations to tell). The caches are bypassed: the named questions' answers and search answers are keyed by a "
                 + "data version that moves before every call, and entity pages and exports are measured below their "
                 + "caches (`EntityReader` + `EntityPageAssembler`, `NeighbourhoodExtractor` + `GraphMlWriter`), so "
                 + "every operation computes afresh over TDB2 (whose files the OS caches: warm file cache, cold "
@@ -127,16 +150,17 @@ public final class JmhReport {
     }
 
     /** The table: one row per result, the baseline first. */
-    static List<String> table(List<Result> results, Map<String, String> examples) {
+    static List<String> table(List<Result> results, Map<String, String> examples, Map<String, String> sizes) {
         double base = baseline(results).map(Result::score).orElse(Double.NaN);
         List<Result> ordered = new ArrayList<>(results);
         ordered.sort(java.util.Comparator.comparing((Result r) -> !r.benchmark().equals(BASELINE)));
         List<String> md = new ArrayList<>();
-        md.add("| operation | parameters | score ± error | unit | × baseline |");
-        md.add("|---|---|---:|---|---:|");
+        md.add("| operation | parameters | answer | score ± error | unit | × baseline |");
+        md.add("|---|---|---|---:|---|---:|");
         for (Result r : ordered) {
-            md.add("| " + operation(r) + " | " + parameters(r, examples) + " | " + figure(r.score()) + " ± "
-                    + figure(r.error()) + " | " + r.unit() + " | " + ratio(r.score(), base) + " |");
+            md.add("| " + operation(r) + " | " + parameters(r, examples) + " | " + sizes.getOrDefault(r.key(), "")
+                    + " | " + figure(r.score()) + " ± " + figure(r.error()) + " | " + r.unit() + " | "
+                    + ratio(r.score(), base) + " |");
         }
         return md;
     }
@@ -165,6 +189,10 @@ public final class JmhReport {
         List<String> parts = new ArrayList<>();
         r.params().forEach((k, v) -> parts.add(k + "=" + v));
         return String.join(", ", parts);
+    }
+
+    private static String thousands(String n) {
+        return n.matches("[0-9]+") ? String.format(Locale.ROOT, "%,d", Long.parseLong(n)) : n;
     }
 
     static String figure(double v) {

@@ -24,17 +24,18 @@ class JmhReportTest {
         List<JmhReport.Result> results = JmhReport.parse(RUN);
         assertEquals(2, results.size());
         assertTrue(Double.isNaN(results.get(1).error()));
-        List<String> table = JmhReport.table(results, Map.of("policy-beneficiaries", "policy=eagle-project"));
-        assertEquals("| baseline: `system/entity-exists` ASK | entity=deepseek | 0.050 ± ? | ms/op | 1.00 |",
+        List<String> table = JmhReport.table(results, Map.of("policy-beneficiaries", "policy=eagle-project"),
+                JmhReport.sizes("noise\nsize\tquestion=policy-beneficiaries\t3 rows\n"));
+        assertEquals("| baseline: `system/entity-exists` ASK | entity=deepseek |  | 0.050 ± ? | ms/op | 1.00 |",
                 table.get(2));
-        assertEquals("| named question `policy-beneficiaries` | `policy=eagle-project` | 2.50 ± 0.250 | ms/op | 50.0 |",
-                table.get(3));
+        assertEquals("| named question `policy-beneficiaries` | `policy=eagle-project` | 3 rows | 2.50 ± 0.250 | ms/op "
+                + "| 50.0 |", table.get(3));
     }
 
     @Test
     void noBaselineMeansNoRatios() {
         List<JmhReport.Result> results = JmhReport.parse(RUN).subList(0, 1);
-        assertTrue(JmhReport.table(results, Map.of()).get(2).endsWith("| ? |"));
+        assertTrue(JmhReport.table(results, Map.of(), Map.of()).get(2).endsWith("| ? |"));
     }
 
     @Test

@@ -47,6 +47,14 @@ public final class BenchStore implements AutoCloseable {
         return s;
     }
 
+    /**
+     * Tells the report how big an operation's input or answer is (rows, nodes, triples): a line of the run's output
+     * that {@code JmhReport} finds by its tab-separated form {@code size<TAB>param=value<TAB>text}.
+     */
+    public static void size(String param, String text) {
+        System.out.println("size\t" + param + "\t" + text);
+    }
+
     @Override
     public void close() {
         store.destroy();
