@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The depth-2 neighbourhood export as {@code GET /api/graph?focus=X&depth=2&format=graphml} computes it before its
  * export cache: {@link NeighbourhoodExtractor} walks two hops (within the default edge limit), then
- * {@link GraphMlWriter} writes the GraphML bytes.
+ * {@link GraphMlWriter} writes the GraphML bytes. Curated entities (DeepSeek, Hangzhou) and a synthetic city and
+ * organisation of the generated graph.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,7 +37,7 @@ public class GraphExportBenchmark {
     /** The default of {@code kg.graph.max-edges} ({@link GraphProperties}). */
     private static final int DEFAULT_MAX_EDGES = 5000;
 
-    @Param({"deepseek", "eagle-project", "yunguangtai-technology-129"})
+    @Param({"deepseek", "hangzhou", "anning-city-2", "yunguangtai-technology-129"})
     public String focus;
 
     private BenchStore bench;
