@@ -50,7 +50,7 @@ public class SearchBenchmark {
         if (found == 0) {
             throw new IllegalStateException("Search for '" + q + "' finds nothing in this store");
         }
-        BenchStore.size("q=" + q, found + " results");
+        BenchStore.size("q=" + q, found + (found == 1 ? " result" : " results"));
     }
 
     @TearDown(Level.Trial)
