@@ -131,6 +131,12 @@ public final class BenchmarkSuite {
         Path template = Path.of("bench/benchmarks-intro.md");
         List<String> all = new ArrayList<>(Files.exists(template) ? Files.readAllLines(template) : List.of());
         all.addAll(md);
+        // The in-process JMH sections come from bench/jmh.sh, a separate run: keep them.
+        List<String> jmh = JmhReport.jmhSections(Files.exists(out) ? Files.readAllLines(out) : List.of());
+        if (!jmh.isEmpty()) {
+            all.add("");
+            all.addAll(jmh);
+        }
         Files.write(out, all);
         System.out.println("Wrote " + out);
     }
