@@ -15,6 +15,7 @@ import org.apache.jena.http.auth.AuthEnv;
 import org.apache.jena.query.QueryException;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.cikg.KgProperties;
+import org.cikg.sparql.StoreRefusedException;
 import org.cikg.sparql.StoreUnavailableException;
 
 /**
@@ -90,10 +91,28 @@ public final class RemoteEndpoint implements AutoCloseable {
                 throw new StoreUnavailableException("The SPARQL store at " + config.queryEndpoint()
                         + " did not answer (" + what + "): " + describe(e) + ". Try again shortly.", e);
             }
+            int status = refusal(e);
+            if (status > 0) {
+                throw new StoreRefusedException("The SPARQL store at " + config.queryEndpoint() + " refused the "
+                        + "service's request (" + what + ") with HTTP " + status + "; the operator has the details "
+                        + "in the service's log.", e);
+            }
             throw e;
         } finally {
             slots.release();
         }
+    }
+
+    /** The 4xx status the store answered with, or 0 when the failure was not such an answer. */
+    static int refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            int status = t instanceof QueryExceptionHTTP q ? q.getStatusCode()
+                    : t instanceof HttpException h ? h.getStatusCode() : 0;
+            if (status >= 400 && status < 500) {
+                return status;
+            }
+        }
+        return 0;
     }
 
     /** Connection refused or reset, a timeout, or a 5xx from the store (including a proxy's 502/503/504). */

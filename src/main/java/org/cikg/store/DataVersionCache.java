@@ -3,6 +3,7 @@ package org.cikg.store;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -70,12 +71,25 @@ public final class DataVersionCache<K, V> {
             try {
                 mine.complete(compute.apply(key));
             } catch (RuntimeException | Error e) {
-                mine.completeExceptionally(e);
+                // Handed to the waiters inside a cancellation: Caffeine drops a cancelled entry without logging a
+                // stack trace per failure (a store outage would otherwise log one per request); the handler of the
+                // failure (ProblemAdvice) logs it once.
+                CancellationException failed = new CancellationException(e.getMessage());
+                failed.initCause(e);
+                mine.completeExceptionally(failed);
                 throw e;
             }
         }
         try {
             return shared.join();
+        } catch (CancellationException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

@@ -2,6 +2,7 @@ package org.cikg.web;
 
 import java.net.URI;
 import org.cikg.sparql.QueryTimeoutException;
+import org.cikg.sparql.StoreRefusedException;
 import org.cikg.sparql.StoreUnavailableException;
 import org.cikg.sparql.UnknownQueryException;
 import org.cikg.store.DataLoadException;
@@ -55,6 +56,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         ResponseEntity<ProblemDetail> r = problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable", e.getMessage());
         return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(r.getBody());
+    }
+
+    @ExceptionHandler(StoreRefusedException.class)
+    ResponseEntity<ProblemDetail> storeRefused(StoreRefusedException e) {
+        LOG.error("Store refused a request: {}", e.getMessage(), e);
+        return problem(HttpStatus.BAD_GATEWAY, "Store refused the request", e.getMessage());
     }
 
     @ExceptionHandler(EmbeddedOnlyException.class)

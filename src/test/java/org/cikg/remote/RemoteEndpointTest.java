@@ -47,6 +47,29 @@ class RemoteEndpointTest {
         }
     }
 
+    /** A store that is up but refuses our query (another dialect): 502 for the caller, not 503 and not 500. */
+    @Test
+    void storeAnswering4xxIsStoreRefused() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/ds/sparql", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = "Virtuoso 37000 Error SP030: SPARQL compiler: syntax error".getBytes();
+            exchange.sendResponseHeaders(400, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/ds/sparql";
+        try (RemoteEndpoint endpoint = new RemoteEndpoint(remote(url, 2))) {
+            assertThatThrownBy(() -> runner(endpoint).select(CATALOG.get("system/store-status"), Map.of()))
+                    .isInstanceOf(org.cikg.sparql.StoreRefusedException.class)
+                    .hasMessageContaining(url).hasMessageContaining("HTTP 400");
+        } finally {
+            server.stop(0);
+        }
+    }
+
     @Test
     void silentStoreIsStoreUnavailableAfterTheReadTimeout() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
