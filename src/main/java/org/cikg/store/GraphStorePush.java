@@ -23,6 +23,7 @@ import org.cikg.remote.RemoteEndpoint;
 import org.cikg.remote.RemoteRunner;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.QueryRunner;
+import org.cikg.sparql.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,15 +117,44 @@ final class GraphStorePush {
             Graph part = GraphFactory.createDefaultGraph();
             all.subList(from, Math.min(all.size(), from + batch)).forEach(part::add);
             boolean first = from == 0;
-            remote.call("load " + name.getURI(), () -> {
-                send(name, part, first);
-                return null;
-            });
+            sendWithRetry(name, part, first);
             requests++;
         }
         LOG.info("  pushed {} triples to {} in {} request(s), {} ms", all.size(), name.getURI(), requests,
                 (System.nanoTime() - t0) / 1_000_000);
     }
+
+    /**
+     * One batch, tried up to {@value #ATTEMPTS} times when the connection fails (a store answering an authentication
+     * challenge while the body is still being sent closes the connection under it: "Broken pipe", seen on Virtuoso's
+     * Digest-protected Graph Store endpoint). Safe to repeat: a {@code PUT} replaces the staging graph, a {@code POST}
+     * or {@code INSERT DATA} of the same triples adds none twice (a graph is a set), and the counts are verified after.
+     */
+    private void sendWithRetry(Node name, Graph part, boolean first) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                remote.call("load " + name.getURI(), () -> {
+                    send(name, part, first);
+                    return null;
+                });
+                return;
+            } catch (StoreUnavailableException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warn("  batch of {} triples to {} failed ({}); trying again", part.size(), name.getURI(),
+                        e.getMessage());
+                try {
+                    Thread.sleep(500L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final int ATTEMPTS = 3;
 
     private void send(Node name, Graph part, boolean first) {
         KgProperties.Store c = remote.config();
