@@ -1,8 +1,13 @@
 package org.cikg;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The China Innovation Knowledge Graph service: a TDB2 store, embedded Fuseki SPARQL endpoints and a Spring facade
@@ -33,5 +38,17 @@ public class CikgApplication {
             case "add-source", "accept-sheet" -> System.exit(org.cikg.curation.CurationCommand.run(args));
             default -> SpringApplication.run(CikgApplication.class, args);
         }
+    }
+
+    /**
+     * The application context a command runs in: no web server, no Fuseki endpoints, no load at start-up. The two
+     * settings go in as command-line arguments, not default properties, which {@code application.properties} would
+     * override (a command would then start Fuseki on 3030 next to a running service).
+     */
+    public static ConfigurableApplicationContext commandContext(List<String> springArgs) {
+        List<String> all = new ArrayList<>(List.of("--kg.fuseki.enabled=false", "--kg.store.load-on-start=false"));
+        all.addAll(springArgs);
+        return new SpringApplicationBuilder(CikgApplication.class).web(WebApplicationType.NONE)
+                .run(all.toArray(String[]::new));
     }
 }

@@ -5,11 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.cikg.CikgApplication;
 import org.cikg.store.DataLoadException;
 import org.cikg.store.DataLoader;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -28,11 +27,8 @@ public final class CoverageCommand {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         Path output = Arrays.stream(rest).filter(a -> !a.startsWith("--")).findFirst().map(Path::of)
                 .orElse(DEFAULT_OUTPUT);
-        String[] springArgs = Arrays.stream(rest).filter(a -> a.startsWith("--")).toArray(String[]::new);
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CikgApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("kg.fuseki.enabled=false", "kg.store.load-on-start=false")
-                .run(springArgs)) {
+        List<String> springArgs = Arrays.stream(rest).filter(a -> a.startsWith("--")).toList();
+        try (ConfigurableApplicationContext ctx = CikgApplication.commandContext(springArgs)) {
             ctx.getBean(DataLoader.class).loadIfChanged();
             String md = ctx.getBean(CoverageReport.class).markdown();
             if (output.getParent() != null) {

@@ -29,7 +29,7 @@ class PageCache {
     record DocumentKey(String slug, RdfFormat format) {
     }
 
-    /** A rendered page, or null for an entity the store does not hold (so unknown slugs are cached too). */
+    /** A rendered page; one shared empty instance stands for an entity the store does not hold (so unknown slugs are cached too). */
     record Rendered(byte[] body, String etag) {
     }
 

@@ -219,7 +219,6 @@ final class RequestGate implements Filter {
                 || p.contains("%5c") || p.contains("\\") || p.contains("%25");
     }
 
-    /** The body, or null when it is longer than {@code limit} bytes. */
     /**
      * Reads and discards up to {@code max} more bytes of a refused body, so a client still sending it gets to read the
      * refusal instead of a reset connection (as Tomcat's {@code maxSwallowSize}, 2 MB, does); a longer body is left
@@ -237,6 +236,7 @@ final class RequestGate implements Filter {
         }
     }
 
+    /** The body, or null when it is longer than {@code limit} bytes. */
     private static byte[] readAtMost(InputStream in, long limit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];

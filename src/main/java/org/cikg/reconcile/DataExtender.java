@@ -91,8 +91,12 @@ public class DataExtender {
 
     /** Validates a property id against the ontology (400 when it is no property of ours). */
     public Column column(String id) {
+        return column(columns(), id);
+    }
+
+    private static Column column(Map<String, Column> columns, String id) {
         String local = Terms.ontologyTerm("extend.properties.id", id).getURI().substring(Terms.ONTOLOGY_NS.length());
-        Column c = columns().get(local);
+        Column c = columns.get(local);
         if (c == null) {
             throw new BadRequestException("'" + id + "' is not a property of the ontology (see /reconcile/suggest/property)");
         }
@@ -133,9 +137,11 @@ public class DataExtender {
             throw new BadRequestException("'extend.properties' holds " + properties.size() + " properties; at most "
                     + MAX_PROPERTIES);
         }
+        // One read of the ontology's properties for the whole request, not one per requested property.
+        Map<String, Column> columns = columns();
         List<Column> meta = new ArrayList<>();
         for (Requested r : properties) {
-            meta.add(column(r.id()));
+            meta.add(column(columns, r.id()));
         }
         Map<String, Node> entities = new LinkedHashMap<>();
         for (String id : ids) {

@@ -36,11 +36,6 @@ public class EntitySearch {
     private record Asked(String indexVersion, String q, String typeIri, String lang, int limit) {
     }
 
-    public EntitySearch(SearchIndex index, KnowledgeStore store, QueryCatalog catalog) {
-        this(index, store, catalog, new DataVersion());
-    }
-
-    @org.springframework.beans.factory.annotation.Autowired
     public EntitySearch(SearchIndex index, KnowledgeStore store, QueryCatalog catalog, DataVersion version) {
         this.index = index;
         this.store = store;

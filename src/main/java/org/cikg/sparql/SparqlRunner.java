@@ -10,7 +10,6 @@ import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecDatasetBuilder;
@@ -40,10 +39,7 @@ public final class SparqlRunner implements QueryRunner {
             RowSet rs = selectInTxn(q, bindings);
             List<Binding> rows = new ArrayList<>();
             while (rs.hasNext()) {
-                Binding b = rs.next();
-                BindingBuilder copy = BindingFactory.builder();
-                b.vars().forEachRemaining(v -> copy.add(v, b.get(v)));
-                rows.add(copy.build());
+                rows.add(BindingFactory.copy(rs.next()));
             }
             return RowSetStream.create(rs.getResultVars(), rows.iterator()).rewindable();
         });

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.cikg.CikgApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -33,10 +31,7 @@ public final class BackupCommand {
             rest.remove(name);
             file = Path.of(name);
         }
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CikgApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("kg.fuseki.enabled=false", "kg.store.load-on-start=false")
-                .run(rest.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext ctx = CikgApplication.commandContext(rest)) {
             StoreBackup backups = ctx.getBean(StoreBackup.class);
             if (file == null) {
                 StoreBackup.BackupReport r = backups.backup();

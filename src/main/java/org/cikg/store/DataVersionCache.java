@@ -82,15 +82,7 @@ public final class DataVersionCache<K, V> {
         }
         try {
             return shared.join();
-        } catch (CancellationException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        } catch (CompletionException e) {
+        } catch (CancellationException | CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }

@@ -1,8 +1,6 @@
 package org.cikg.store;
 
 import org.cikg.CikgApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -20,9 +18,7 @@ public final class LoadCommand {
     }
 
     public static int run(String[] args) {
-        // As arguments, not default properties: application.properties would override those (Fuseki started on 3030).
-        java.util.List<String> springArgs = new java.util.ArrayList<>(
-                java.util.List.of("--kg.fuseki.enabled=false", "--kg.store.load-on-start=false"));
+        java.util.List<String> springArgs = new java.util.ArrayList<>();
         String bulkFile = null;
         String plan = "parallel";
         for (int i = 1; i < args.length; i++) {
@@ -34,11 +30,7 @@ public final class LoadCommand {
                 springArgs.add(args[i]);
             }
         }
-        String[] rest = springArgs.toArray(String[]::new);
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CikgApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("kg.fuseki.enabled=false", "kg.store.load-on-start=false")
-                .run(rest)) {
+        try (ConfigurableApplicationContext ctx = CikgApplication.commandContext(springArgs)) {
             if (bulkFile != null) {
                 BulkLoader bulk = new BulkLoader(ctx.getBean(KnowledgeStore.class),
                         ctx.getBean(org.cikg.KgProperties.class), System.out::println);

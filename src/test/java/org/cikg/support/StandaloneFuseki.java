@@ -2,7 +2,6 @@ package org.cikg.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +27,7 @@ public final class StandaloneFuseki {
 
     public StandaloneFuseki(Path location) {
         this.location = location;
-        this.port = freePort();
+        this.port = ChildProcesses.freeLoopbackPort();
     }
 
     /** Starts a server over a new folder under {@code target/}; stopped when the test JVM exits. */
@@ -91,14 +90,7 @@ public final class StandaloneFuseki {
             return;
         }
         resume();
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, 20);
         process = null;
     }
 
@@ -154,11 +146,4 @@ public final class StandaloneFuseki {
         throw new IllegalStateException("Fuseki did not answer on port " + port + " within 90 s");
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -2,7 +2,6 @@ package org.cikg.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -43,8 +42,8 @@ public final class StandaloneVirtuoso {
 
     private StandaloneVirtuoso(Path folder) {
         this.folder = folder;
-        this.sqlPort = freePort();
-        this.httpPort = freePort();
+        this.sqlPort = ChildProcesses.freeLoopbackPort();
+        this.httpPort = ChildProcesses.freeLoopbackPort();
     }
 
     /** Starts a server over a new folder under {@code target/}; stopped and deleted when the test JVM exits. */
@@ -149,14 +148,7 @@ public final class StandaloneVirtuoso {
     /** Shuts the server down (SIGTERM: a quick shutdown) and deletes its folder. */
     public synchronized void stop() {
         if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            ChildProcesses.stop(process, 30);
             process = null;
         }
         try (Stream<Path> files = Files.walk(folder)) {
@@ -211,11 +203,4 @@ public final class StandaloneVirtuoso {
                 + "virtuoso-opensource (`apt-get install virtuoso-opensource`; bash .ci/run installs it)");
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
