@@ -78,7 +78,7 @@ public final class LoadStage {
         return new Staged(staged, sources);
     }
 
-    /** The whole stage: {@link #parse}, then the SHACL gate (a violation is a {@link org.cikg.problem.DataLoadException}). */
+    /** The whole stage: {@link #parse}, then the SHACL gate (a violation throws {@code DataLoadException}). */
     public Staged stage(SourceFiles sources) {
         Staged s = parse(sources, null);
         // The shapes see the inferred sub-class types; a violation stops the load before the store is touched.
