@@ -31,7 +31,7 @@ trap '[[ -n "$PID" ]] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; tru
 
 echo "$(date -u '+%Y-%m-%d %H:%M:%S') UTC, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); work folder $WORK, ports $WEB/$SPARQL"
 # Request logging at WARN: Fuseki's INFO line per request would cost a quarter of the throughput.
-(cd "$ROOT" && exec java -Xmx1g -jar "$WORK/cikg.jar" --server.port="$WEB" --kg.fuseki.port="$SPARQL" \
+(cd "$ROOT" && exec java -Xmx1g -XX:+ExitOnOutOfMemoryError -jar "$WORK/cikg.jar" --server.port="$WEB" --kg.fuseki.port="$SPARQL" \
     --kg.store.location="$WORK/store" --kg.store.backups="$WORK/backups" --kg.admin.password="$PASS" \
     --logging.level.org.apache.jena.fuseki=WARN --logging.level.org.apache.jena.fuseki.Fuseki=WARN \
     >"$WORK/service.log" 2>&1) &

@@ -78,10 +78,21 @@ public record KgProperties(@DefaultValue Store store, @DefaultValue Sparql sparq
     public enum Mode { EMBEDDED, REMOTE }
 
     /**
-     * @param timeout   the limit for every query, on the endpoints and in the facade
-     * @param queries   the folder of named {@code .rq} files
+     * @param timeout        the limit for every query, on the endpoints and in the facade; a client can only lower it
+     * @param queries        the folder of named {@code .rq} files
+     * @param spillThreshold rows an {@code ORDER BY} or {@code DISTINCT} keeps in memory before it spills them to
+     *                       temporary files (ARQ's {@code spillToDiskThreshold})
      */
-    public record Sparql(@DefaultValue("10s") Duration timeout, @DefaultValue("queries") Path queries) {
+    public record Sparql(@DefaultValue("10s") Duration timeout, @DefaultValue("queries") Path queries,
+                         @DefaultValue("50000") long spillThreshold) {
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
+        public Sparql {
+        }
+
+        /** The defaults for everything but the timeout and the catalogue folder. */
+        public Sparql(Duration timeout, Path queries) {
+            this(timeout, queries, 50_000);
+        }
     }
 
     /**

@@ -76,7 +76,7 @@ public class FusekiEndpoints implements SmartLifecycle {
             return;
         }
         DatasetGraph scratch = conformance.enabled()
-                ? ConformanceDataset.create(props.sparql().timeout().toMillis()) : null;
+                ? ConformanceDataset.create(props.sparql()) : null;
         server = build(store.dataset(), props, limits, scratch, version::changed).start();
         LOG.info("SPARQL endpoints at http://localhost:{}{}/sparql (update {})", server.getHttpPort(), DATASET,
                 props.admin().enabled() ? "with admin credentials" : "disabled");

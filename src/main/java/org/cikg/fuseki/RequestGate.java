@@ -146,7 +146,7 @@ final class RequestGate implements Filter {
             chain.doFilter(forward, guarded);
         } finally {
             if (watch != null) {
-                watch.stop();
+                watch.end();
                 if (watch.pipelined() && !response.isCommitted()) {
                     response.setHeader("Connection", "close");
                 }

@@ -387,7 +387,8 @@ public final class BenchmarkSuite {
     private void service(Path store, List<Sparql> queries, List<Equivalent> equivalents) throws Exception {
         int port = Integer.parseInt(opt.getOrDefault("port", "18080"));
         int fusekiPort = Integer.parseInt(opt.getOrDefault("fuseki-port", "13030"));
-        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx" + opt.getOrDefault("service-heap", "2g"), "-jar",
+        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx" + opt.getOrDefault("service-heap", "2g"),
+                "-XX:+ExitOnOutOfMemoryError", "-jar",
                 required("jar"), "--kg.store.location=" + store.toAbsolutePath(), "--kg.store.load-on-start=false",
                 "--server.port=" + port, "--kg.fuseki.port=" + fusekiPort, "--kg.sparql.timeout=60s",
                 "--kg.admin.password=" + ADMIN_PASSWORD,
