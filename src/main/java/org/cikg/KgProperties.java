@@ -82,16 +82,18 @@ public record KgProperties(@DefaultValue Store store, @DefaultValue Sparql sparq
      * @param queries        the folder of named {@code .rq} files
      * @param spillThreshold rows an {@code ORDER BY} or {@code DISTINCT} keeps in memory before it spills them to
      *                       temporary files (ARQ's {@code spillToDiskThreshold})
+     * @param regexMaxLength longest regular expression pattern ({@code REGEX}, {@code REPLACE}, ...) a query may use,
+     *                       in characters
      */
     public record Sparql(@DefaultValue("10s") Duration timeout, @DefaultValue("queries") Path queries,
-                         @DefaultValue("50000") long spillThreshold) {
+                         @DefaultValue("50000") long spillThreshold, @DefaultValue("1000") int regexMaxLength) {
         @org.springframework.boot.context.properties.bind.ConstructorBinding
         public Sparql {
         }
 
         /** The defaults for everything but the timeout and the catalogue folder. */
         public Sparql(Duration timeout, Path queries) {
-            this(timeout, queries, 50_000);
+            this(timeout, queries, 50_000, 1000);
         }
     }
 

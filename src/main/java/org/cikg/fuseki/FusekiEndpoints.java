@@ -102,7 +102,7 @@ public class FusekiEndpoints implements SmartLifecycle {
                 .port(props.fuseki().port())
                 .enableCors(true, writeCorsFile().toString())
                 .enablePing(true)
-                .addFilter("/*", new RequestGate(limits, paths, props.sparql().timeout(), onWrite))
+                .addFilter("/*", new RequestGate(limits, paths, props.sparql(), onWrite))
                 // Replaces Fuseki's query operation (same content type) on every dataset and path that runs queries.
                 .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery,
                         new LimitedQueryService(props.sparql().timeout()))

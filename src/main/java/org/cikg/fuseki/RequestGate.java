@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaRange;
 import org.apache.jena.fuseki.DEF;
@@ -36,6 +37,8 @@ import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
+import org.cikg.KgProperties;
+import org.cikg.sparql.DeadlineRegex;
 
 /**
  * The servlet filter in front of every Fuseki endpoint. It reads what Jena would otherwise read unbounded and refuses,
@@ -46,6 +49,7 @@ import org.apache.jena.update.UpdateRequest;
  *   <li>a query string longer than {@link EndpointLimits#maxBody()}: 414;</li>
  *   <li>a body longer than the limit ({@code Content-Length} or counted while streaming): 413 — the body is
  *       buffered here (at most the limit) and replayed to Fuseki;</li>
+ *   <li>a regular expression pattern longer than {@code kg.sparql.regex-max-length}: 400;</li>
  *   <li>a query or update nested deeper than {@link EndpointLimits#maxDepth()}, or one whose parse exhausts the
  *       stack: 400;</li>
  *   <li>{@code LOAD} in an update, even from the admin: 403 (it would fetch any URL or read any local file);</li>
@@ -69,6 +73,7 @@ final class RequestGate implements Filter {
     private final List<String> uploadPaths;
     private final List<String> updatePaths;
     private final long timeoutMillis;
+    private final int regexMaxLength;
 
     private final List<String> watchedWrites;
     private final Runnable onWrite;
@@ -80,9 +85,10 @@ final class RequestGate implements Filter {
      * update, or a Graph Store {@code POST}, {@code PUT}, {@code DELETE}) to the first dataset, once Fuseki has
      * committed it: caches of the data key their entries by the version it moves.
      */
-    RequestGate(EndpointLimits limits, List<String> datasets, Duration timeout, Runnable onWrite) {
+    RequestGate(EndpointLimits limits, List<String> datasets, KgProperties.Sparql sparql, Runnable onWrite) {
         this.limits = limits;
-        this.timeoutMillis = timeout.toMillis();
+        this.timeoutMillis = sparql.timeout().toMillis();
+        this.regexMaxLength = sparql.regexMaxLength();
         this.uploadPaths = datasets.stream().map(d -> d + "/data").toList();
         this.updatePaths = datasets.stream().map(d -> d + "/update").toList();
         this.watchedWrites = List.of(datasets.get(0) + "/data", datasets.get(0) + "/update");
@@ -205,7 +211,12 @@ final class RequestGate implements Filter {
         }
         try {
             if (query != null) {
-                QueryFactory.create(query, Syntax.syntaxARQ);
+                Optional<String> pattern = DeadlineRegex.tooLongPattern(QueryFactory.create(query, Syntax.syntaxARQ),
+                        regexMaxLength);
+                if (pattern.isPresent()) {
+                    return refuse(response, 400, "Regular expression too long", "A pattern is "
+                            + pattern.get().length() + " characters long; at most " + regexMaxLength + " are allowed.");
+                }
             }
         } catch (QueryParseException e) {
             return null; // Fuseki answers 400 with the parser's message

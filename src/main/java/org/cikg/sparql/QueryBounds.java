@@ -16,7 +16,9 @@ import org.cikg.KgProperties;
  *       them) and {@code DISTINCT} ({@code QueryIterDistinct}), and by the {@code WHERE} of {@code DELETE/INSERT}
  *       updates. It is <em>not</em> honoured by {@code GROUP BY} (one accumulator a group, in memory), by the hash
  *       tables of joins, {@code OPTIONAL} and {@code MINUS}, or by {@code CONSTRUCT} and {@code DESCRIBE}, whose
- *       graph Fuseki builds in memory before writing it; those are bounded by the timeout and the heap.</li>
+ *       graph Fuseki builds in memory before writing it; those are bounded by the timeout and the heap;</li>
+ *   <li>regular expressions that stop at the deadline, with patterns at most {@code kg.sparql.regex-max-length}
+ *       characters ({@link DeadlineRegex}).</li>
  * </ul>
  */
 public final class QueryBounds {
@@ -27,5 +29,6 @@ public final class QueryBounds {
     public static void apply(Context context, KgProperties.Sparql sparql) {
         context.set(ARQ.queryTimeout, Long.toString(sparql.timeout().toMillis()));
         context.set(ARQ.spillToDiskThreshold, sparql.spillThreshold());
+        DeadlineRegex.install(context, sparql.regexMaxLength());
     }
 }
