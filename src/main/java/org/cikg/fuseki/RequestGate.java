@@ -39,6 +39,7 @@ import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
 import org.cikg.KgProperties;
 import org.cikg.sparql.DeadlineRegex;
+import org.cikg.sparql.QueryAdmission;
 
 /**
  * The servlet filter in front of every Fuseki endpoint. It reads what Jena would otherwise read unbounded and refuses,
@@ -56,7 +57,9 @@ import org.cikg.sparql.DeadlineRegex;
  *   <li>an update that does not parse: 400 here, since Fuseki would run the operations before the error;</li>
  *   <li>an {@code Accept} header that no result or RDF format satisfies: 406;</li>
  *   <li>a {@code timeout} parameter that is not one or two whole numbers of seconds, or given twice: 400 (a
- *       well-formed one can only lower {@code kg.sparql.timeout}: {@link LimitedQueryService}).</li>
+ *       well-formed one can only lower {@code kg.sparql.timeout}: {@link LimitedQueryService});</li>
+ *   <li>a request to a dataset beyond the {@link QueryAdmission} limits (in all, or from this client address): 503
+ *       with {@code Retry-After}, at once.</li>
  * </ul>
  * While Fuseki computes, a {@link ClientWatch} aborts the query if the client closes its connection.
  * Refusals are small RFC 9457 {@code application/problem+json} bodies. Fuseki writes into a {@link GuardedResponse}:
@@ -74,6 +77,8 @@ final class RequestGate implements Filter {
     private final List<String> updatePaths;
     private final long timeoutMillis;
     private final int regexMaxLength;
+    private final QueryAdmission admission;
+    private final List<String> datasets;
 
     private final List<String> watchedWrites;
     private final Runnable onWrite;
@@ -85,8 +90,11 @@ final class RequestGate implements Filter {
      * update, or a Graph Store {@code POST}, {@code PUT}, {@code DELETE}) to the first dataset, once Fuseki has
      * committed it: caches of the data key their entries by the version it moves.
      */
-    RequestGate(EndpointLimits limits, List<String> datasets, KgProperties.Sparql sparql, Runnable onWrite) {
+    RequestGate(EndpointLimits limits, List<String> datasets, KgProperties.Sparql sparql, Runnable onWrite,
+                QueryAdmission admission) {
         this.limits = limits;
+        this.admission = admission;
+        this.datasets = List.copyOf(datasets);
         this.timeoutMillis = sparql.timeout().toMillis();
         this.regexMaxLength = sparql.regexMaxLength();
         this.uploadPaths = datasets.stream().map(d -> d + "/data").toList();
@@ -146,11 +154,24 @@ final class RequestGate implements Filter {
                 return;
             }
         }
+        QueryAdmission.Permit permit = null;
+        if (!"OPTIONS".equals(method) && underDataset(path)) {
+            try {
+                permit = admission.admit(request.getRemoteAddr());
+            } catch (QueryAdmission.BusyException e) {
+                response.setHeader("Retry-After", QueryAdmission.RETRY_AFTER_SECONDS);
+                refuse(response, 503, "Too many queries", e.getMessage());
+                return;
+            }
+        }
         ClientWatch.Watched watch = upload ? null : clientWatch.watch(forward);
         GuardedResponse guarded = new GuardedResponse(response, timeoutMillis, watch);
         try {
             chain.doFilter(forward, guarded);
         } finally {
+            if (permit != null) {
+                permit.close();
+            }
             if (watch != null) {
                 watch.end();
                 if (watch.pipelined() && !response.isCommitted()) {
@@ -184,6 +205,15 @@ final class RequestGate implements Filter {
         } catch (IllegalArgumentException e) {
             return refuse(response, 400, "Bad timeout", e.getMessage() + "; it can only shorten this service's limit.");
         }
+    }
+
+    private boolean underDataset(String path) {
+        for (String d : datasets) {
+            if (path.equals(d) || path.startsWith(d + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFFormat;
+import jakarta.servlet.http.HttpServletRequest;
+import org.cikg.sparql.QueryAdmission;
 import org.cikg.sparql.Terms;
 import org.cikg.store.DataVersion;
 import org.cikg.store.DataVersionCache;
@@ -52,6 +54,7 @@ class GraphController {
     private final ConstructExport construct;
     private final GraphProperties props;
     private final QuestionRunner questions;
+    private final QueryAdmission admission;
     /**
      * Neighbourhood exports already written, until the data changes: a depth-2 walk costs hundreds of queries.
      * Bounded by their bytes (64 MB in all).
@@ -62,7 +65,8 @@ class GraphController {
     }
 
     GraphController(NeighbourhoodExtractor extractor, ConstructExport construct, GraphProperties props,
-                    QuestionRunner questions, DataVersion version) {
+                    QuestionRunner questions, DataVersion version, QueryAdmission admission) {
+        this.admission = admission;
         this.extractor = extractor;
         this.construct = construct;
         this.props = props;
@@ -155,10 +159,13 @@ class GraphController {
                                          @RequestParam(required = false) String lang,
                                          @RequestParam(required = false) String limit,
                                          @RequestParam(required = false) String format,
-                                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
+                                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                                         HttpServletRequest request)
             throws HttpMediaTypeNotAcceptableException {
         GraphFormat f = format(format, accept);
-        return respond(construct.run(query, lang(lang), limit(limit)), f);
+        try (QueryAdmission.Permit p = admission.admit(request.getRemoteAddr())) {
+            return respond(construct.run(query, lang(lang), limit(limit)), f);
+        }
     }
 
     @PostMapping(path = "/api/graph", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -166,9 +173,10 @@ class GraphController {
                                          @RequestParam(required = false) String lang,
                                          @RequestParam(required = false) String limit,
                                          @RequestParam(required = false) String format,
-                                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
+                                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                                         HttpServletRequest request)
             throws HttpMediaTypeNotAcceptableException {
-        return constructBody(query, lang, limit, format, accept);
+        return constructBody(query, lang, limit, format, accept, request);
     }
 
     private ResponseEntity<byte[]> respond(SubGraph g, GraphFormat f) {

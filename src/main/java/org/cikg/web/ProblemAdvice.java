@@ -1,6 +1,7 @@
 package org.cikg.web;
 
 import java.net.URI;
+import org.cikg.sparql.QueryAdmission;
 import org.cikg.sparql.QueryTimeoutException;
 import org.cikg.sparql.StoreRefusedException;
 import org.cikg.sparql.StoreUnavailableException;
@@ -48,6 +49,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         ResponseEntity<ProblemDetail> r = problem(HttpStatus.SERVICE_UNAVAILABLE, "Query timed out", e.getMessage());
         return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(r.getBody());
+    }
+
+    @ExceptionHandler(QueryAdmission.BusyException.class)
+    ResponseEntity<ProblemDetail> busy(QueryAdmission.BusyException e) {
+        ResponseEntity<ProblemDetail> r = problem(HttpStatus.SERVICE_UNAVAILABLE, "Too many queries", e.getMessage());
+        return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, QueryAdmission.RETRY_AFTER_SECONDS).body(r.getBody());
     }
 
     @ExceptionHandler(StoreUnavailableException.class)
