@@ -1,7 +1,7 @@
 package org.cikg.fuseki;
 
 import org.apache.jena.query.ARQ;
-import org.cikg.KgProperties;
+import org.cikg.config.KgProperties;
 import org.cikg.sparql.QueryBounds;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;

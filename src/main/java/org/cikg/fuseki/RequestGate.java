@@ -37,8 +37,9 @@ import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
-import org.cikg.KgProperties;
+import org.cikg.config.KgProperties;
 import org.cikg.sparql.DeadlineRegex;
+import org.cikg.problem.TooManyQueriesException;
 import org.cikg.sparql.QueryAdmission;
 
 /**
@@ -158,8 +159,8 @@ final class RequestGate implements Filter {
         if (!"OPTIONS".equals(method) && underDataset(path)) {
             try {
                 permit = admission.admit(request.getRemoteAddr());
-            } catch (QueryAdmission.BusyException e) {
-                response.setHeader("Retry-After", QueryAdmission.RETRY_AFTER_SECONDS);
+            } catch (TooManyQueriesException e) {
+                response.setHeader("Retry-After", TooManyQueriesException.RETRY_AFTER_SECONDS);
                 refuse(response, 503, "Too many queries", e.getMessage());
                 return;
             }

@@ -2,7 +2,8 @@ package org.cikg.sparql;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.cikg.KgProperties;
+import org.cikg.config.KgProperties;
+import org.cikg.problem.TooManyQueriesException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -18,16 +19,13 @@ import org.springframework.stereotype.Component;
  * {@code POST /api/graph}; not the facade's own named queries, which are fixed, cached and bounded by the timeout.
  *
  * <pre>{@code
- * try (QueryAdmission.Permit p = admission.admit(client)) {   // throws BusyException when full
+ * try (QueryAdmission.Permit p = admission.admit(client)) {   // TooManyQueriesException when full
  *     ... run the query ...
  * }
  * }</pre>
  */
 @Component
 public class QueryAdmission {
-    /** The {@code Retry-After} a refusal carries, in seconds. */
-    public static final String RETRY_AFTER_SECONDS = "2";
-
     private final int overall;
     private final int perClient;
     private final Map<String, Integer> byClient = new HashMap<>();
@@ -50,16 +48,16 @@ public class QueryAdmission {
     /**
      * A permit for one query from {@code client} (its address), to close when the query has ended.
      *
-     * @throws BusyException when {@code client} already runs its share, or the service runs its maximum
+     * @throws TooManyQueriesException when {@code client} already runs its share, or the service runs its maximum
      */
     public synchronized Permit admit(String client) {
         int mine = byClient.getOrDefault(client, 0);
         if (mine >= perClient) {
-            throw new BusyException("This client already runs " + mine + " queries at once, the most one address may; "
+            throw new TooManyQueriesException("This client already runs " + mine + " queries at once, the most one address may; "
                     + "retry when one has ended.");
         }
         if (running >= overall) {
-            throw new BusyException("The service runs " + running + " queries at once, its maximum; retry shortly.");
+            throw new TooManyQueriesException("The service runs " + running + " queries at once, its maximum; retry shortly.");
         }
         byClient.put(client, mine + 1);
         running++;
@@ -96,12 +94,4 @@ public class QueryAdmission {
         }
     }
 
-    /** A query refused because the limits are reached: 503 with {@link #RETRY_AFTER_SECONDS}. */
-    public static final class BusyException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        BusyException(String message) {
-            super(message);
-        }
-    }
 }

@@ -2,7 +2,7 @@ package org.cikg.sparql;
 
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.util.Context;
-import org.cikg.KgProperties;
+import org.cikg.config.KgProperties;
 
 /**
  * The bounds every query on an embedded dataset runs under, set once in the dataset's context so that Fuseki's

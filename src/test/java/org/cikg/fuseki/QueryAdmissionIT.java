@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.cikg.problem.TooManyQueriesException;
 import org.cikg.sparql.QueryAdmission;
 import org.cikg.support.ServiceITBase;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class QueryAdmissionIT extends ServiceITBase {
                         statuses.add(status);
                         if (status == 503 && response.contains("Too many queries")) {
                             refusalMillis.add((System.nanoTime() - t0) / 1_000_000);
-                            if (!response.contains("Retry-After: " + QueryAdmission.RETRY_AFTER_SECONDS)) {
+                            if (!response.contains("Retry-After: " + TooManyQueriesException.RETRY_AFTER_SECONDS)) {
                                 refusalsWithoutRetryAfter.incrementAndGet();
                             }
                             Thread.sleep(200);
