@@ -16,6 +16,7 @@ import org.cikg.config.KgProperties;
 import org.cikg.problem.EmbeddedOnlyException;
 import org.cikg.remote.RemoteEndpoint;
 import org.cikg.remote.RemoteRunner;
+import org.cikg.sparql.QueryBounds;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.QueryRunner;
 import org.cikg.sparql.SparqlRunner;
@@ -66,7 +67,7 @@ public class KnowledgeStore implements DisposableBean {
         dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
         dataset.getContext().set(ARQ.httpServiceAllowed, false);
         NoRemoteDocuments.apply(dataset.getContext());
-        dataset.getContext().set(ARQ.queryTimeout, Long.toString(props.sparql().timeout().toMillis()));
+        QueryBounds.apply(dataset.getContext(), props.sparql());
         // No ARQ.updateTimeout: with it set, Fuseki 5.6.0 intermittently cancels the later INSERT/DELETE WHERE steps
         // of a multi-step update and answers 500 (reproduced 26 times in 30 on a stand-alone Fuseki, 0 in 30 without;
         // found by the W3C update tests). Updates are admin-only; queries keep their timeout.
