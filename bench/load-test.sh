@@ -44,7 +44,7 @@ for _ in $(seq 1 600); do
   sleep 0.5
 done
 
-java -Xmx512m "$ROOT/src/test/java/org/cikg/bench/LoadUnderReload.java" --web "http://127.0.0.1:$WEB" \
+java -Xmx512m "$ROOT/src/bench/java/org/cikg/bench/LoadUnderReload.java" --web "http://127.0.0.1:$WEB" \
   --sparql "http://127.0.0.1:$SPARQL/kg/sparql" --password "$PASS" --seconds "$DURATION" --conns "$CONNS" \
   --baseline "$BASELINE"
 STATUS=$?

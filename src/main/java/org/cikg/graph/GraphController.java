@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.util.MultiValueMap;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
 import org.cikg.problem.NotFoundException;
 import org.cikg.query.QuestionRunner;
 import java.util.LinkedHashMap;
@@ -99,9 +98,7 @@ class GraphController {
         QuestionRunner.Answer answer = questions.run(name, questionParams, acceptLanguage);
         Set<Node> focus = new LinkedHashSet<>();
         answer.bindings().values().stream().filter(n -> Terms.slugOf(n) != null).forEach(focus::add);
-        RowSet rows = answer.rows();
-        while (rows.hasNext()) {
-            Binding b = rows.next();
+        for (Binding b : answer.rows()) {
             b.vars().forEachRemaining(v -> {
                 Node n = b.get(v);
                 if (Terms.slugOf(n) != null) {

@@ -1,8 +1,6 @@
 package org.cikg.sparql;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -11,11 +9,9 @@ import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecDatasetBuilder;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.system.Txn;
 import org.cikg.problem.QueryTimeoutException;
 
@@ -34,23 +30,20 @@ public final class SparqlRunner implements QueryRunner {
         this.timeout = timeout;
     }
 
-    /** Runs a SELECT in its own read transaction and returns the rows, fully read (rewindable). */
-    public RowSet select(CatalogQuery q, Map<String, Node> bindings) {
-        // TDB2 rows resolve their nodes lazily from the node table: copy every value while the transaction is open,
-        // or a value not in the node cache is silently lost once it ends (seen: a "hedged" certainty going missing).
-        return Txn.calculateRead(dataset, () -> {
-            RowSet rs = selectInTxn(q, bindings);
-            List<Binding> rows = new ArrayList<>();
-            while (rs.hasNext()) {
-                rows.add(BindingFactory.copy(rs.next()));
-            }
-            return RowSetStream.create(rs.getResultVars(), rows.iterator()).rewindable();
-        });
+    /** Runs a SELECT in its own read transaction and returns the rows, fully read. */
+    @Override
+    public Table select(CatalogQuery q, Map<String, Node> bindings) {
+        return Txn.calculateRead(dataset, () -> selectInTxn(q, bindings));
     }
 
-    /** Runs a SELECT inside the caller's transaction, rows fully read. */
-    public RowSet selectInTxn(CatalogQuery q, Map<String, Node> bindings) {
-        return run(q, build(q, bindings, timeout), timeout, exec -> exec.select().rewindable());
+    /**
+     * Runs a SELECT inside the caller's transaction, rows fully read. TDB2 rows resolve their nodes lazily from the
+     * node table: {@link Table#read} copies every value while the transaction is open, or a value not in the node
+     * cache is silently lost once it ends (seen: a "hedged" certainty going missing).
+     */
+    @Override
+    public Table selectInTxn(CatalogQuery q, Map<String, Node> bindings) {
+        return run(q, build(q, bindings, timeout), timeout, exec -> Table.read(exec.select()));
     }
 
     /**
@@ -59,7 +52,7 @@ public final class SparqlRunner implements QueryRunner {
      * the configured timeout, since such a read may legitimately take longer than a user's query.
      */
     public void forEachRow(CatalogQuery q, Map<String, Node> bindings, Duration limit,
-                           java.util.function.Consumer<org.apache.jena.sparql.engine.binding.Binding> each) {
+                           java.util.function.Consumer<Binding> each) {
         Txn.executeRead(dataset, () -> {
             run(q, build(q, bindings, limit), limit, exec -> {
                 RowSet rows = exec.select();

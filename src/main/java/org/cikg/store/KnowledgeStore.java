@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
@@ -21,6 +20,7 @@ import org.cikg.sparql.QueryBounds;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.QueryRunner;
 import org.cikg.sparql.SparqlRunner;
+import org.cikg.sparql.SystemQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -118,13 +118,18 @@ public class KnowledgeStore implements DisposableBean {
         return runner;
     }
 
+    /** The query catalogue the store's own queries ({@link #status()}) come from. */
+    public QueryCatalog catalog() {
+        return catalog;
+    }
+
     /** What the meta graph says about the last load; empty counts and no hash for a store never loaded. */
     public StoreStatus status() {
-        RowSet rows = runner.select(catalog.get("system/store-status"), java.util.Map.of());
-        if (!rows.hasNext()) {
+        Optional<Binding> row = runner.select(catalog.get(SystemQuery.STORE_STATUS), java.util.Map.of()).first();
+        if (row.isEmpty()) {
             return StoreStatus.EMPTY;
         }
-        Binding b = rows.next();
+        Binding b = row.get();
         return new StoreStatus(
                 longOf(b.get("triples")), longOf(b.get("asserted")), longOf(b.get("inferred")),
                 Optional.ofNullable(b.get("loadedAt")).map(n -> Instant.parse(n.getLiteralLexicalForm())).orElse(null),
