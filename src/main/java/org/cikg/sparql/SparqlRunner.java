@@ -52,7 +52,7 @@ public final class SparqlRunner implements QueryRunner {
      * the configured timeout, since such a read may legitimately take longer than a user's query.
      */
     public void forEachRow(CatalogQuery q, Map<String, Node> bindings, Duration limit,
-                           java.util.function.Consumer<org.apache.jena.sparql.engine.binding.Binding> each) {
+                           java.util.function.Consumer<Binding> each) {
         Txn.executeRead(dataset, () -> {
             run(q, build(q, bindings, limit), limit, exec -> {
                 RowSet rows = exec.select();
