@@ -15,7 +15,7 @@
     "VALUES", "UNION", "MINUS", "GRAPH", "ORDER BY", "GROUP BY", "HAVING", "LIMIT", "OFFSET", "COUNT", "SAMPLE",
     "GROUP_CONCAT", "COALESCE", "STRSTARTS", "CONTAINS", "LANG", "LANGMATCHES", "STR", "YEAR", "NOT EXISTS", "PREFIX"];
 
-  const root = document.getElementById("workbench");
+  const root = document.querySelector("main.workbench");
   const endpoint = root.dataset.endpoint;
   const timeoutSeconds = Number(root.dataset.timeout);
   const $ = (sel) => document.querySelector(sel);

@@ -47,7 +47,8 @@ class GraphController {
     private static final int MAX_LIST = 50;
 
     /** Options of the question export; every other request parameter goes to the question itself. */
-    private static final Set<String> QUESTION_GRAPH_OPTIONS = Set.of("depth", "types", "predicates", "limit", "format");
+    private static final Set<String> QUESTION_GRAPH_OPTIONS = Set.of("depth", "types", "predicates", "limit", "format",
+            "version");
     private static final int MAX_QUESTION_FOCUS = 200;
 
     private final NeighbourhoodExtractor extractor;
@@ -60,7 +61,7 @@ class GraphController {
      */
     private final DataVersionCache<Export, ResponseEntity<byte[]>> exports;
 
-    private record Export(GraphRequest request, GraphFormat format) {
+    private record Export(GraphRequest request, GraphFormat format, GexfWriter.Version version) {
     }
 
     GraphController(NeighbourhoodExtractor extractor, ConstructExport construct, GraphProperties props,
@@ -116,7 +117,7 @@ class GraphController {
                 params.getFirst("depth") == null ? 1 : Terms.positiveInt("depth", params.getFirst("depth"), MAX_DEPTH),
                 terms("types", params.get("types")), terms("predicates", params.get("predicates")), null, null, true,
                 RequestLanguage.resolve(params.getFirst("lang"), acceptLanguage), limit(params.getFirst("limit")));
-        return respond(extractor.extract(r), f);
+        return respond(extractor.extract(r), f, GexfWriter.Version.of(params.getFirst("version")));
     }
 
     @GetMapping("/api/graph")
@@ -130,11 +131,13 @@ class GraphController {
                                          @RequestParam(required = false) String lang,
                                          @RequestParam(required = false) String limit,
                                          @RequestParam(required = false) String format,
+                                         @RequestParam(required = false) String version,
                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                          @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
                                          String acceptLanguage)
             throws HttpMediaTypeNotAcceptableException {
         GraphFormat f = format(format, accept);
+        GexfWriter.Version gexf = GexfWriter.Version.of(version);
         List<String> focusValues = split(focus);
         if (focusValues.isEmpty()) {
             throw new BadRequestException("Parameter 'focus' is required: an entity slug such as deepseek (repeatable)");
@@ -150,7 +153,7 @@ class GraphController {
                 depth == null ? 1 : Terms.positiveInt("depth", depth, MAX_DEPTH),
                 terms("types", types), terms("predicates", predicates), fromYear, toYear,
                 bool("undated", undated), RequestLanguage.resolve(lang, acceptLanguage), limit(limit));
-        return exports.get(new Export(r, f), k -> respond(extractor.extract(r), f));
+        return exports.get(new Export(r, f, gexf), k -> respond(extractor.extract(r), f, gexf));
     }
 
     @PostMapping(path = "/api/graph", consumes = "application/sparql-query")
@@ -158,12 +161,14 @@ class GraphController {
                                          @RequestParam(required = false) String lang,
                                          @RequestParam(required = false) String limit,
                                          @RequestParam(required = false) String format,
+                                         @RequestParam(required = false) String version,
                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                          @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
                                          String acceptLanguage)
             throws HttpMediaTypeNotAcceptableException {
         GraphFormat f = format(format, accept);
-        return respond(construct.run(query, RequestLanguage.resolve(lang, acceptLanguage), limit(limit)), f);
+        GexfWriter.Version v = GexfWriter.Version.of(version);
+        return respond(construct.run(query, RequestLanguage.resolve(lang, acceptLanguage), limit(limit)), f, v);
     }
 
     @PostMapping(path = "/api/graph", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -171,18 +176,19 @@ class GraphController {
                                          @RequestParam(required = false) String lang,
                                          @RequestParam(required = false) String limit,
                                          @RequestParam(required = false) String format,
+                                         @RequestParam(required = false) String version,
                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                          @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
                                          String acceptLanguage)
             throws HttpMediaTypeNotAcceptableException {
-        return constructBody(query, lang, limit, format, accept, acceptLanguage);
+        return constructBody(query, lang, limit, format, version, accept, acceptLanguage);
     }
 
-    private ResponseEntity<byte[]> respond(SubGraph g, GraphFormat f) {
+    private ResponseEntity<byte[]> respond(SubGraph g, GraphFormat f, GexfWriter.Version version) {
         GraphWriter writer = switch (f) {
             case CYTOSCAPE -> new CytoscapeWriter();
             case GRAPHML -> new GraphMlWriter();
-            case GEXF -> new GexfWriter();
+            case GEXF -> new GexfWriter(version);
             case JSONLD -> new RdfGraphWriter(RDFFormat.JSONLD11_PRETTY);
             case TURTLE -> new RdfGraphWriter(RDFFormat.TURTLE_PRETTY);
         };

@@ -25,6 +25,7 @@ final class GraphLookups {
     private static final String RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
 
     private final QueryRunner runner;
+    private final QueryCatalog catalogRef;
     private final CatalogQuery nodeQuery;
     private final CatalogQuery statementsQuery;
     private final String lang;
@@ -33,6 +34,7 @@ final class GraphLookups {
 
     GraphLookups(QueryRunner runner, QueryCatalog catalog, String lang) {
         this.runner = runner;
+        this.catalogRef = catalog;
         this.nodeQuery = catalog.get("system/graph-node");
         this.statementsQuery = catalog.get("system/graph-statements");
         this.lang = lang;
@@ -88,6 +90,23 @@ final class GraphLookups {
                 type != null ? type.getURI() : null,
                 new LinkedHashMap<>(attributes));
         return new Description(node, !anyTypes.isEmpty() || !labels.isEmpty(), anyTypes, graphNode);
+    }
+
+    /** The titles of the sources the edges cite, by source IRI (a source without a title is left out). */
+    Map<String, String> sourceTitles(List<SubGraph.Edge> edges) {
+        Map<String, String> titles = new java.util.TreeMap<>();
+        CatalogQuery q = catalogRef.get("system/graph-source-title");
+        for (SubGraph.Edge e : edges) {
+            for (SubGraph.SourceRef s : e.sources()) {
+                if (!titles.containsKey(s.source()) && s.source().startsWith("http")) {
+                    RowSet rows = runner.selectInTxn(q, Map.of("source",
+                            org.apache.jena.graph.NodeFactory.createURI(s.source())));
+                    titles.put(s.source(), rows.hasNext() ? rows.next().get("title").getLiteralLexicalForm() : null);
+                }
+            }
+        }
+        titles.values().removeIf(java.util.Objects::isNull);
+        return titles;
     }
 
     /** The label of a property in the asked language, else English, else its local name. */
