@@ -396,7 +396,7 @@
       var ul = el('ul', null, 'figures');
       figures.forEach(function (f) {
         var text = f.data('label');
-        if (f.data('value') != null) { text += ': ' + f.data('value'); }
+        if (f.data('attr_value') != null) { text += ': ' + f.data('attr_value'); }
         if (f.data('unit') != null) { text += ' ' + f.data('unit'); }
         if (f.data('year') != null) { text += ' (' + f.data('year') + ')'; }
         ul.appendChild(el('li', text));

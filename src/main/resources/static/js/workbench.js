@@ -528,6 +528,8 @@
     const fragment = readFragment();
     editor = window.CikgEditor.create($("#editor"), { doc: fragment.query || $("#default-query").value, completions, onRun: run });
     editor.view.dom.setAttribute("data-ready", "true");
+    // The editor's scroll box is reachable by keyboard, so a long query can be scrolled without a mouse.
+    editor.view.scrollDOM.setAttribute("tabindex", "0");
     const params = new URLSearchParams(location.search);
     state.view = VIEWS.includes(fragment.view) ? fragment.view : VIEWS.includes(params.get("view")) ? params.get("view") : "table";
     document.querySelectorAll("[data-view]").forEach((b) => b.addEventListener("click", () => setView(b.dataset.view)));

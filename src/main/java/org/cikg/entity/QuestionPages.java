@@ -22,6 +22,7 @@ import org.cikg.core.Namespaces;
 import org.cikg.fuseki.FusekiEndpoints;
 import org.cikg.problem.BadRequestException;
 import org.cikg.problem.UnknownEntityException;
+import org.cikg.query.EntitySuggestions;
 import org.cikg.query.QueryLinks;
 import org.cikg.query.QuestionRunner;
 import org.cikg.search.EntitySearch;
@@ -42,7 +43,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * and, once its required fields are filled, the answer as a table with links and sources, charts where it holds
  * years or figures ({@link Chart}), downloads (CSV, JSON, graph files from the REST API), the {@code .rq} text and a
  * link that opens the query, with the values bound, in the workbench. An entity field takes a slug or a name: a name
- * is looked up with the search, and the best match is used (the page says so).
+ * is looked up with the search, and the best match is used (the page says so); a slug the graph does not hold is a
+ * 404 page with "did you mean".
  */
 @Controller
 class QuestionPages {
@@ -55,10 +57,12 @@ class QuestionPages {
     private final EntityReader reader;
     private final FusekiEndpoints fuseki;
     private final KnowledgeStore store;
+    private final EntitySuggestions suggestions;
 
     QuestionPages(QueryCatalog catalog, QuestionRunner questions, EntitySearch search, EntityReader reader,
-                  FusekiEndpoints fuseki, KnowledgeStore store) {
+                  FusekiEndpoints fuseki, KnowledgeStore store, EntitySuggestions suggestions) {
         this.store = store;
+        this.suggestions = suggestions;
         this.catalog = catalog;
         this.questions = questions;
         this.search = search;
@@ -161,14 +165,19 @@ class QuestionPages {
      */
     private String entityValue(CatalogQuery.Param p, String v, LabelLanguage lang, List<Resolved> resolved,
                                Map<String, String> shown) {
+        Node asSlug = null;
         try {
-            Node n = Terms.entity(p.name(), v);
-            if (reader.exists(n)) {
-                shown.put(p.name(), label(n, lang));
-                return Terms.slugOf(n);
-            }
+            asSlug = Terms.entity(p.name(), v);
         } catch (BadRequestException e) {
             // not a slug: a name, looked up below
+        }
+        if (asSlug != null) {
+            if (reader.exists(asSlug)) {
+                shown.put(p.name(), label(asSlug, lang));
+                return Terms.slugOf(asSlug);
+            }
+            // A slug the graph does not hold: say so, with "did you mean", as the REST API does.
+            throw suggestions.unknown(p.name(), asSlug);
         }
         String type = QuestionGroups.entityType(p);
         List<SearchResult> hits;
@@ -182,7 +191,7 @@ class QuestionPages {
         }
         if (hits.isEmpty() || hits.get(0).slug() == null) {
             throw new UnknownEntityException("No entity named '" + v + "' in the graph (field '" + p.name() + "')",
-                    List.of());
+                    suggestions.forName(v));
         }
         SearchResult hit = hits.get(0);
         if (!hit.slug().equals(v)) {

@@ -25,7 +25,8 @@ final class NodeAttributes {
     private static final Set<String> REAL = Set.of(XSDDatatype.XSDdecimal.getURI(), XSDDatatype.XSDdouble.getURI(),
             XSDDatatype.XSDfloat.getURI());
     /** Names the writers use themselves; an attribute with one of them gets a prefix. */
-    private static final Set<String> RESERVED = Set.of("id", "label", "type", "source", "target", "page");
+    private static final Set<String> RESERVED = Set.of("id", "label", "type", "source", "target", "page", "value",
+            "name", "color", "key");
 
     /**
      * One column.
