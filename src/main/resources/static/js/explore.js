@@ -149,7 +149,9 @@
     node.addClass('expanded');
     container.dataset.state = 'loading';
     setStatus('Adding the neighbours of ' + node.data('label') + '…');
-    var before = cy.nodes().filter(function (n) { return true; });
+    var before = cy.nodes();
+    var kept = {};
+    before.forEach(function (n) { kept[n.id()] = { x: n.position('x'), y: n.position('y') }; });
     return fetchGraph([slug], 1).then(function (body) {
       var added = add(body);
       var centre = node.position();
@@ -160,9 +162,20 @@
       });
       refreshAll();
       if (newNodes.length === 0) { return 0; }
-      // Every entity drawn before keeps its place; only the new ones move.
+      // Every entity drawn before keeps its place (fCoSE's fixed-node constraint); only the new ones move. fCoSE
+      // meets the constraint up to a few pixels, so the old positions are then put back exactly and the new
+      // entities shifted with the expanded one.
       return runLayout({ randomize: false, fit: false, fixedNodeConstraint: pinnedConstraint(before) })
-        .then(function () { return newNodes.length; });
+        .then(function () {
+          var moved = node.position();
+          var dx = kept[node.id()].x - moved.x;
+          var dy = kept[node.id()].y - moved.y;
+          cy.batch(function () {
+            newNodes.forEach(function (n) { n.position({ x: n.position('x') + dx, y: n.position('y') + dy }); });
+            before.forEach(function (n) { n.position(kept[n.id()]); });
+          });
+          return newNodes.length;
+        });
     }).then(function (n) {
       ready();
       if (selected && selected.id() === node.id()) { showNode(node); }

@@ -30,9 +30,11 @@ import org.apache.jena.graph.Node;
  * @param bars    the bars
  */
 record Chart(String title, String summary, int width, int height, List<Bar> bars) {
-    static final int WIDTH = 640;
-    private static final int ROW = 26;
-    private static final int LABEL_W = 220;
+    /** The view box's width: narrow enough that its text stays readable when a phone shrinks it. */
+    static final int WIDTH = 460;
+    private static final int ROW = 28;
+    private static final int LABEL_W = 175;
+    private static final int LABEL_CHARS = 22;
     private static final int MAX_BARS = 30;
 
     /** One bar and its labels, in view-box units. */
@@ -176,7 +178,7 @@ record Chart(String title, String summary, int width, int height, List<Bar> bars
         int y = 6;
         for (Map.Entry<String, Double> e : entries) {
             double w = max <= 0 ? 0 : Math.max(2, e.getValue() / max * span);
-            String label = e.getKey().length() > 32 ? e.getKey().substring(0, 31) + "…" : e.getKey();
+            String label = cut(e.getKey());
             bars.add(new Bar(label, format(e.getValue()), LABEL_W, y, w, ROW - 8, LABEL_W - 8, y + ROW / 2.0 + 1,
                     LABEL_W + w + 6, y + ROW / 2.0 + 1, "end"));
             y += ROW;
@@ -189,7 +191,7 @@ record Chart(String title, String summary, int width, int height, List<Bar> bars
         List<Map.Entry<String, Double>> entries = new ArrayList<>(values.entrySet());
         double max = entries.stream().mapToDouble(Map.Entry::getValue).max().orElse(1);
         int n = entries.size();
-        double slot = Math.min(80, (WIDTH - 20) / (double) n);
+        double slot = Math.min(70, (WIDTH - 20) / (double) n);
         double plot = 160;
         List<Bar> bars = new ArrayList<>();
         double x = 10;
@@ -201,6 +203,16 @@ record Chart(String title, String summary, int width, int height, List<Bar> bars
             x += slot;
         }
         return new Chart(title, summary(entries), WIDTH, (int) (24 + plot + 30), bars);
+    }
+
+    /** A label cut to fit left of the bars, at a word's end where it can be. */
+    static String cut(String s) {
+        if (s.length() <= LABEL_CHARS) {
+            return s;
+        }
+        int space = s.lastIndexOf(' ', LABEL_CHARS - 1);
+        return (space >= 8 ? s.substring(0, space).replaceFirst("[\\s(,;:-]+$", "") : s.substring(0, LABEL_CHARS - 1))
+                + "…";
     }
 
     private static String summary(List<Map.Entry<String, Double>> entries) {

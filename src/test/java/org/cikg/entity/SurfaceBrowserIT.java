@@ -284,7 +284,7 @@ class SurfaceBrowserIT extends ServiceITBase {
         assertThat(svg.getDomAttribute("role")).isNotEqualTo("img");
         List<WebElement> links = browser.all("svg.neighbourhood a");
         assertThat(links).isNotEmpty();
-        links.forEach(a -> assertThat(a.getDomAttribute("aria-label")).isNotBlank());
+        links.forEach(a -> assertThat(a.getAccessibleName()).as(a.getDomAttribute("href")).isNotBlank());
     }
 
     @Test

@@ -153,7 +153,7 @@ class ExplorerBrowserIT extends ServiceITBase {
 
     @Test
     void theYearRangeStartsAtTheYearsPresentAndNarrowedDrawsUndatedLinksDifferently() {
-        openExplorer("eagle-project");
+        openExplorer("hangzhou");
         WebElement from = browser.find("#year-from");
         WebElement to = browser.find("#year-to");
         long min = (Long) browser.js("var y = []; window.cikgExplorer.cy.edges().forEach(function (e) {"
@@ -193,8 +193,8 @@ class ExplorerBrowserIT extends ServiceITBase {
         browser.open(facade("/explore"));
         WebElement box = browser.find("#focus-name");
         box.sendKeys("Hangzh");
-        WebElement option = browser.until(d -> browser.all("#focus-name ~ [role=listbox] [role=option]").stream()
-                .filter(o -> o.getText().contains("Hangzhou")).findFirst().orElse(null));
+        WebElement option = browser.until(d -> browser.all("#focus-name ~ [role=listbox] [role=option] .ac-label").stream()
+                .filter(o -> o.getText().equals("Hangzhou")).findFirst().orElse(null));
         option.click();
         browser.find(".focus-form button[type=submit]").click();
         browser.until(d -> d.getCurrentUrl().contains("focus=hangzhou"));
