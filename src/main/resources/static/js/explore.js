@@ -138,6 +138,11 @@
     }).then(function () {
       cy.resize();
       cy.fit(cy.elements().not('.filtered, .folded'), 30);
+      if (cy.zoom() > 1.3) {
+        // A handful of entities would be blown up to fill the box: keep them at a reading size, centred.
+        cy.zoom(1.3);
+        cy.center(cy.elements().not('.filtered, .folded'));
+      }
       ready();
     }).catch(fail);
   }

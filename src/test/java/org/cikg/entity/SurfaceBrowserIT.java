@@ -93,7 +93,7 @@ class SurfaceBrowserIT extends ServiceITBase {
     void screenshotsOfHomeEntityQuestionAndExplorerAtBothWidths() {
         Map<String, String> pages = Map.of("home", "/", "entity-hangzhou", "/page/hangzhou",
                 "question-policies-of-place", "/questions/policies-of-place?place=zhejiang",
-                "explorer-deepseek", "/explore?focus=deepseek");
+                "explorer-deepseek", "/explore?focus=deepseek&depth=2");
         for (int width : new int[] {PageBrowser.WIDE, PageBrowser.PHONE}) {
             browser.width(width);
             for (Map.Entry<String, String> p : pages.entrySet()) {
