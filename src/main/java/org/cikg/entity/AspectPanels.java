@@ -8,9 +8,10 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
 import org.cikg.core.Namespaces;
 import org.cikg.query.QuestionRunner;
+import org.cikg.sparql.SystemQuery;
+import org.cikg.sparql.Table;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.Terms;
 import org.cikg.store.KnowledgeStore;
@@ -66,8 +67,8 @@ class AspectPanels {
     List<Panel> panels(Node entity, LabelLanguage lang) {
         Set<String> classes = new HashSet<>();
         classes.add("Thing");
-        RowSet types = store.runner().select(catalog.get("system/entity-kinds"), Map.of("entity", entity));
-        types.forEachRemaining(b -> {
+        Table types = store.runner().select(catalog.get(SystemQuery.ENTITY_KINDS), Map.of("entity", entity));
+        types.forEach(b -> {
             Node t = b.get("type");
             if (t != null && t.isURI() && t.getURI().startsWith(Namespaces.CIKG)) {
                 classes.add(t.getURI().substring(Namespaces.CIKG.length()));
@@ -81,10 +82,8 @@ class AspectPanels {
             }
             QuestionRunner.Answer answer = questions.run(a.question(),
                     Map.of(a.param(), List.of(slug), "lang", List.of(lang.code())), null);
-            RowSet rs = answer.rows();
-            List<Var> vars = rs.getResultVars();
-            List<Binding> rows = new ArrayList<>();
-            rs.forEachRemaining(rows::add);
+            List<Var> vars = answer.rows().vars();
+            List<Binding> rows = answer.rows().rows();
             if (rows.isEmpty()) {
                 continue;
             }

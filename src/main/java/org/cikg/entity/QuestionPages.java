@@ -14,7 +14,6 @@ import org.apache.jena.query.Query;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
 import org.cikg.core.BoundQuery;
 import org.cikg.core.LabelPicker;
 import org.cikg.store.KnowledgeStore;
@@ -27,6 +26,7 @@ import org.cikg.query.QueryLinks;
 import org.cikg.query.QuestionRunner;
 import org.cikg.search.EntitySearch;
 import org.cikg.search.SearchResult;
+import org.cikg.sparql.SystemQuery;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.Terms;
@@ -134,10 +134,8 @@ class QuestionPages {
             try {
                 QuestionRunner.Answer answer = questions.run(name, given, null);
                 bindings = answer.bindings();
-                RowSet rs = answer.rows();
-                List<Var> vars = rs.getResultVars();
-                List<Binding> rows = new ArrayList<>();
-                rs.forEachRemaining(rows::add);
+                List<Var> vars = answer.rows().vars();
+                List<Binding> rows = answer.rows().rows();
                 model.addAttribute("table", AnswerTable.of(vars, rows, false, ROWS_SHOWN, lang));
                 model.addAttribute("charts", Chart.of(AnswerTable.plain(vars, rows)));
                 model.addAttribute("downloads", downloads(q, given));
@@ -204,8 +202,8 @@ class QuestionPages {
     /** The entity's name in the page's language (else English), for its field. */
     private String label(Node entity, LabelLanguage lang) {
         List<Node> labels = new ArrayList<>();
-        store.runner().select(catalog.get("system/entity-labels"), Map.of("entity", entity))
-                .forEachRemaining(b -> labels.add(b.get("label")));
+        store.runner().select(catalog.get(SystemQuery.ENTITY_LABELS), Map.of("entity", entity))
+                .forEach(b -> labels.add(b.get("label")));
         return LabelPicker.best(labels, lang.code()).map(Node::getLiteralLexicalForm).orElse(Terms.slugOf(entity));
     }
 

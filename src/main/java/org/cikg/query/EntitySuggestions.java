@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.jena.graph.Node;
-import org.apache.jena.sparql.exec.RowSet;
 import org.cikg.problem.UnknownEntityException;
+import org.cikg.sparql.SystemQuery;
+import org.cikg.sparql.Table;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.Terms;
 import org.cikg.store.KnowledgeStore;
@@ -34,7 +35,7 @@ public class EntitySuggestions {
 
     /** Whether the entity is the subject of at least one triple. */
     public boolean exists(Node entity) {
-        return store.runner().ask(catalog.get("system/entity-exists"), Map.of("entity", entity));
+        return store.runner().ask(catalog.get(SystemQuery.ENTITY_EXISTS), Map.of("entity", entity));
     }
 
     /** Entities sharing a word with {@code name} (a slug, or words), best first, at most {@value #MAX}. */
@@ -46,9 +47,9 @@ public class EntitySuggestions {
             if (w.length() < 3 || tried++ >= MAX_WORDS) {
                 continue;
             }
-            RowSet rows = store.runner().select(catalog.get("system/entity-suggest"),
+            Table rows = store.runner().select(catalog.get(SystemQuery.ENTITY_SUGGEST),
                     Map.of("word", Terms.string("word", w, 100)));
-            rows.forEachRemaining(b -> {
+            rows.forEach(b -> {
                 String s = Terms.slugOf(b.get("entity"));
                 if (s != null && found.size() < MAX) {
                     found.putIfAbsent(s, new UnknownEntityException.Suggestion(b.get("entity").getURI(),
