@@ -76,7 +76,7 @@ public class FusekiEndpoints implements SmartLifecycle {
         }
         DatasetGraph scratch = conformance.enabled()
                 ? ConformanceDataset.create(props.sparql().timeout().toMillis()) : null;
-        server = build(store.dataset(), props, limits, scratch, version::changed).start();
+        server = build(store.writable(), props, limits, scratch, version::changed, store::writeRefusal).start();
         LOG.info("SPARQL endpoints at http://localhost:{}{}/sparql (update {})", server.getHttpPort(), DATASET,
                 props.admin().enabled() ? "with admin credentials" : "disabled");
     }
@@ -93,6 +93,16 @@ public class FusekiEndpoints implements SmartLifecycle {
     /** As above; {@code onWrite} runs after each successful update or Graph Store write to {@link #DATASET}. */
     static FusekiServer build(DatasetGraph dataset, KgProperties props, EndpointLimits limits,
                               DatasetGraph scratch, Runnable onWrite) {
+        return build(dataset, props, limits, scratch, onWrite, Optional::empty);
+    }
+
+    /**
+     * As above; while {@code writeRefusal} gives a reason (a read replica), updates and Graph Store writes to
+     * {@link #DATASET} are answered 409 with it, before anything runs.
+     */
+    static FusekiServer build(DatasetGraph dataset, KgProperties props, EndpointLimits limits,
+                              DatasetGraph scratch, Runnable onWrite,
+                              java.util.function.Supplier<Optional<String>> writeRefusal) {
         List<String> paths = new ArrayList<>(List.of(DATASET));
         if (scratch != null) {
             paths.add(ConformanceDataset.PATH);
@@ -101,7 +111,7 @@ public class FusekiEndpoints implements SmartLifecycle {
                 .port(props.fuseki().port())
                 .enableCors(true, writeCorsFile().toString())
                 .enablePing(true)
-                .addFilter("/*", new RequestGate(limits, paths, props.sparql().timeout(), onWrite))
+                .addFilter("/*", new RequestGate(limits, paths, props.sparql().timeout(), onWrite, writeRefusal))
                 .add(DATASET, dataset, false);
         if (scratch != null) {
             b.add(ConformanceDataset.PATH, scratch, false);

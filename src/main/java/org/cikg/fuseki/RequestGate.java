@@ -50,7 +50,8 @@ import org.apache.jena.update.UpdateRequest;
  *       stack: 400;</li>
  *   <li>{@code LOAD} in an update, even from the admin: 403 (it would fetch any URL or read any local file);</li>
  *   <li>an update that does not parse: 400 here, since Fuseki would run the operations before the error;</li>
- *   <li>an {@code Accept} header that no result or RDF format satisfies: 406.</li>
+ *   <li>an {@code Accept} header that no result or RDF format satisfies: 406;</li>
+ *   <li>on a read replica, an update or Graph Store write to the store: 409, naming the service that takes writes.</li>
  * </ul>
  * Refusals are small RFC 9457 {@code application/problem+json} bodies. Fuseki writes into a {@link GuardedResponse}:
  * a result cut by the query timeout after the first bytes went out ends in an aborted connection (no final chunk),
@@ -69,6 +70,7 @@ final class RequestGate implements Filter {
 
     private final List<String> watchedWrites;
     private final Runnable onWrite;
+    private final java.util.function.Supplier<java.util.Optional<String>> writeRefusal;
 
     /**
      * The gate for the datasets served at these paths (each with {@code /data} and {@code /update}), whose queries
@@ -77,6 +79,16 @@ final class RequestGate implements Filter {
      * committed it: caches of the data key their entries by the version it moves.
      */
     RequestGate(EndpointLimits limits, List<String> datasets, Duration timeout, Runnable onWrite) {
+        this(limits, datasets, timeout, onWrite, java.util.Optional::empty);
+    }
+
+    /**
+     * As above; while {@code writeRefusal} gives a reason (a read replica), a write to the first dataset (an update, or
+     * a Graph Store {@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE}) is answered 409 with it.
+     */
+    RequestGate(EndpointLimits limits, List<String> datasets, Duration timeout, Runnable onWrite,
+                java.util.function.Supplier<java.util.Optional<String>> writeRefusal) {
+        this.writeRefusal = writeRefusal;
         this.limits = limits;
         this.timeoutMillis = timeout.toMillis();
         this.uploadPaths = datasets.stream().map(d -> d + "/data").toList();
@@ -104,6 +116,14 @@ final class RequestGate implements Filter {
         }
         HttpServletRequest forward = request;
         String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method)
+                && watchedWrites.contains(path)) {
+            java.util.Optional<String> refusal = writeRefusal.get();
+            if (refusal.isPresent()) {
+                refuse(response, 409, "Read-only replica", plain(refusal.get()));
+                return;
+            }
+        }
         boolean upload = uploadPaths.contains(path);
         if ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)) {
             long limit = upload ? limits.maxUpload().toBytes() : limits.maxBody().toBytes();

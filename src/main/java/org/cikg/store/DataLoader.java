@@ -36,8 +36,8 @@ import org.springframework.stereotype.Component;
  * Loads {@code ontology/} and {@code data/} into the store: parse every file (strictly: a syntax error or an
  * ill-typed literal aborts the whole load with the file and line), materialise inferences, validate the result against
  * the SHACL shapes ({@link ShapeValidator}: a violation aborts the load), then replace the graphs and record the data
- * hash, the load time and the counts in one write transaction. Readers keep the previous version until the commit
- * (TDB2 MVCC), and an aborted load leaves it untouched.
+ * hash, the load time and the counts in one write transaction, writing only the difference from the previous contents.
+ * Readers keep the previous version until the commit (TDB2 MVCC), and an aborted load leaves it untouched.
  */
 @Component
 public class DataLoader {
@@ -72,6 +72,7 @@ public class DataLoader {
 
     /** Loads the files; unless {@code force}, skips the work when their hash equals the stored one. */
     public LoadReport load(boolean force) {
+        store.requireWritable("Reload");
         LoadReport report;
         oneLoadAtATime.lock();
         try {
@@ -107,21 +108,18 @@ public class DataLoader {
         if (store.isRemote()) {
             return pushRemote(staged, sources, loadedAt, asserted, inferred, start);
         }
-        DatasetGraph dsg = store.dataset();
+        DatasetGraph dsg = store.writable();
         long[] total = new long[1];
         Txn.executeWrite(dsg, () -> {
-            for (Node g : new Node[] {Graphs.ONTOLOGY, Graphs.DATA, Graphs.INFERRED, Graphs.META}) {
-                dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-            }
+            dsg.deleteAny(Graphs.META, Node.ANY, Node.ANY, Node.ANY);
             for (Node g : new Node[] {Graphs.ONTOLOGY, Graphs.DATA, Graphs.INFERRED}) {
-                staged.getGraph(g).find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(),
-                        t.getObject()));
+                replace(dsg, g, staged.getGraph(g));
             }
             RowSet rows = store.runner().selectInTxn(catalog.get("system/count-triples"), Map.of());
             total[0] = Long.parseLong(rows.next().get("n").getLiteralLexicalForm());
             writeMeta(dsg, sources, loadedAt, total[0], asserted, inferred);
         });
-        StoreStatistics.write(dsg);
+        StoreStatistics.write(store.dataset());
         long[] counts = {asserted, inferred, total[0]};
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         LoadReport report = new LoadReport(true, sources.files().size(), counts[0], counts[1], counts[2],
@@ -130,6 +128,42 @@ public class DataLoader {
                 report.files(), report.assertedTriples(), report.inferredTriples(), report.totalTriples(),
                 elapsed.toMillis(), Math.round(report.triplesPerSecond()));
         return report;
+    }
+
+    /**
+     * Makes graph {@code g} of {@code dsg} (in a write transaction) hold exactly the triples of {@code staged}: deletes
+     * what is no longer there, then adds what is not there yet, so a reload that changes little writes little (and a
+     * replicated writer records only the difference). Deletes come first: a literal TDB2 stores in its canonical form
+     * ("1.5") that the staged graph holds in another ("1.50") is deleted and then added again, never lost. Triples with
+     * blank nodes (SHACL lists, OWL restrictions) get new blank nodes at every parse; they are kept as they are when
+     * they form the same graph as before (isomorphic), else replaced as a whole.
+     */
+    private static void replace(DatasetGraph dsg, Node g, Graph staged) {
+        java.util.List<Triple> gone = new java.util.ArrayList<>();
+        Graph oldBlank = GraphFactory.createDefaultGraph();
+        Graph newBlank = GraphFactory.createDefaultGraph();
+        dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+            Triple t = q.asTriple();
+            if (hasBlank(t)) {
+                oldBlank.add(t);
+            } else if (!staged.contains(t)) {
+                gone.add(t);
+            }
+        });
+        staged.find().filterKeep(DataLoader::hasBlank).forEachRemaining(newBlank::add);
+        boolean sameBlank = oldBlank.isIsomorphicWith(newBlank);
+        if (!sameBlank) {
+            oldBlank.find().forEachRemaining(gone::add);
+        }
+        for (Triple t : gone) {
+            dsg.delete(g, t.getSubject(), t.getPredicate(), t.getObject());
+        }
+        staged.find().filterDrop(t -> sameBlank && hasBlank(t))
+                .forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+    }
+
+    private static boolean hasBlank(Triple t) {
+        return t.getSubject().isBlank() || t.getObject().isBlank();
     }
 
     /**

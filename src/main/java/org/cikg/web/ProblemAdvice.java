@@ -7,6 +7,7 @@ import org.cikg.sparql.StoreUnavailableException;
 import org.cikg.sparql.UnknownQueryException;
 import org.cikg.store.DataLoadException;
 import org.cikg.store.EmbeddedOnlyException;
+import org.cikg.store.ReadOnlyStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -67,6 +68,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(EmbeddedOnlyException.class)
     ResponseEntity<ProblemDetail> embeddedOnly(EmbeddedOnlyException e) {
         return problem(HttpStatus.CONFLICT, "Not available with a remote store", e.getMessage());
+    }
+
+    @ExceptionHandler(ReadOnlyStoreException.class)
+    ResponseEntity<ProblemDetail> readOnly(ReadOnlyStoreException e) {
+        return problem(HttpStatus.CONFLICT, "Read-only replica", e.getMessage());
     }
 
     @ExceptionHandler(DataLoadException.class)
