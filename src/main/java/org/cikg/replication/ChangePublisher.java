@@ -51,8 +51,8 @@ final class ChangePublisher implements SmartLifecycle {
     private volatile String lastError;
     private volatile Instant lastErrorAt;
 
-    /** The last change published: its sequence, the offset of its last record, when. */
-    record Published(long sequence, long offset, int records, Instant at) {
+    /** The last change published: the change, the offset of its last record, how many records, how long it took. */
+    record Published(Change change, long offset, int records, long millis, Instant at) {
     }
 
     ChangePublisher(ChangeCapture capture, KafkaTemplate<String, byte[]> kafka, ReplicationProperties props) {
@@ -137,7 +137,7 @@ final class ChangePublisher implements SmartLifecycle {
                 long offset = send(c, records);
                 Txn.executeWrite(tdb, () -> LogPosition.setOffset(tdb, offset));
                 capture.outbox().remove(c);
-                last = new Published(c.sequence(), offset, records[0], Instant.now());
+                last = new Published(c, offset, records[0], (System.nanoTime() - t0) / 1_000_000, Instant.now());
                 LOG.info("Published change {} ({}, {}): {} record(s) up to offset {} in {} ms", c.sequence(), c.kind(),
                         c.form(), records[0], offset, (System.nanoTime() - t0) / 1_000_000);
             }

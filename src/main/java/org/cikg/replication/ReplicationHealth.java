@@ -49,7 +49,22 @@ class ReplicationHealth implements HealthIndicator {
                 .withDetail("unpublishedChanges", p.pending());
         ChangePublisher.Published last = p.lastPublished();
         if (last != null) {
-            b.withDetail("lastPublished", last.sequence() + " at " + last.at());
+            Change c = last.change();
+            java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
+            d.put("version", c.sequence());
+            d.put("kind", c.kind());
+            d.put("form", c.form());
+            d.put("adds", c.adds());
+            d.put("deletes", c.deletes());
+            d.put("patchBytes", c.patchBytes());
+            d.put("snapshotBytes", c.snapshotBytes());
+            d.put("quadsAfter", c.quadsAfter());
+            d.put("records", last.records());
+            d.put("offset", last.offset());
+            d.put("committedAt", c.committedAt().toString());
+            d.put("publishedAt", last.at().toString());
+            d.put("publishMillis", last.millis());
+            b.withDetail("lastPublished", d);
         }
         if (p.lastError() != null) {
             b.withDetail("brokerError", p.lastError()).withDetail("brokerErrorSince", String.valueOf(p.lastErrorAt()));

@@ -49,7 +49,7 @@ import org.springframework.stereotype.Component;
  *       most a {@code .tmp} file, never a backup without its checksum being wrong or missing.</li>
  *   <li>{@link #restore(Path)} refuses a file whose checksum file is missing or does not match, then replaces the
  *       store's contents in one write transaction while parsing: a parse error aborts the transaction and the
- *       store keeps what it had.</li>
+ *       store keeps what it had. Blank nodes get back the labels they had in the backed-up store.</li>
  *   <li>At start-up, leftover {@code *.tmp} files of interrupted backups are removed (the {@code Data-NNNN-tmp}
  *       folder of an interrupted compaction is removed by {@code DatabaseMgr.connectDatasetGraph}, see
  *       {@link KnowledgeStore}).</li>
@@ -174,7 +174,11 @@ public class StoreBackup {
                     }
                 };
                 try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
-                    RDFParser.source(in).lang(Lang.NQUADS).parse(counting);
+                    // Blank nodes keep the labels the backup wrote (their store labels, encoded), so a restored
+                    // store is the backed-up one exactly: a replica applies later changes that name them.
+                    RDFParser.source(in).lang(Lang.NQUADS)
+                            .labelToNode(org.apache.jena.riot.lang.LabelToNode.createUseLabelEncoded())
+                            .parse(counting);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

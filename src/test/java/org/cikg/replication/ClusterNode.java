@@ -88,14 +88,19 @@ final class ClusterNode implements AutoCloseable {
         return replication().get("appliedVersion").asLong();
     }
 
-    /** Every quad of the store, sorted, hashed (blank node labels included: replicas keep the writer's). */
-    String contentHash() {
+    /** Every quad of the store, as sorted lines (blank node labels included: replicas keep the writer's). */
+    TreeSet<String> contents() {
         DatasetGraph dsg = context.getBean(KnowledgeStore.class).dataset();
-        TreeSet<String> lines = Txn.calculateRead(dsg, () -> {
+        return Txn.calculateRead(dsg, () -> {
             TreeSet<String> out = new TreeSet<>();
             dsg.find().forEachRemaining(q -> out.add(q.toString()));
             return out;
         });
+    }
+
+    /** {@link #contents()}, counted and hashed. */
+    String contentHash() {
+        TreeSet<String> lines = contents();
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             lines.forEach(l -> sha.update((l + "\n").getBytes(StandardCharsets.UTF_8)));
