@@ -43,6 +43,9 @@ class ReplicationIT {
     private static final String BULK = "https://example.org/it/bulk";
     private static final String BIG = "https://example.org/it/big";
     private static final int BIG_SIZE = 100_000;
+    /** A row of {@code ?m ?n} in SPARQL JSON results. */
+    private static final Pattern COUNT_ROW = Pattern.compile("\"m\"\\s*:\\s*\\{[^}]*\"value\"\\s*:\\s*\"(\\w+)\"[^}]*}"
+            + "\\s*,\\s*\"n\"\\s*:\\s*\\{[^}]*\"value\"\\s*:\\s*\"(\\d+)\"");
 
     private static EmbeddedKafkaKraftBroker kafka;
     private static Path work;
@@ -196,12 +199,10 @@ class ReplicationIT {
                 + " GROUP BY ?m";
         Set<String> seen = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
         AtomicBoolean reading = new AtomicBoolean(true);
-        Pattern row = Pattern.compile("\"m\"\\s*:\\s*\\{[^}]*\"value\"\\s*:\\s*\"(\\w+)\"[^}]*}\\s*,\\s*\"n\"\\s*:\\s*"
-                + "\\{[^}]*\"value\"\\s*:\\s*\"(\\d+)\"");
         Thread reader = new Thread(() -> {
             while (reading.get()) {
                 HttpResponse<String> r = a.query(count);
-                Matcher m = row.matcher(r.body());
+                Matcher m = COUNT_ROW.matcher(r.body());
                 List<String> state = new ArrayList<>();
                 while (m.find()) {
                     state.add(m.group(1) + "=" + m.group(2));
