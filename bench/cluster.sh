@@ -33,7 +33,7 @@ log() { echo "[cluster] $*" >&2; }
 # Waits (up to $2 seconds) until the URL $1 answers 200.
 wait_http() {
   local url=$1 limit=$2 t=0
-  until curl -fsS -o /dev/null --max-time 5 "$url"; do
+  until curl -fs -o /dev/null --max-time 5 "$url"; do
     t=$((t + 1))
     if [ "$t" -ge "$limit" ]; then log "no answer from $url after ${limit}s"; return 1; fi
     sleep 1
@@ -56,14 +56,15 @@ ensure_haproxy() {
 }
 
 ensure_jars() {
-  if ! ls target/cikg-*.jar > /dev/null 2>&1; then
-    log "building the service jar"
+  if [ "${SKIP_BUILD:-no}" != yes ] || ! ls target/cikg-*.jar > /dev/null 2>&1; then
+    log "building the service jar (SKIP_BUILD=yes to use the one in target/)"
     timeout 1200 mvn -B -q package -DskipTests
   fi
   JAR=$(ls target/cikg-*.jar | grep -v original | head -1)
-  if ! ls target/kafka/libs/kafka_2.13-*.jar > /dev/null 2>&1; then
-    local kv
-    kv=$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' pom.xml | head -1)
+  local kv
+  kv=$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' pom.xml | head -1)
+  if ! ls target/kafka/libs/kafka_2.13-"$kv".jar > /dev/null 2>&1; then
+    rm -rf target/kafka/libs
     log "fetching Kafka $kv's jars with Maven"
     timeout 1200 mvn -B -q -f bench/cluster/kafka-pom.xml dependency:copy-dependencies -Dkafka.version="$kv"
   fi

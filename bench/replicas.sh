@@ -11,10 +11,9 @@ cd "$(dirname "$0")/.."
 WORK=${BENCH_WORK:-/tmp/cikg-replicas}
 mkdir -p "$WORK"
 export CLUSTER_WORK="$WORK/cluster"
-export WRITER_XMX=${WRITER_XMX:-4g} SERVICE_XMX=${SERVICE_XMX:-1500m} MAX_LAG=${MAX_LAG:-30m}
+export SKIP_BUILD=yes WRITER_XMX=${WRITER_XMX:-4g} SERVICE_XMX=${SERVICE_XMX:-1500m} MAX_LAG=${MAX_LAG:-30m}
 
 timeout 1200 mvn -B -q package -DskipTests
-timeout 600 mvn -B -q test-compile
 JAR=$(ls target/cikg-*.jar | grep -v original | head -1)
 CP="target/test-classes:target/classes:$(timeout 300 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
 

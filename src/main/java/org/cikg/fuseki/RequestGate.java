@@ -124,7 +124,7 @@ final class RequestGate implements Filter {
                 && watchedWrites.contains(path)) {
             java.util.Optional<String> refusal = writeRefusal.get();
             if (refusal.isPresent()) {
-                refuse(response, 409, "Read-only replica", plain(refusal.get()));
+                refuse(response, 409, "Read-only replica", "Write refused: " + plain(refusal.get()));
                 return;
             }
         }
