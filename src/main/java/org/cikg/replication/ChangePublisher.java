@@ -22,10 +22,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -44,7 +46,10 @@ final class ChangePublisher implements SmartLifecycle {
 
     private final ChangeCapture capture;
     private final KafkaTemplate<String, byte[]> kafka;
+    private final KafkaAdmin admin;
+    private final NewTopic topic;
     private final ReplicationProperties props;
+    private volatile boolean topicReady;
     private final AtomicBoolean queued = new AtomicBoolean();
     private ScheduledExecutorService executor;
     private volatile Published last;
@@ -55,9 +60,12 @@ final class ChangePublisher implements SmartLifecycle {
     record Published(Change change, long offset, int records, long millis, Instant at) {
     }
 
-    ChangePublisher(ChangeCapture capture, KafkaTemplate<String, byte[]> kafka, ReplicationProperties props) {
+    ChangePublisher(ChangeCapture capture, KafkaTemplate<String, byte[]> kafka, KafkaAdmin admin, NewTopic topic,
+                    ReplicationProperties props) {
         this.capture = capture;
         this.kafka = kafka;
+        this.admin = admin;
+        this.topic = topic;
         this.props = props;
     }
 
@@ -128,7 +136,13 @@ final class ChangePublisher implements SmartLifecycle {
         DatasetGraph tdb = capture.tdb();
         try {
             long committed = LogPosition.readCommitted(tdb).sequence();
-            for (Change c : capture.outbox().pending()) {
+            List<Change> pending = capture.outbox().pending();
+            if (!pending.isEmpty() && !topicReady) {
+                // KafkaAdmin creates the topic at start-up, once; a broker that was not up then gets it here.
+                admin.createOrModifyTopics(topic);
+                topicReady = true;
+            }
+            for (Change c : pending) {
                 if (c.sequence() > committed) {
                     break; // prepared by a transaction that has not committed yet
                 }

@@ -110,6 +110,10 @@ final class ReplicaFollower implements SmartLifecycle {
             cp.setGroupId(groupId);
             cp.setMessageListener(applier);
             cp.setAckMode(ContainerProperties.AckMode.RECORD);
+            // A change being applied when the service stops is finished (up to a minute) before the store closes;
+            // past that the store closes under it, the transaction never commits and the change is applied again at
+            // the next start.
+            cp.setShutdownTimeout(60_000);
             KafkaMessageListenerContainer<String, byte[]> c = new KafkaMessageListenerContainer<>(consumers, cp);
             c.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(Math.max(100, props.retry().toMillis()),
                     FixedBackOff.UNLIMITED_ATTEMPTS)));

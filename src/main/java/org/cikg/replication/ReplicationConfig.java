@@ -91,8 +91,9 @@ class ReplicationConfig {
 
         @Bean
         ChangePublisher changePublisher(ChangeCapture capture, KafkaTemplate<String, byte[]> changeLogTemplate,
+                                        KafkaAdmin changeLogAdmin, NewTopic changeLogTopic,
                                         ReplicationProperties props) {
-            return new ChangePublisher(capture, changeLogTemplate, props);
+            return new ChangePublisher(capture, changeLogTemplate, changeLogAdmin, changeLogTopic, props);
         }
     }
 
@@ -123,24 +124,32 @@ class ReplicationConfig {
         }
 
         @Bean
-        ChangeApplier changeApplier(KnowledgeStore store, StoreBackup backups, KgProperties kg,
-                                    ApplicationEventPublisher events, DataVersion version,
-                                    ReplicationProperties props, ReplicaStatus status) {
-            Path folder = kg.store().location().resolve("replication");
-            return new ChangeApplier(store, backups, new SnapshotClient(props, kg, folder.resolve("incoming")), events,
-                    version, props, status, folder.resolve("spool"));
+        SnapshotClient snapshotClient(ReplicationProperties props, KgProperties kg) {
+            return new SnapshotClient(props, kg, folder(kg).resolve("incoming"));
         }
 
         @Bean
-        ReplicaFollower replicaFollower(KnowledgeStore store, ChangeApplier applier, KgProperties kg,
-                                        ConsumerFactory<String, byte[]> changeLogConsumers,
+        ChangeApplier changeApplier(KnowledgeStore store, StoreBackup backups, SnapshotClient snapshots, KgProperties kg,
+                                    ApplicationEventPublisher events, DataVersion version,
+                                    ReplicationProperties props, ReplicaStatus status) {
+            return new ChangeApplier(store, backups, snapshots, events, version, props, status,
+                    folder(kg).resolve("spool"));
+        }
+
+        @Bean
+        ReplicaFollower replicaFollower(KnowledgeStore store, ChangeApplier applier, SnapshotClient snapshots,
+                                        KgProperties kg, ConsumerFactory<String, byte[]> changeLogConsumers,
                                         ReplicationProperties props, ReplicaStatus status) {
-            Path folder = kg.store().location().resolve("replication");
             String group = props.groupId().isBlank()
-                    ? "cikg-replica-" + HexFormat.of().toHexDigits(folder.toAbsolutePath().toString().hashCode())
+                    ? "cikg-replica-" + HexFormat.of().toHexDigits(folder(kg).toAbsolutePath().toString().hashCode())
                     : props.groupId();
-            return new ReplicaFollower(store, applier, new SnapshotClient(props, kg, folder.resolve("incoming")),
-                    changeLogConsumers, props, status, folder.resolve("spool"), group);
+            return new ReplicaFollower(store, applier, snapshots, changeLogConsumers, props, status,
+                    folder(kg).resolve("spool"), group);
+        }
+
+        /** A replica's own files (incoming snapshots, the spool of a change's records) inside the store's folder. */
+        private static Path folder(KgProperties kg) {
+            return kg.store().location().resolve("replication");
         }
     }
 }

@@ -103,10 +103,10 @@ public final class ReplicaBenchmark {
         md.add("| change | reload on the writer | form sent | adds | deletes | quads after | RDF Patch | records "
                 + "| snapshot of the store | publish | lag, replica 1 | lag, replica 2 |");
         md.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
-        Files.copy(a, data.resolve(a.getFileName()));
+        Path inA = gunzip(a, data);
         loadRow("load of the 1M graph (" + a.getFileName() + ") onto the curated data");
-        Files.delete(data.resolve(a.getFileName()));
-        Files.copy(b, data.resolve(b.getFileName()));
+        Files.delete(inA);
+        gunzip(b, data);
         loadRow("reload replacing it with another 1M graph (" + b.getFileName() + ")");
         md.add("");
 
@@ -146,6 +146,15 @@ public final class ReplicaBenchmark {
                 what, reloadS, last.get("form").asString(), last.get("adds").asLong(), last.get("deletes").asLong(),
                 last.get("quadsAfter").asLong(), mb(last.get("patchBytes").asLong()), last.get("records").asLong(),
                 mb(snapshotBytes), last.get("publishMillis").asLong() / 1000.0, lags.get(0), lags.get(1)));
+    }
+
+    /** The data folder takes plain RDF files: the generated {@code .nt.gz} goes in as {@code .nt}. */
+    private static Path gunzip(Path gz, Path folder) throws IOException {
+        Path out = folder.resolve(gz.getFileName().toString().replaceFirst("\\.gz$", ""));
+        try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(gz), 1 << 16)) {
+            Files.copy(in, out);
+        }
+        return out;
     }
 
     private long snapshotSize() throws Exception {

@@ -39,10 +39,10 @@ import tools.jackson.databind.JsonNode;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicationIT {
-    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final Duration WAIT = Duration.ofSeconds(300);
     private static final String BULK = "https://example.org/it/bulk";
     private static final String BIG = "https://example.org/it/big";
-    private static final int BIG_SIZE = 100_000;
+    private static final int BIG_SIZE = 50_000;
     /** A row of {@code ?m ?n} in SPARQL JSON results. */
     private static final Pattern COUNT_ROW = Pattern.compile("\"m\"\\s*:\\s*\\{[^}]*\"value\"\\s*:\\s*\"(\\w+)\"[^}]*}"
             + "\\s*,\\s*\"n\"\\s*:\\s*\\{[^}]*\"value\"\\s*:\\s*\"(\\d+)\"");
