@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.cikg.KgProperties;
+import org.cikg.config.KgProperties;
 import org.cikg.store.StoreWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

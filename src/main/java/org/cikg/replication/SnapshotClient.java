@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
-import org.cikg.KgProperties;
-import org.cikg.store.StoreBackup;
+import org.cikg.config.KgProperties;
+import org.cikg.store.backup.StoreBackup;
 
 /**
  * Fetches snapshots from the writer's facade ({@code kg.replication.writer-url}, with the admin credentials): the

@@ -1,7 +1,7 @@
 package org.cikg.replication;
 
-import org.cikg.web.AdminGuard;
-import org.cikg.web.NotFoundException;
+import org.cikg.admin.AdminGuard;
+import org.cikg.problem.NotFoundException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;

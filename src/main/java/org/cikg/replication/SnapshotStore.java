@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
-import org.cikg.store.StoreBackup;
+import org.cikg.store.backup.StoreBackup;
 
 /**
  * The writer's snapshots of its whole store, in the backup format ({@link StoreBackup#write}: gzip N-Quads and a

@@ -23,12 +23,12 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.update.UpdateAction;
-import org.cikg.KgProperties;
+import org.cikg.config.KgProperties;
 import org.cikg.sparql.QueryCatalog;
-import org.cikg.store.DataLoader;
+import org.cikg.store.load.DataLoader;
 import org.cikg.store.Graphs;
 import org.cikg.store.KnowledgeStore;
-import org.cikg.store.StoreBackup;
+import org.cikg.store.backup.StoreBackup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -187,7 +187,7 @@ class ChangeCaptureTest {
                 props.store().data()), props.sparql(), props.fuseki(), props.admin());
         KnowledgeStore copy = new KnowledgeStore(other, catalog);
         try {
-            new StoreBackup(copy, new org.cikg.store.BackupSettings(root.resolve("b"))).restore(s.file());
+            new StoreBackup(copy, new org.cikg.store.backup.BackupSettings(root.resolve("b"))).restore(s.file());
             assertThat(quads(copy.dataset())).isEqualTo(quads(store.dataset()));
             assertThat(LogPosition.readCommitted(copy.dataset()).sequence()).isEqualTo(2);
         } finally {

@@ -117,7 +117,7 @@ class ReplicationIT {
     @Order(1)
     void aReloadOnTheWriterReachesBothReplicasWithIdenticalContents() throws IOException {
         long before = converged(a, b);
-        Files.writeString(writer.context.getBean(org.cikg.KgProperties.class).store().data().resolve("it-probe.ttl"),
+        Files.writeString(writer.context.getBean(org.cikg.config.KgProperties.class).store().data().resolve("it-probe.ttl"),
                 """
                 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
                 <https://w3id.org/cikg/id/zyxwvu-replication-probe> rdfs:label "Zyxwvu replication probe"@en .
