@@ -74,6 +74,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Not available with a remote store", e.getMessage());
     }
 
+    @ExceptionHandler(ReadOnlyStoreException.class)
+    ResponseEntity<ProblemDetail> readOnly(ReadOnlyStoreException e) {
+        return problem(HttpStatus.CONFLICT, "Read-only replica", e.getMessage());
+    }
+
     @ExceptionHandler(DataLoadException.class)
     ResponseEntity<ProblemDetail> badData(DataLoadException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Data not loaded; the store keeps its previous contents",
