@@ -15,7 +15,9 @@ export SKIP_BUILD=yes WRITER_XMX=${WRITER_XMX:-4g} SERVICE_XMX=${SERVICE_XMX:-15
 
 timeout 1200 mvn -B -q package -DskipTests
 JAR=$(ls target/cikg-*.jar | grep -v original | head -1)
-CP="target/test-classes:target/classes:$(timeout 300 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
+# the benchmark is in the bench source set (src/bench/java), compiled by the bench profile under target/bench
+timeout 900 mvn -B -q -Pbench test-compile
+CP="target/bench/test-classes:target/bench/classes:$(timeout 300 mvn -B -q -Pbench dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
 
 for seed in 7 8; do
   f="$WORK/synth-1M-seed$seed.nt.gz"
