@@ -85,7 +85,8 @@ public class FusekiEndpoints implements SmartLifecycle {
         }
         DatasetGraph scratch = conformance.enabled()
                 ? ConformanceDataset.create(props.sparql()) : null;
-        server = build(store.dataset(), props, limits, scratch, version::changed, admission, throttle).start();
+        server = build(store.writable(), props, limits, scratch, version::changed, admission, store::writeRefusal,
+                throttle).start();
         LOG.info("SPARQL endpoints at http://{}:{}{}/sparql (update {})", props.fuseki().address(),
                 server.getHttpPort(), DATASET, props.admin().enabled() ? "with admin credentials" : "disabled");
     }
@@ -96,16 +97,26 @@ public class FusekiEndpoints implements SmartLifecycle {
      */
     static FusekiServer build(DatasetGraph dataset, KgProperties props, EndpointLimits limits,
                               DatasetGraph scratch) {
-        return build(dataset, props, limits, scratch, () -> { }, new QueryAdmission(props), new LoginThrottle());
+        return build(dataset, props, limits, scratch, () -> { }, new QueryAdmission(props));
     }
 
     /**
-     * As above; {@code onWrite} runs after each successful update or Graph Store write to {@link #DATASET}, requests
-     * are admitted by {@code admission}, and admin logins slowed down by {@code throttle}.
+     * As above; {@code onWrite} runs after each successful update or Graph Store write to {@link #DATASET}, and
+     * requests are admitted by {@code admission}.
+     */
+    static FusekiServer build(DatasetGraph dataset, KgProperties props, EndpointLimits limits,
+                              DatasetGraph scratch, Runnable onWrite, QueryAdmission admission) {
+        return build(dataset, props, limits, scratch, onWrite, admission, Optional::empty, new LoginThrottle());
+    }
+
+    /**
+     * As above; while {@code writeRefusal} gives a reason (a read replica), updates and Graph Store writes to
+     * {@link #DATASET} are answered 409 with it, before anything runs; admin logins are slowed down by
+     * {@code throttle}.
      */
     static FusekiServer build(DatasetGraph dataset, KgProperties props, EndpointLimits limits,
                               DatasetGraph scratch, Runnable onWrite, QueryAdmission admission,
-                              LoginThrottle throttle) {
+                              java.util.function.Supplier<Optional<String>> writeRefusal, LoginThrottle throttle) {
         List<String> paths = new ArrayList<>(List.of(DATASET));
         if (scratch != null) {
             paths.add(ConformanceDataset.PATH);
@@ -114,7 +125,7 @@ public class FusekiEndpoints implements SmartLifecycle {
                 .port(props.fuseki().port())
                 .enablePing(true)
                 .addFilter("/*", new CorsFilter())
-                .addFilter("/*", new RequestGate(limits, paths, props.sparql(), onWrite, admission))
+                .addFilter("/*", new RequestGate(limits, paths, props.sparql(), onWrite, admission, writeRefusal))
                 // Replaces Fuseki's query operation (same content type) on every dataset and path that runs queries.
                 .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery,
                         new LimitedQueryService(props.sparql().timeout()))
