@@ -87,12 +87,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AdminAuthException.class)
     ResponseEntity<ProblemDetail> unauthorized(AdminAuthException e) {
-        ResponseEntity<ProblemDetail> r = problem(e.status(), e.status() == HttpStatus.UNAUTHORIZED
-                ? "Authentication required" : "Not available", e.getMessage());
+        String title = switch (e.status()) {
+            case UNAUTHORIZED -> "Authentication required";
+            case TOO_MANY_REQUESTS -> "Too many failed logins";
+            default -> "Not available";
+        };
+        ResponseEntity<ProblemDetail> r = problem(e.status(), title, e.getMessage());
         HttpHeaders h = new HttpHeaders();
         h.putAll(r.getHeaders());
         if (e.status() == HttpStatus.UNAUTHORIZED) {
             h.set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"cikg admin\"");
+        }
+        if (e.status() == HttpStatus.TOO_MANY_REQUESTS) {
+            h.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         }
         return ResponseEntity.status(r.getStatusCode()).headers(h).body(r.getBody());
     }

@@ -1,5 +1,6 @@
 package org.cikg.replication;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.cikg.admin.AdminGuard;
 import org.cikg.problem.NotFoundException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -36,15 +37,16 @@ class SnapshotController {
     }
 
     @GetMapping("/replication/snapshot")
-    ResponseEntity<Resource> current(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
-        guard.check(auth);
+    ResponseEntity<Resource> current(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                                     HttpServletRequest request) {
+        guard.check(auth, request.getRemoteAddr());
         return send(capture.snapshots().bootstrap(capture.tdb()));
     }
 
     @GetMapping("/replication/snapshots/{name}")
     ResponseEntity<Resource> named(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
-                                   @PathVariable String name) {
-        guard.check(auth);
+                                   @PathVariable String name, HttpServletRequest request) {
+        guard.check(auth, request.getRemoteAddr());
         return send(capture.snapshots().find(name).orElseThrow(() ->
                 new NotFoundException("No snapshot " + name + " (the writer keeps the newest "
                         + "kg.replication.keep-snapshots)")));

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.apache.jena.dboe.DBOpEnvException;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -80,7 +81,11 @@ public class KnowledgeStore implements DisposableBean {
             throw new UncheckedIOException("Cannot create the store folder " + props.store().location(), e);
         }
         // connectDatasetGraph also removes the Data-NNNN-tmp folder an interrupted compaction leaves behind.
-        this.dataset = DatabaseMgr.connectDatasetGraph(props.store().location().toAbsolutePath().toString());
+        try {
+            this.dataset = DatabaseMgr.connectDatasetGraph(props.store().location().toAbsolutePath().toString());
+        } catch (DBOpEnvException e) {
+            throw StoreLockedException.of(e, props.store().location()).map(RuntimeException.class::cast).orElse(e);
+        }
         dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
         dataset.getContext().set(ARQ.httpServiceAllowed, false);
         NoRemoteDocuments.apply(dataset.getContext());
