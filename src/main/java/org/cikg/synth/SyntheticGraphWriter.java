@@ -448,6 +448,8 @@ public final class SyntheticGraphWriter {
         emit(ind, cikg("about"), about);
         emit(ind, cikg("unit"), NodeFactory.createLiteralString(measure[2]));
         emit(ind, cikg("year"), year(y));
+        // Every figure says how its value is to be read (the shapes require it); made-up figures are exact.
+        emit(ind, cikg("valueQualifier"), cikg("Exactly"));
         String value = random.nextInt(100_000) / 10 + "." + random.nextInt(10);
         claim(ind, cikg("value"), NodeFactory.createLiteralDT(value, XSDDatatype.XSDdecimal), null);
     }
