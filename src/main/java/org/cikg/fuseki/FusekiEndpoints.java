@@ -13,10 +13,11 @@ import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.auth.AuthPolicy;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.cikg.KgProperties;
-import org.cikg.store.DataVersion;
+import org.cikg.config.KgProperties;
 import org.cikg.store.KnowledgeStore;
+import org.cikg.store.version.DataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -102,6 +103,9 @@ public class FusekiEndpoints implements SmartLifecycle {
                 .enableCors(true, writeCorsFile().toString())
                 .enablePing(true)
                 .addFilter("/*", new RequestGate(limits, paths, props.sparql().timeout(), onWrite))
+                // Replaces Fuseki's query operation (same content type) on every dataset and path that runs queries.
+                .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery,
+                        new LimitedQueryService(props.sparql().timeout()))
                 .add(DATASET, dataset, false);
         if (scratch != null) {
             b.add(ConformanceDataset.PATH, scratch, false);
