@@ -44,12 +44,15 @@ class EntityController {
     private final FusekiEndpoints fuseki;
     private final PageCache cache;
     private final ITemplateEngine templates;
+    private final EntityClaimsReader claims;
 
-    EntityController(EntityReader reader, FusekiEndpoints fuseki, PageCache cache, ITemplateEngine templates) {
+    EntityController(EntityReader reader, FusekiEndpoints fuseki, PageCache cache, ITemplateEngine templates,
+                     EntityClaimsReader claims) {
         this.reader = reader;
         this.fuseki = fuseki;
         this.cache = cache;
         this.templates = templates;
+        this.claims = claims;
     }
 
     @GetMapping("/id/{slug}")
@@ -107,11 +110,14 @@ class EntityController {
                 .map(f -> new EntityPage.Download(f.label, "/data/" + s + "." + f.extension, f.mediaType()))
                 .toList();
         String sparql = reader.entityQueryText(e);
-        EntityPage page = new EntityPageAssembler(graph.get(), graph.get().createResource(e.getURI()),
-                reader.inferred(e), lang).assemble(downloads, sparql);
+        EntityPageAssembler assembler = new EntityPageAssembler(graph.get(), graph.get().createResource(e.getURI()),
+                reader.inferred(e), lang);
+        EntityPage page = assembler.assemble(downloads, sparql);
         Context ctx = new Context(Locale.ENGLISH);
         ctx.setVariables(model);
         ctx.setVariable("page", page);
+        ctx.setVariable("claims", new EntityClaimsAssembler(graph.get(), graph.get().createResource(e.getURI()), lang,
+                assembler).assemble(claims.disputed(e)));
         Object endpoint = model.get("sparqlEndpoint");
         ctx.setVariable("sparqlLink", endpoint == null ? null
                 : endpoint + "?query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8));

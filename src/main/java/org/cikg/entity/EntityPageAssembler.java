@@ -164,7 +164,8 @@ final class EntityPageAssembler {
                 .toList();
     }
 
-    private List<Source> sources(List<Resource> statements) {
+    /** How the page prints the sources of these statement nodes (also used by {@link EntityClaimsAssembler}). */
+    List<Source> sources(List<Resource> statements) {
         List<Source> out = new ArrayList<>();
         for (Resource st : statements) {
             for (Statement d : st.listProperties(Vocab.WAS_DERIVED_FROM).toList()) {
