@@ -6,9 +6,9 @@ import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.SystemQuery;
 import org.cikg.store.KnowledgeStore;
 import org.springframework.stereotype.Component;
 
@@ -23,16 +23,14 @@ class EntityClaimsReader {
 
     EntityClaimsReader(KnowledgeStore store, QueryCatalog catalog) {
         this.store = store;
-        this.conflicts = catalog.get("conflicts");
+        this.conflicts = catalog.get(SystemQuery.CONFLICTS);
     }
 
     /** The statements of the disagreements about {@code entity} (as subject, or as what a figure is about). */
     List<EntityClaimsAssembler.Disputed> disputed(Node entity) {
-        RowSet rows = store.runner().select(conflicts,
-                Map.of("entity", entity, "lang", NodeFactory.createLiteralString("en")));
         List<EntityClaimsAssembler.Disputed> out = new ArrayList<>();
-        while (rows.hasNext()) {
-            Binding b = rows.next();
+        for (Binding b : store.runner().select(conflicts,
+                Map.of("entity", entity, "lang", NodeFactory.createLiteralString("en")))) {
             out.add(new EntityClaimsAssembler.Disputed(uri(b, "statement"), uri(b, "property"), uri(b, "indicator"),
                     b.get("year") == null ? null : b.get("year").getLiteralLexicalForm()));
         }

@@ -8,13 +8,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
+import org.cikg.sparql.SystemQuery;
 import org.cikg.support.StoreFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,12 +111,6 @@ class ConflictReportTest {
         if (slug != null) {
             bindings.put("entity", NodeFactory.createURI(ID + slug));
         }
-        List<Binding> rows = new ArrayList<>();
-        f.store.runner().read(() -> {
-            RowSet rs = f.store.runner().selectInTxn(f.catalog.get("conflicts"), bindings);
-            rs.forEachRemaining(rows::add);
-            return null;
-        });
-        return rows;
+        return f.store.runner().select(f.catalog.get(SystemQuery.CONFLICTS), bindings).rows();
     }
 }
