@@ -213,7 +213,7 @@ final class EntityPageAssembler {
             }
             Statement v = x.getProperty(Vocab.VALUE);
             List<Source> sources = v == null ? List.of() : sources(statementsFor(x, Vocab.VALUE, v.getObject()));
-            out.add(new IndicatorRow(Labels.link(x, lang), v == null ? "" : v.getLiteral().getLexicalForm(),
+            out.add(new IndicatorRow(Labels.link(x, lang), v == null ? "" : EntityClaimsAssembler.number(v.getObject()),
                     stringOf(x, Vocab.UNIT), stringOf(x, Vocab.YEAR), sources));
         }
         out.sort(Comparator.comparing((IndicatorRow r) -> r.year() == null ? "" : r.year())

@@ -127,17 +127,34 @@ class EntityPageBrowserIT extends ServiceITBase {
         open("/page/beijing");
         // More than 2.4 trillion yuan reads as a bound, and the figures table fits without sideways scrolling.
         String figures = find("#indicators").getText();
-        assertThat(figures).contains("≥ 2.4");
+        assertThat(figures).contains("≥ 2.4").contains("≥ 60,000");
+        assertFitsThePhone("beijing");
+        WebElement note = find("#indicators .note");
+        assertThat(note.isDisplayed()).isTrue();
+        assertThat(note.getRect().getWidth()).isLessThanOrEqualTo(390);
+        screenshot("entity-beijing-phone");
+
+        // The disagreement, silence and specialisation blocks too: notes in the page's flow, inside the screen.
+        for (String page : List.of("deepseek", "game-science", "eagle-project", "qinghai")) {
+            open("/page/" + page);
+            assertFitsThePhone(page);
+            List<WebElement> notes = all("#disagreements .note, #silences .note, #facts .note");
+            assertThat(notes).as("notes on %s", page).isNotEmpty().allSatisfy(n -> {
+                assertThat(n.isDisplayed()).isTrue();
+                assertThat(n.getRect().getX() + n.getRect().getWidth()).isLessThanOrEqualTo(390);
+            });
+            screenshot("entity-" + page + "-phone");
+        }
+    }
+
+    private void assertFitsThePhone(String page) {
         Object overflow = driver.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Object wide = driver.executeScript("const w = document.documentElement.clientWidth;"
                 + "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 0.5)"
                 + ".slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"
                 + ".join(', ')");
-        assertThat(((Number) overflow).intValue()).as("wider than the screen: %s", wide).isLessThanOrEqualTo(0);
-        WebElement note = find("#indicators .note");
-        assertThat(note.isDisplayed()).isTrue();
-        assertThat(note.getRect().getWidth()).isLessThanOrEqualTo(390);
-        screenshot("entity-beijing-phone");
+        assertThat(((Number) overflow).intValue()).as("%s wider than the screen: %s", page, wide)
+                .isLessThanOrEqualTo(0);
     }
 }
