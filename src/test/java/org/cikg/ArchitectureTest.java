@@ -40,7 +40,9 @@ import org.junit.jupiter.api.Test;
  * 10  reconcile, curation, graph, entity, workbench
  *                          features built on those (entity holds every HTML page, the home page included)
  * 11  admin                the admin calls, over load and backup
- * 12  org.cikg             the boot class, which hands each command its context
+ * 12  replication          a writer's change log and the read replicas that follow it (its snapshot calls are
+ *                          admin calls)
+ * 13  org.cikg             the boot class, which hands each command its context
  * </pre>
  * A new package must be given a place here, or {@link #everyPackageHasALayer} fails.
  */
@@ -61,6 +63,7 @@ class ArchitectureTest {
             List.of("search", "query", "synth", "coverage"),
             List.of("reconcile", "curation", "graph", "entity", "workbench"),
             List.of("admin"),
+            List.of("replication"),
             List.of(""));
 
     static JavaClasses classes;

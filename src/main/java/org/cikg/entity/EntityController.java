@@ -13,6 +13,8 @@ import org.apache.jena.rdf.model.Model;
 import org.cikg.fuseki.FusekiEndpoints;
 import org.cikg.problem.BadRequestException;
 import org.cikg.problem.NotFoundException;
+import org.cikg.problem.UnknownEntityException;
+import org.cikg.query.EntitySuggestions;
 import org.cikg.sparql.Terms;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -45,14 +47,18 @@ class EntityController {
     private final PageCache cache;
     private final ITemplateEngine templates;
     private final EntityClaimsReader claims;
+    private final EntitySuggestions suggestions;
+    private final AspectPanels panels;
 
     EntityController(EntityReader reader, FusekiEndpoints fuseki, PageCache cache, ITemplateEngine templates,
-                     EntityClaimsReader claims) {
+                     EntityClaimsReader claims, EntitySuggestions suggestions, AspectPanels panels) {
+        this.panels = panels;
         this.reader = reader;
         this.fuseki = fuseki;
         this.cache = cache;
         this.templates = templates;
         this.claims = claims;
+        this.suggestions = suggestions;
     }
 
     @GetMapping("/id/{slug}")
@@ -118,7 +124,10 @@ class EntityController {
         ctx.setVariable("page", page);
         ctx.setVariable("claims", new EntityClaimsAssembler(graph.get(), graph.get().createResource(e.getURI()), lang,
                 assembler).assemble(claims.disputed(e)));
+        ctx.setVariable("panels", panels.panels(e, lang));
         Object endpoint = model.get("sparqlEndpoint");
+        ctx.setVariable("workbenchLink", "/sparql-ui#query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8)
+                .replace("+", "%20"));
         ctx.setVariable("sparqlLink", endpoint == null ? null
                 : endpoint + "?query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8));
         return rendered(templates.process("entity", ctx).getBytes(StandardCharsets.UTF_8));
@@ -141,13 +150,15 @@ class EntityController {
     /** 404: an HTML page with suggestions for people, problem+json for everything else. */
     private String unknown(String slug, boolean html, HttpServletRequest request, HttpServletResponse response,
                            ModelMap model) {
+        List<UnknownEntityException.Suggestion> found = suggestions.forName(slug);
         if (!html) {
-            throw new NotFoundException("No entity '" + slug + "' in the graph");
+            throw new UnknownEntityException("No entity '" + slug + "' in the graph", found);
         }
         LabelLanguage lang = PageSupport.common(model, request, fuseki);
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         model.addAttribute("slug", slug);
-        model.addAttribute("suggestions", reader.suggestions(slug, lang));
+        model.addAttribute("suggestions", found.stream().map(s -> new Link(s.label(), s.page() + lang.suffix(), "en"))
+                .toList());
         return "not-found";
     }
 }

@@ -83,7 +83,8 @@ public class FusekiEndpoints implements SmartLifecycle {
         }
         DatasetGraph scratch = conformance.enabled()
                 ? ConformanceDataset.create(props.sparql()) : null;
-        server = build(store.dataset(), props, limits, scratch, version::changed, admission).start();
+        server = build(store.writable(), props, limits, scratch, version::changed, admission, store::writeRefusal)
+                .start();
         LOG.info("SPARQL endpoints at http://localhost:{}{}/sparql (update {})", server.getHttpPort(), DATASET,
                 props.admin().enabled() ? "with admin credentials" : "disabled");
     }
@@ -103,6 +104,16 @@ public class FusekiEndpoints implements SmartLifecycle {
      */
     static FusekiServer build(DatasetGraph dataset, KgProperties props, EndpointLimits limits,
                               DatasetGraph scratch, Runnable onWrite, QueryAdmission admission) {
+        return build(dataset, props, limits, scratch, onWrite, admission, Optional::empty);
+    }
+
+    /**
+     * As above; while {@code writeRefusal} gives a reason (a read replica), updates and Graph Store writes to
+     * {@link #DATASET} are answered 409 with it, before anything runs.
+     */
+    static FusekiServer build(DatasetGraph dataset, KgProperties props, EndpointLimits limits,
+                              DatasetGraph scratch, Runnable onWrite, QueryAdmission admission,
+                              java.util.function.Supplier<Optional<String>> writeRefusal) {
         List<String> paths = new ArrayList<>(List.of(DATASET));
         if (scratch != null) {
             paths.add(ConformanceDataset.PATH);
@@ -111,7 +122,7 @@ public class FusekiEndpoints implements SmartLifecycle {
                 .port(props.fuseki().port())
                 .enableCors(true, writeCorsFile().toString())
                 .enablePing(true)
-                .addFilter("/*", new RequestGate(limits, paths, props.sparql(), onWrite, admission))
+                .addFilter("/*", new RequestGate(limits, paths, props.sparql(), onWrite, admission, writeRefusal))
                 // Replaces Fuseki's query operation (same content type) on every dataset and path that runs queries.
                 .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery,
                         new LimitedQueryService(props.sparql().timeout()))

@@ -59,6 +59,7 @@ import org.cikg.sparql.QueryAdmission;
  *   <li>an {@code Accept} header that no result or RDF format satisfies: 406;</li>
  *   <li>a {@code timeout} parameter that is not one or two whole numbers of seconds, or given twice: 400 (a
  *       well-formed one can only lower {@code kg.sparql.timeout}: {@link LimitedQueryService});</li>
+ *   <li>on a read replica, an update or Graph Store write to the store: 409, naming the service that takes writes;</li>
  *   <li>a request to a dataset beyond the {@link QueryAdmission} limits (in all, or from this client address): 503
  *       with {@code Retry-After}, at once.</li>
  * </ul>
@@ -83,6 +84,7 @@ final class RequestGate implements Filter {
 
     private final List<String> watchedWrites;
     private final Runnable onWrite;
+    private final java.util.function.Supplier<java.util.Optional<String>> writeRefusal;
     private final ClientWatch clientWatch = new ClientWatch(Duration.ofMillis(250));
 
     /**
@@ -93,6 +95,16 @@ final class RequestGate implements Filter {
      */
     RequestGate(EndpointLimits limits, List<String> datasets, KgProperties.Sparql sparql, Runnable onWrite,
                 QueryAdmission admission) {
+        this(limits, datasets, sparql, onWrite, admission, java.util.Optional::empty);
+    }
+
+    /**
+     * As above; while {@code writeRefusal} gives a reason (a read replica), a write to the first dataset (an update, or
+     * a Graph Store {@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE}) is answered 409 with it.
+     */
+    RequestGate(EndpointLimits limits, List<String> datasets, KgProperties.Sparql sparql, Runnable onWrite,
+                QueryAdmission admission, java.util.function.Supplier<java.util.Optional<String>> writeRefusal) {
+        this.writeRefusal = writeRefusal;
         this.limits = limits;
         this.admission = admission;
         this.datasets = List.copyOf(datasets);
@@ -123,6 +135,14 @@ final class RequestGate implements Filter {
         }
         HttpServletRequest forward = request;
         String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method)
+                && watchedWrites.contains(path)) {
+            java.util.Optional<String> refusal = writeRefusal.get();
+            if (refusal.isPresent()) {
+                refuse(response, 409, "Read-only replica", "Write refused: " + plain(refusal.get()));
+                return;
+            }
+        }
         boolean upload = uploadPaths.contains(path);
         if ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)) {
             long limit = upload ? limits.maxUpload().toBytes() : limits.maxBody().toBytes();

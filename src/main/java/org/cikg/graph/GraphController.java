@@ -48,7 +48,8 @@ class GraphController {
     private static final int MAX_LIST = 50;
 
     /** Options of the question export; every other request parameter goes to the question itself. */
-    private static final Set<String> QUESTION_GRAPH_OPTIONS = Set.of("depth", "types", "predicates", "limit", "format");
+    private static final Set<String> QUESTION_GRAPH_OPTIONS = Set.of("depth", "types", "predicates", "limit", "format",
+            "version");
     private static final int MAX_QUESTION_FOCUS = 200;
 
     private final NeighbourhoodExtractor extractor;
@@ -62,7 +63,7 @@ class GraphController {
      */
     private final DataVersionCache<Export, ResponseEntity<byte[]>> exports;
 
-    private record Export(GraphRequest request, GraphFormat format) {
+    private record Export(GraphRequest request, GraphFormat format, GexfWriter.Version version) {
     }
 
     GraphController(NeighbourhoodExtractor extractor, ConstructExport construct, GraphProperties props,
@@ -117,7 +118,7 @@ class GraphController {
                 params.getFirst("depth") == null ? 1 : Terms.positiveInt("depth", params.getFirst("depth"), MAX_DEPTH),
                 terms("types", params.get("types")), terms("predicates", params.get("predicates")), null, null, true,
                 RequestLanguage.resolve(params.getFirst("lang"), acceptLanguage), limit(params.getFirst("limit")));
-        return respond(extractor.extract(r), f);
+        return respond(extractor.extract(r), f, GexfWriter.Version.of(params.getFirst("version")));
     }
 
     @GetMapping("/api/graph")
@@ -131,11 +132,13 @@ class GraphController {
                                          @RequestParam(required = false) String lang,
                                          @RequestParam(required = false) String limit,
                                          @RequestParam(required = false) String format,
+                                         @RequestParam(required = false) String version,
                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                          @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
                                          String acceptLanguage)
             throws HttpMediaTypeNotAcceptableException {
         GraphFormat f = format(format, accept);
+        GexfWriter.Version gexf = GexfWriter.Version.of(version);
         List<String> focusValues = split(focus);
         if (focusValues.isEmpty()) {
             throw new BadRequestException("Parameter 'focus' is required: an entity slug such as deepseek (repeatable)");
@@ -151,7 +154,7 @@ class GraphController {
                 depth == null ? 1 : Terms.positiveInt("depth", depth, MAX_DEPTH),
                 terms("types", types), terms("predicates", predicates), fromYear, toYear,
                 bool("undated", undated), RequestLanguage.resolve(lang, acceptLanguage), limit(limit));
-        return exports.get(new Export(r, f), k -> respond(extractor.extract(r), f));
+        return exports.get(new Export(r, f, gexf), k -> respond(extractor.extract(r), f, gexf));
     }
 
     @PostMapping(path = "/api/graph", consumes = "application/sparql-query")
@@ -159,14 +162,16 @@ class GraphController {
                                          @RequestParam(required = false) String lang,
                                          @RequestParam(required = false) String limit,
                                          @RequestParam(required = false) String format,
+                                         @RequestParam(required = false) String version,
                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                          @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
                                          String acceptLanguage,
                                          HttpServletRequest request)
             throws HttpMediaTypeNotAcceptableException {
         GraphFormat f = format(format, accept);
+        GexfWriter.Version v = GexfWriter.Version.of(version);
         try (QueryAdmission.Permit p = admission.admit(request.getRemoteAddr())) {
-            return respond(construct.run(query, RequestLanguage.resolve(lang, acceptLanguage), limit(limit)), f);
+            return respond(construct.run(query, RequestLanguage.resolve(lang, acceptLanguage), limit(limit)), f, v);
         }
     }
 
@@ -175,19 +180,20 @@ class GraphController {
                                          @RequestParam(required = false) String lang,
                                          @RequestParam(required = false) String limit,
                                          @RequestParam(required = false) String format,
+                                         @RequestParam(required = false) String version,
                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                          @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
                                          String acceptLanguage,
                                          HttpServletRequest request)
             throws HttpMediaTypeNotAcceptableException {
-        return constructBody(query, lang, limit, format, accept, acceptLanguage, request);
+        return constructBody(query, lang, limit, format, version, accept, acceptLanguage, request);
     }
 
-    private ResponseEntity<byte[]> respond(SubGraph g, GraphFormat f) {
+    private ResponseEntity<byte[]> respond(SubGraph g, GraphFormat f, GexfWriter.Version version) {
         GraphWriter writer = switch (f) {
             case CYTOSCAPE -> new CytoscapeWriter();
             case GRAPHML -> new GraphMlWriter();
-            case GEXF -> new GexfWriter();
+            case GEXF -> new GexfWriter(version);
             case JSONLD -> new RdfGraphWriter(RDFFormat.JSONLD11_PRETTY);
             case TURTLE -> new RdfGraphWriter(RDFFormat.TURTLE_PRETTY);
         };

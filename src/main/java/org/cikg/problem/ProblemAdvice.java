@@ -29,7 +29,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({NotFoundException.class, UnknownQueryException.class})
     ResponseEntity<ProblemDetail> notFound(RuntimeException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        ResponseEntity<ProblemDetail> r = problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        if (e instanceof UnknownEntityException u) {
+            r.getBody().setProperty("suggestions", u.suggestions());
+        }
+        return r;
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
@@ -68,6 +72,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(EmbeddedOnlyException.class)
     ResponseEntity<ProblemDetail> embeddedOnly(EmbeddedOnlyException e) {
         return problem(HttpStatus.CONFLICT, "Not available with a remote store", e.getMessage());
+    }
+
+    @ExceptionHandler(ReadOnlyStoreException.class)
+    ResponseEntity<ProblemDetail> readOnly(ReadOnlyStoreException e) {
+        return problem(HttpStatus.CONFLICT, "Read-only replica", e.getMessage());
     }
 
     @ExceptionHandler(DataLoadException.class)

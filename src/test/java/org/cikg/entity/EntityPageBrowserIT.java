@@ -2,66 +2,60 @@ package org.cikg.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.cikg.support.HeadlessChromium;
+import org.cikg.support.PageBrowser;
 import org.cikg.support.ServiceITBase;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * Entity pages in a real browser (headless Chromium, Debian's {@code chromium} and {@code chromedriver}): what a
- * reader sees of bounds on figures, disagreements between sources with their ranks, counts the sources report
- * beside what the graph names, curators' notes and each source's metadata, on a desktop window and on a phone-sized
- * one. Screenshots go to {@code target/screenshots/}.
+ * Entity pages in a real browser (headless Chromium, one for the class): what a reader sees of bounds on figures,
+ * disagreements between sources with their ranks, counts the sources report beside what the graph names, curators'
+ * notes and each source's metadata, on a desktop window and on a phone-sized one. Screenshots go to
+ * {@code target/screenshots/}.
  */
 class EntityPageBrowserIT extends ServiceITBase {
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static PageBrowser browser;
 
-    @TempDir
-    Path profile;
-
-    private ChromeDriver driver;
-
-    @BeforeEach
-    void startBrowser() {
-        driver = HeadlessChromium.start(profile, 1400, 1000);
+    @BeforeAll
+    static void startBrowser() {
+        browser = new PageBrowser();
     }
 
-    @AfterEach
-    void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
         }
     }
 
+    @BeforeEach
+    void wide() {
+        browser.width(PageBrowser.WIDE);
+    }
+
     private void open(String path) {
-        driver.get(facade(path));
+        browser.open(facade(path));
     }
 
     private WebElement find(String css) {
-        return driver.findElement(By.cssSelector(css));
+        return browser.find(css);
     }
 
     private List<WebElement> all(String css) {
-        return driver.findElements(By.cssSelector(css));
+        return browser.all(css);
     }
 
-    private void screenshot(String name) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    private void screenshot(String name) {
+        browser.screenshot(name, true);
     }
 
     @Test
-    void deepSeekShowsBothFoundingYearsWithRanksSourcesAndVisibleNotes() throws Exception {
+    void deepSeekShowsBothFoundingYearsWithRanksSourcesAndVisibleNotes() {
         open("/page/deepseek");
         WebElement block = find("#disagreements");
         assertThat(block.isDisplayed()).isTrue();
@@ -83,7 +77,7 @@ class EntityPageBrowserIT extends ServiceITBase {
     }
 
     @Test
-    void gameScienceShowsItsTwoHeadquartersWithTheReasonForEachRank() throws Exception {
+    void gameScienceShowsItsTwoHeadquartersWithTheReasonForEachRank() {
         open("/page/game-science");
         List<WebElement> claims = all("#disagreements li.claim");
         assertThat(claims).hasSize(2);
@@ -95,7 +89,7 @@ class EntityPageBrowserIT extends ServiceITBase {
     }
 
     @Test
-    void eagleProjectShowsTheReportedCountBesideTheOneBeneficiaryTheGraphNames() throws Exception {
+    void eagleProjectShowsTheReportedCountBesideTheOneBeneficiaryTheGraphNames() {
         open("/page/eagle-project");
         WebElement silence = find("#silences li");
         assertThat(silence.getText()).contains("≈ 1,000 reported; 1 named in the graph").contains("Unitree Robotics")
@@ -110,7 +104,7 @@ class EntityPageBrowserIT extends ServiceITBase {
     }
 
     @Test
-    void aHebrewArticleProvinceShowsItsChosenFieldsAndABoundOnItsFigure() throws Exception {
+    void aHebrewArticleProvinceShowsItsChosenFieldsAndABoundOnItsFigure() {
         open("/page/qinghai");
         String facts = find("#facts").getText();
         assertThat(facts).contains("specialises in").contains("Green hydrogen").contains("Zero-carbon computing");
@@ -122,8 +116,8 @@ class EntityPageBrowserIT extends ServiceITBase {
     }
 
     @Test
-    void onAPhoneTheNotesAndFiguresFitTheScreen() throws Exception {
-        driver.manage().window().setSize(new Dimension(390, 844));
+    void onAPhoneTheNotesAndFiguresFitTheScreen() {
+        browser.width(PageBrowser.PHONE);
         open("/page/beijing");
         // More than 2.4 trillion yuan reads as a bound, and the figures table fits without sideways scrolling.
         String figures = find("#indicators").getText();
@@ -148,13 +142,12 @@ class EntityPageBrowserIT extends ServiceITBase {
     }
 
     private void assertFitsThePhone(String page) {
-        Object overflow = driver.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Object wide = driver.executeScript("const w = document.documentElement.clientWidth;"
+        long overflow = browser.overflow();
+        Object wide = browser.js("const w = document.documentElement.clientWidth;"
                 + "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 0.5)"
                 + ".slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"
                 + ".join(', ')");
-        assertThat(((Number) overflow).intValue()).as("%s wider than the screen: %s", page, wide)
+        assertThat(overflow).as("%s wider than the screen: %s", page, wide)
                 .isLessThanOrEqualTo(0);
     }
 }
