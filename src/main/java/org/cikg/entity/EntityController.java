@@ -46,16 +46,18 @@ class EntityController {
     private final FusekiEndpoints fuseki;
     private final PageCache cache;
     private final ITemplateEngine templates;
+    private final EntityClaimsReader claims;
     private final EntitySuggestions suggestions;
     private final AspectPanels panels;
 
     EntityController(EntityReader reader, FusekiEndpoints fuseki, PageCache cache, ITemplateEngine templates,
-                     EntitySuggestions suggestions, AspectPanels panels) {
+                     EntityClaimsReader claims, EntitySuggestions suggestions, AspectPanels panels) {
         this.panels = panels;
         this.reader = reader;
         this.fuseki = fuseki;
         this.cache = cache;
         this.templates = templates;
+        this.claims = claims;
         this.suggestions = suggestions;
     }
 
@@ -114,11 +116,14 @@ class EntityController {
                 .map(f -> new EntityPage.Download(f.label, "/data/" + s + "." + f.extension, f.mediaType()))
                 .toList();
         String sparql = reader.entityQueryText(e);
-        EntityPage page = new EntityPageAssembler(graph.get(), graph.get().createResource(e.getURI()),
-                reader.inferred(e), lang).assemble(downloads, sparql);
+        EntityPageAssembler assembler = new EntityPageAssembler(graph.get(), graph.get().createResource(e.getURI()),
+                reader.inferred(e), lang);
+        EntityPage page = assembler.assemble(downloads, sparql);
         Context ctx = new Context(Locale.ENGLISH);
         ctx.setVariables(model);
         ctx.setVariable("page", page);
+        ctx.setVariable("claims", new EntityClaimsAssembler(graph.get(), graph.get().createResource(e.getURI()), lang,
+                assembler).assemble(claims.disputed(e)));
         ctx.setVariable("panels", panels.panels(e, lang));
         Object endpoint = model.get("sparqlEndpoint");
         ctx.setVariable("workbenchLink", "/sparql-ui#query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8)

@@ -1,7 +1,8 @@
 package org.cikg.sparql;
 
 /**
- * Every query the service itself asks the catalogue for by name: the files under {@code queries/system/}. The
+ * Every query the service itself asks the catalogue for by name: the files under {@code queries/system/}, and the
+ * public questions a page also runs (entity pages list an entity's disagreements with {@code conflicts}). The
  * catalogue resolves all of them when it is created, at start-up, so a missing or renamed {@code .rq} file stops
  * start-up with its name (rather than answering 404 on first use). Code asks for them only through these constants
  * ({@link QueryCatalog#get(SystemQuery)}); names that come from a request are looked up with
@@ -10,6 +11,7 @@ package org.cikg.sparql;
 public enum SystemQuery {
     CLASS_COUNTS("system/class-counts"),
     CLASS_MEMBERS("system/class-members"),
+    CONFLICTS("conflicts"),
     COUNT_TRIPLES("system/count-triples"),
     ENTITY_EXISTS("system/entity-exists"),
     ENTITY_GRAPH("system/entity-graph"),
