@@ -3,6 +3,7 @@ package org.cikg.store;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -87,7 +88,8 @@ public class DataLoader {
 
     private LoadReport doLoad(boolean force) {
         long start = System.nanoTime();
-        SourceFiles sources = SourceFiles.scan(props.store().ontology(), props.store().data(), materializer.files());
+        SourceFiles sources = SourceFiles.scan(props.store().ontology(), props.store().data(),
+                props.store().gazetteerFiles(), materializer.files());
         KnowledgeStore.StoreStatus before = store.status();
         if (!force && sources.hash().equals(before.hash())) {
             LOG.info("Store is up to date (data hash {}, loaded {}): nothing to load", shortHash(sources.hash()),
@@ -101,11 +103,13 @@ public class DataLoader {
         // table unusable for the next write in this JVM (TDBException NodeTableTRDF/Read), so bad data must never
         // reach one.
         DatasetGraph staged = stage(sources);
+        List<String> findings = GazetteerCheck.run(staged, catalog.get("system/gazetteer-check"));
+        findings.forEach(f -> LOG.warn("Load report: {}", f));
         long asserted = staged.getGraph(Graphs.ONTOLOGY).size() + staged.getGraph(Graphs.DATA).size();
         long inferred = staged.getGraph(Graphs.INFERRED).size();
         Instant loadedAt = Instant.now();
         if (store.isRemote()) {
-            return pushRemote(staged, sources, loadedAt, asserted, inferred, start);
+            return pushRemote(staged, sources, loadedAt, asserted, inferred, start, findings);
         }
         DatasetGraph dsg = store.dataset();
         long[] total = new long[1];
@@ -125,7 +129,7 @@ public class DataLoader {
         long[] counts = {asserted, inferred, total[0]};
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         LoadReport report = new LoadReport(true, sources.files().size(), counts[0], counts[1], counts[2],
-                sources.hash(), loadedAt, elapsed);
+                sources.hash(), loadedAt, elapsed, findings);
         LOG.info("Loaded {} files: {} asserted + {} inferred triples ({} in the union) in {} ms, {} triples/s",
                 report.files(), report.assertedTriples(), report.inferredTriples(), report.totalTriples(),
                 elapsed.toMillis(), Math.round(report.triplesPerSecond()));
@@ -137,7 +141,7 @@ public class DataLoader {
      * switched in with one update request ({@link GraphStorePush}), each count checked before and after.
      */
     private LoadReport pushRemote(DatasetGraph staged, SourceFiles sources, Instant loadedAt, long asserted,
-                                  long inferred, long start) {
+                                  long inferred, long start, List<String> findings) {
         Graph ontology = staged.getGraph(Graphs.ONTOLOGY);
         Graph data = staged.getGraph(Graphs.DATA);
         Graph inferredGraph = staged.getGraph(Graphs.INFERRED);
@@ -155,7 +159,7 @@ public class DataLoader {
         new GraphStorePush(store.remote(), store.runner(), catalog).push(graphs);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         LoadReport report = new LoadReport(true, sources.files().size(), asserted, inferred, total, sources.hash(),
-                loadedAt, elapsed);
+                loadedAt, elapsed, findings);
         LOG.info("Pushed {} files to the remote store: {} asserted + {} inferred triples ({} in the union) in {} ms",
                 report.files(), asserted, inferred, total, elapsed.toMillis());
         return report;
@@ -190,11 +194,17 @@ public class DataLoader {
         long t0 = System.nanoTime();
         CountingSink sink = new CountingSink(dsg, f.graph());
         String name = describe(f.path());
-        try {
-            RDFParser.source(f.path())
+        boolean gzipped = f.path().getFileName().toString().endsWith(".gz");
+        try (java.io.InputStream in = gzipped
+                ? new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(f.path()), 1 << 16)
+                : java.nio.file.Files.newInputStream(f.path())) {
+            RDFParser.source(in)
                     .lang(f.lang())
+                    .base(f.path().toUri().toString())
                     .errorHandler(new FailingErrorHandler(name))
                     .parse(sink);
+        } catch (java.io.IOException e) {
+            throw new DataLoadException(name + ": " + e.getMessage(), e);
         } catch (RiotException e) {
             if (e.getCause() instanceof DataLoadException d) {
                 throw d;

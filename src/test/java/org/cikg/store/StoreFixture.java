@@ -23,6 +23,11 @@ final class StoreFixture implements AutoCloseable {
 
     /** With {@code realData}, the data folder is a copy of the project's {@code data/} instead of the fixture. */
     StoreFixture(Path root, boolean realData) throws IOException {
+        this(root, realData, KgProperties.Gazetteer.NONE);
+    }
+
+    /** As above, with the project's gazetteer ({@code gazetteer/}) loaded at {@code level}. */
+    StoreFixture(Path root, boolean realData, KgProperties.Gazetteer level) throws IOException {
         this.root = root;
         Path ontology = Files.createDirectories(root.resolve("ontology"));
         Path data = Files.createDirectories(root.resolve("data"));
@@ -44,7 +49,7 @@ final class StoreFixture implements AutoCloseable {
                 Files.copy(in, data.resolve("mini.ttl"));
             }
         }
-        this.props = new KgProperties(new KgProperties.Store(root.resolve("tdb2"), ontology, data),
+        this.props = new KgProperties(new KgProperties.Store(root.resolve("tdb2"), ontology, data).withGazetteer(level),
                 new KgProperties.Sparql(Duration.ofSeconds(10), Path.of("queries")),
                 new KgProperties.Fuseki(false, 0), new KgProperties.Admin("admin", ""));
         this.catalog = new QueryCatalog(props);

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# What the gazetteer costs: bench/gazetteer.sh [ROUNDS] (default 2). Loads the curated data alone, with the counties
+# (the default) and with the townships, each into its own scratch store, starts the service over each, and measures
+# load time, store and search index size, search latency and entity pages at 16 clients (org.cikg.bench.GazetteerBench);
+# writes docs/benchmarks-gazetteer.md. Scratch files in $BENCH_WORK (default /tmp/cikg-gazetteer-bench).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS=${1:-2}
+WORK=${BENCH_WORK:-/tmp/cikg-gazetteer-bench}
+mkdir -p "$WORK"
+timeout 900 mvn -B -q package -DskipTests
+JAR=$(ls target/cikg-*.jar | grep -v original | head -1)
+CP="target/test-classes:target/classes:$(timeout 300 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
+timeout 7200 java -cp "$CP" org.cikg.bench.GazetteerBench --jar="$JAR" --work="$WORK" --rounds="$ROUNDS"
