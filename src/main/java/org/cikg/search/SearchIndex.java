@@ -75,7 +75,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SearchIndex {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
-    static final String RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
+    public static final String RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
     private static final Duration BUILD_LIMIT = Duration.ofMinutes(30);
     /** The index's folder inside the store's folder (TDB2 keeps to its own {@code Data-NNNN} folders). */
     static final String FOLDER = "search-index";
@@ -84,27 +84,36 @@ public class SearchIndex {
 
     private static final String F_ENTITY = "entity";
     private static final String F_NAME = "name";
-    private static final String F_LANG = "lang";
-    private static final String F_PROP = "prop";
-    private static final String F_KEY = "key";
-    private static final String F_WORDS = "words";
-    private static final String F_TYPES = "types";
+    static final String F_LANG = "lang";
+    static final String F_PROP = "prop";
+    static final String F_KEY = "key";
+    static final String F_WORDS = "words";
+    static final String F_TYPES = "types";
     private static final String F_TYPE = "type";
+    /** Which variant of the name a document indexes ({@link NameVariants.Kind}); absent for the name itself. */
+    private static final String F_VIA = "via";
+    static final String F_ZH_WORDS = "zhWords";
+    static final String F_ZH_BIGRAMS = "zhBigrams";
+    static final String F_RANK = "rank";
+    static final String CONNECTEDNESS = "connectedness";
 
     // Score tiers: a clause's weight exceeds the sum of every lower tier and the bonuses, so tiers never mix.
-    private static final float EXACT = 1000f;
+    static final float EXACT = 1000f;
     static final float PREFIX = 300f;
-    private static final float ALL_WORDS = 120f;
-    private static final float WORD_PREFIX = 50f;
-    private static final float FUZZY = 20f;
-    private static final float FUZZY_WORDS = 8f;
-    private static final float BONUS_EN = 2f;
-    private static final float BONUS_LABEL = 1f;
+    static final float ALL_WORDS = 120f;
+    static final float WORD_PREFIX = 50f;
+    static final float FUZZY = 20f;
+    static final float FUZZY_WORDS = 8f;
+    static final float BONUS_EN = 2f;
+    static final float BONUS_LABEL = 1f;
+    /** At most this much for connectedness: it only breaks ties within a tier and a bonus level. */
+    static final float CONNECTED = 0.9f;
 
     private final KnowledgeStore store;
     private final QueryCatalog catalog;
     private final Path folder;
     private final NameNormalizer normalizer = new NameNormalizer();
+    private final NameVariants variants = new NameVariants(normalizer);
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private final Object building = new Object();
 
@@ -133,7 +142,12 @@ public class SearchIndex {
      * A match: the entity, the name of it that matched (with its language and property), its most specific class,
      * and the score.
      */
-    public record Hit(String entity, String name, String lang, String property, String type, float score) {
+    public record Hit(String entity, String name, String lang, String property, String type, float score,
+                      String via) {
+        /** A hit through the name itself (not a variant of it). */
+        public Hit(String entity, String name, String lang, String property, String type, float score) {
+            this(entity, name, lang, property, type, score, null);
+        }
     }
 
     /**
@@ -344,7 +358,7 @@ public class SearchIndex {
         if (words.isEmpty()) {
             return List.of();
         }
-        Query q = buildQuery(key, words, typeIri);
+        Query q = SearchQueries.build(key, words, variants.legalForms().strip(query), query, typeIri);
         Snapshot s = acquire();
         try {
             // Several names of one entity may match: read enough documents to fill the limit with distinct entities.
@@ -357,7 +371,7 @@ public class SearchIndex {
                 String entity = d.get(F_ENTITY);
                 if (!best.containsKey(entity)) {
                     best.put(entity, new Hit(entity, d.get(F_NAME), d.get(F_LANG), d.get(F_PROP), d.get(F_TYPE),
-                            sd.score));
+                            sd.score, d.get(F_VIA)));
                     if (best.size() == limit) {
                         break;
                     }
@@ -371,53 +385,13 @@ public class SearchIndex {
         }
     }
 
-    private Query buildQuery(String key, List<String> words, String typeIri) {
-        BooleanQuery.Builder match = new BooleanQuery.Builder();
-        match.add(tier(new TermQuery(new Term(F_KEY, key)), EXACT), Occur.SHOULD);
-        match.add(tier(new PrefixQuery(new Term(F_KEY, key)), PREFIX), Occur.SHOULD);
-        match.add(tier(allWords(words, false, false), ALL_WORDS), Occur.SHOULD);
-        match.add(tier(allWords(words, true, false), WORD_PREFIX), Occur.SHOULD);
-        int keyEdits = edits(key);
-        if (keyEdits > 0) {
-            match.add(tier(new FuzzyQuery(new Term(F_KEY, key), keyEdits), FUZZY), Occur.SHOULD);
-        }
-        match.add(tier(allWords(words, true, true), FUZZY_WORDS), Occur.SHOULD);
-
-        BooleanQuery.Builder q = new BooleanQuery.Builder();
-        q.add(match.build(), Occur.MUST);
-        q.add(tier(new TermQuery(new Term(F_LANG, "en")), BONUS_EN), Occur.SHOULD);
-        q.add(tier(new TermQuery(new Term(F_PROP, RDFS_LABEL)), BONUS_LABEL), Occur.SHOULD);
-        if (typeIri != null) {
-            q.add(new TermQuery(new Term(F_TYPES, typeIri)), Occur.FILTER);
-        }
-        return q.build();
-    }
-
-    /** Every query word must match a word of the name: exactly, or the last one as a prefix, or within a typo. */
-    private static Query allWords(List<String> words, boolean lastAsPrefix, boolean fuzzy) {
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i);
-            BooleanQuery.Builder one = new BooleanQuery.Builder();
-            one.add(new TermQuery(new Term(F_WORDS, w)), Occur.SHOULD);
-            if (lastAsPrefix && i == words.size() - 1) {
-                one.add(new PrefixQuery(new Term(F_WORDS, w)), Occur.SHOULD);
-            }
-            if (fuzzy && edits(w) > 0) {
-                one.add(new FuzzyQuery(new Term(F_WORDS, w), edits(w)), Occur.SHOULD);
-            }
-            all.add(one.build(), Occur.MUST);
-        }
-        return all.build();
-    }
-
     /** Typos allowed for a normalised string: none for very short ones, one up to seven characters, else two. */
     static int edits(String s) {
         int n = s.codePointCount(0, s.length());
         return n <= 3 ? 0 : n <= 7 ? 1 : 2;
     }
 
-    private static Query tier(Query q, float weight) {
+    static Query tier(Query q, float weight) {
         return new BoostQuery(new ConstantScoreQuery(q), weight);
     }
 
@@ -447,8 +421,12 @@ public class SearchIndex {
         Map<String, OntologyClass> classes = readClasses();
         Map<String, String[]> typesOf = readTypes();
         Map<String, Set<String>> ancestors = new HashMap<>();
+        Map<String, Integer> connected = readConnectedness();
         int[] names = {0};
-        try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(normalizer.analyzer()))) {
+        org.apache.lucene.analysis.Analyzer analyzer = new org.apache.lucene.analysis.miscellaneous
+                .PerFieldAnalyzerWrapper(normalizer.analyzer(), Map.of(F_ZH_WORDS, ChineseAnalyzers.WORDS,
+                        F_ZH_BIGRAMS, ChineseAnalyzers.BIGRAMS));
+        try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
             store.runner().forEachRow(catalog.get("system/search-labels"), Map.of(), BUILD_LIMIT, row -> {
                 Node entity = row.get(Var.alloc("entity"));
                 Node name = row.get(Var.alloc("name"));
@@ -465,6 +443,10 @@ public class SearchIndex {
                 d.add(new StringField(F_PROP, row.get(Var.alloc("property")).getURI(), Field.Store.YES));
                 d.add(new StringField(F_KEY, key, Field.Store.NO));
                 d.add(new TextField(F_WORDS, name.getLiteralLexicalForm(), Field.Store.NO));
+                if (Pinyin.isChinese(name.getLiteralLexicalForm())) {
+                    d.add(new TextField(F_ZH_WORDS, name.getLiteralLexicalForm(), Field.Store.NO));
+                    d.add(new TextField(F_ZH_BIGRAMS, name.getLiteralLexicalForm(), Field.Store.NO));
+                }
                 for (String t : types) {
                     d.add(new StringField(F_TYPES, t, Field.Store.NO));
                 }
@@ -472,8 +454,25 @@ public class SearchIndex {
                 if (specific != null) {
                     d.add(new StoredField(F_TYPE, specific));
                 }
+                d.add(new org.apache.lucene.document.FeatureField(F_RANK, CONNECTEDNESS,
+                        1 + connected.getOrDefault(entity.getURI(), 0)));
                 try {
                     writer.addDocument(d);
+                    // The same name again under each of its variants (pinyin, without its legal form).
+                    for (NameVariants.Variant v : variants.of(name.getLiteralLexicalForm())) {
+                        Document vd = new Document();
+                        for (org.apache.lucene.index.IndexableField f : d) {
+                            String n = f.name();
+                            if (!n.equals(F_KEY) && !n.equals(F_WORDS) && !n.equals(F_ZH_WORDS)
+                                    && !n.equals(F_ZH_BIGRAMS)) {
+                                vd.add(f);
+                            }
+                        }
+                        vd.add(new StringField(F_KEY, normalizer.key(v.text()), Field.Store.NO));
+                        vd.add(new TextField(F_WORDS, v.text(), Field.Store.NO));
+                        vd.add(new StoredField(F_VIA, v.kind().name()));
+                        writer.addDocument(vd);
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -496,6 +495,15 @@ public class SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How many claims each entity takes part in (entities without any are absent). */
+    private Map<String, Integer> readConnectedness() {
+        Map<String, Integer> out = new HashMap<>();
+        store.runner().forEachRow(catalog.get("system/search-connectedness"), Map.of(), BUILD_LIMIT, row ->
+                out.put(row.get(Var.alloc("entity")).getURI(),
+                        Integer.parseInt(row.get(Var.alloc("claims")).getLiteralLexicalForm())));
+        return out;
     }
 
     private Map<String, OntologyClass> readClasses() {

@@ -105,6 +105,7 @@ public final class GazetteerBench {
         Process service = new ProcessBuilder("java", "-Xmx2g", "-jar", jar.toString(), "--kg.store.location=" + store,
                 "--kg.store.load-on-start=false", "--kg.store.gazetteer=" + level, "--server.port=" + port,
                 "--server.address=127.0.0.1", "--kg.fuseki.port=" + fuseki, "--kg.admin.password=" + ADMIN,
+                "--kg.sparql.timeout=60s",
                 "--logging.level.org.apache.jena.fuseki=WARN")
                 .redirectErrorStream(true).redirectOutput(work.resolve("service-" + level + ".log").toFile()).start();
         try {
@@ -126,7 +127,11 @@ public final class GazetteerBench {
                 emptyCaches(update);
                 ConcurrentLinkedQueue<Double> times = new ConcurrentLinkedQueue<>();
                 AtomicInteger next = new AtomicInteger();
-                ExecutorService pool = Executors.newFixedThreadPool(16);
+                ExecutorService pool = Executors.newFixedThreadPool(16, r -> {
+                    Thread t = new Thread(r);
+                    t.setDaemon(true);
+                    return t;
+                });
                 long t0 = System.nanoTime();
                 List<Future<?>> done = new ArrayList<>();
                 for (int c = 0; c < 16; c++) {
@@ -139,11 +144,14 @@ public final class GazetteerBench {
                         return null;
                     }));
                 }
-                for (Future<?> f : done) {
-                    f.get();
+                try {
+                    for (Future<?> f : done) {
+                        f.get();
+                    }
+                } finally {
+                    pool.shutdownNow();
                 }
                 pagesPerSecond += slugs.size() / ((System.nanoTime() - t0) / 1e9) / passes;
-                pool.shutdown();
                 pages.addAll(times);
             }
             m.put("searchMedianMs", percentile(search, 50));
