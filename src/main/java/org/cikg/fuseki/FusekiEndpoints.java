@@ -13,6 +13,7 @@ import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.auth.AuthPolicy;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.cikg.KgProperties;
 import org.cikg.store.DataVersion;
@@ -102,6 +103,9 @@ public class FusekiEndpoints implements SmartLifecycle {
                 .enableCors(true, writeCorsFile().toString())
                 .enablePing(true)
                 .addFilter("/*", new RequestGate(limits, paths, props.sparql().timeout(), onWrite))
+                // Replaces Fuseki's query operation (same content type) on every dataset and path that runs queries.
+                .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery,
+                        new LimitedQueryService(props.sparql().timeout()))
                 .add(DATASET, dataset, false);
         if (scratch != null) {
             b.add(ConformanceDataset.PATH, scratch, false);

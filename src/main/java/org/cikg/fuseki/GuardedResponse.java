@@ -36,14 +36,27 @@ final class GuardedResponse extends HttpServletResponseWrapper {
     static final String RETRY_AFTER_SECONDS = "5";
 
     private final long timeoutMillis;
+    private final ClientWatch.Watched watch;
     private boolean cut;
     private boolean timedOut;
     private int failedStatus;
     private GuardedStream stream;
 
-    GuardedResponse(HttpServletResponse response, long timeoutMillis) {
+    /** {@code watch} (may be null) stops at the first byte written: from then on a closed connection fails writes. */
+    GuardedResponse(HttpServletResponse response, long timeoutMillis, ClientWatch.Watched watch) {
         super(response);
         this.timeoutMillis = timeoutMillis;
+        this.watch = watch;
+    }
+
+    /** Before the first byte goes to the container: the connection watch ends, its verdict on keep-alive applies. */
+    private void firstWrite() {
+        if (watch != null) {
+            watch.stop();
+            if (watch.pipelined() && !isCommitted()) {
+                super.setHeader("Connection", "close");
+            }
+        }
     }
 
     /** Thrown from the filter once a committed response has been cut; Jetty aborts the connection on it. */
@@ -166,12 +179,17 @@ final class GuardedResponse extends HttpServletResponseWrapper {
     /** Passes bytes on until the response is cut or has timed out; never closes the real stream in those cases. */
     private final class GuardedStream extends ServletOutputStream {
         private final ServletOutputStream out;
+        private boolean written;
 
         GuardedStream(ServletOutputStream out) {
             this.out = out;
         }
 
         private boolean dropping() {
+            if (!written) {
+                written = true;
+                firstWrite();
+            }
             return cut || timedOut;
         }
 

@@ -50,8 +50,11 @@ import org.apache.jena.update.UpdateRequest;
  *       stack: 400;</li>
  *   <li>{@code LOAD} in an update, even from the admin: 403 (it would fetch any URL or read any local file);</li>
  *   <li>an update that does not parse: 400 here, since Fuseki would run the operations before the error;</li>
- *   <li>an {@code Accept} header that no result or RDF format satisfies: 406.</li>
+ *   <li>an {@code Accept} header that no result or RDF format satisfies: 406;</li>
+ *   <li>a {@code timeout} parameter that is not one or two whole numbers of seconds, or given twice: 400 (a
+ *       well-formed one can only lower {@code kg.sparql.timeout}: {@link LimitedQueryService}).</li>
  * </ul>
+ * While Fuseki computes, a {@link ClientWatch} aborts the query if the client closes its connection.
  * Refusals are small RFC 9457 {@code application/problem+json} bodies. Fuseki writes into a {@link GuardedResponse}:
  * a result cut by the query timeout after the first bytes went out ends in an aborted connection (no final chunk),
  * never in a 200 that looks complete; a timeout before that is a 503 problem with {@code Retry-After}.
@@ -69,6 +72,7 @@ final class RequestGate implements Filter {
 
     private final List<String> watchedWrites;
     private final Runnable onWrite;
+    private final ClientWatch clientWatch = new ClientWatch(Duration.ofMillis(250));
 
     /**
      * The gate for the datasets served at these paths (each with {@code /data} and {@code /update}), whose queries
@@ -122,7 +126,11 @@ final class RequestGate implements Filter {
             }
         }
         if (!upload) {
-            String refusal = checkSparql(forward, response);
+            String refusal = checkTimeout(forward, response);
+            if (refusal != null) {
+                return;
+            }
+            refusal = checkSparql(forward, response);
             if (refusal != null) {
                 return;
             }
@@ -132,13 +140,49 @@ final class RequestGate implements Filter {
                 return;
             }
         }
-        GuardedResponse guarded = new GuardedResponse(response, timeoutMillis);
-        chain.doFilter(forward, guarded);
+        ClientWatch.Watched watch = upload ? null : clientWatch.watch(forward);
+        GuardedResponse guarded = new GuardedResponse(response, timeoutMillis, watch);
+        try {
+            chain.doFilter(forward, guarded);
+        } finally {
+            if (watch != null) {
+                watch.stop();
+                if (watch.pipelined() && !response.isCommitted()) {
+                    response.setHeader("Connection", "close");
+                }
+            }
+        }
         guarded.finish();
         if (!"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method)
                 && watchedWrites.contains(path) && response.getStatus() < 300) {
             onWrite.run();
         }
+    }
+
+    /**
+     * Returns non-null (and has answered 400) when the {@code timeout} parameter is not one Fuseki would read as
+     * meant: Fuseki ignores a malformed one silently, and two of them are ambiguous. A well-formed one is capped
+     * later ({@link LimitedQueryService}).
+     */
+    private static String checkTimeout(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] values = request.getParameterValues(ClientTimeout.PARAMETER);
+        if (values == null) {
+            return null;
+        }
+        if (values.length > 1) {
+            return refuse(response, 400, "Bad timeout", "Give the timeout parameter once.");
+        }
+        try {
+            ClientTimeout.parse(values[0]);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return refuse(response, 400, "Bad timeout", e.getMessage() + "; it can only shorten this service's limit.");
+        }
+    }
+
+    @Override
+    public void destroy() {
+        clientWatch.close();
     }
 
     /** Returns non-null (and has answered) when the query or update text is refused. */

@@ -14,6 +14,7 @@ import java.util.List;
 import org.cikg.support.ServiceITBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.test.context.TestPropertySource;
 
@@ -109,6 +110,90 @@ class QueryTimeoutIT extends ServiceITBase {
         HttpResponse<String> r = sparql("SELECT ?s WHERE { ?s a <https://w3id.org/cikg/ontology#Startup> }");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("https://w3id.org/cikg/id/deepseek").endsWith("}\n");
+    }
+
+    /** A three-way cross product counted: ~10^11 rows, no row before the end; far past any limit here. */
+    private static final String ENDLESS_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+
+    /**
+     * The client's {@code timeout} in every position Fuseki reads it from (query string of a GET, form body, query
+     * string of a {@code application/sparql-query} POST) on every path that runs queries: never past the 1 s limit.
+     * Fuseki 5.6.0 alone let {@code timeout=120,120} set a 120 s first-row limit.
+     */
+    @ParameterizedTest
+    @MethodSource("timeoutPositions")
+    void clientTimeoutCannotLiftTheLimit(String path, String position, String value) {
+        String url = "http://localhost:" + fuseki.port() + path;
+        String q = "query=" + enc(ENDLESS_COUNT);
+        String t = "timeout=" + enc(value);
+        HttpRequest.Builder b = switch (position) {
+            case "get" -> HttpRequest.newBuilder(URI.create(url + "?" + q + "&" + t)).GET();
+            case "form" -> HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(q + "&" + t));
+            case "form-query-string" -> HttpRequest.newBuilder(URI.create(url + "?" + t))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(q));
+            case "body" -> HttpRequest.newBuilder(URI.create(url + "?" + t))
+                    .header("Content-Type", "application/sparql-query")
+                    .POST(HttpRequest.BodyPublishers.ofString(ENDLESS_COUNT));
+            default -> throw new IllegalArgumentException(position);
+        };
+        assertStoppedAtTheLimit(b);
+    }
+
+    static List<Arguments> timeoutPositions() {
+        List<Arguments> all = new java.util.ArrayList<>();
+        for (String path : List.of("/kg/sparql", "/kg/query", "/kg")) {
+            for (String position : List.of("get", "form", "form-query-string", "body")) {
+                all.add(Arguments.of(path, position, "120,120"));
+            }
+        }
+        for (String value : List.of("1000,1000000", "120", "0,120", "120,0", " 60,60")) {
+            all.add(Arguments.of("/kg/sparql", "form", value));
+        }
+        return all;
+    }
+
+    @Test
+    void timeoutHeadersDoNotLiftTheLimit() {
+        for (String header : List.of("Timeout", "X-Timeout")) {
+            assertStoppedAtTheLimit(HttpRequest.newBuilder(URI.create(sparqlEndpoint())).header(header, "120,120")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("query=" + enc(ENDLESS_COUNT))));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedTimeouts")
+    void malformedOrRepeatedTimeoutGets400Problem(String query) {
+        HttpResponse<String> r = get(sparqlEndpoint() + "?query=" + enc("ASK {}") + "&" + query, "*/*");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(r.body()).contains("timeout");
+    }
+
+    static List<String> malformedTimeouts() {
+        return List.of("timeout=-1", "timeout=1.5", "timeout=1,2,3", "timeout=abc", "timeout=,5", "timeout=1,",
+                "timeout=1&timeout=120,120", "timeout=99999999999999999999");
+    }
+
+    @Test
+    void clientMayShortenTheLimit() {
+        HttpResponse<String> r = get(sparqlEndpoint() + "?query=" + enc("ASK {}") + "&timeout=1", "*/*");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("true");
+    }
+
+    /** The request gets the 503 problem soon after the 1 s limit (a client-side limit makes the old defect fail fast). */
+    private void assertStoppedAtTheLimit(HttpRequest.Builder b) {
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = send(b.timeout(java.time.Duration.ofSeconds(20)).build());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+        assertThat(r.body()).contains("1000 ms limit");
+        assertThat(ms).as("stopped near the 1 s limit").isLessThan(15_000);
     }
 
     static List<String> formats() {
