@@ -229,12 +229,19 @@ public final class GazetteerBench {
         return last;
     }
 
+    /** Disk space a folder takes, as {@code du} counts it: TDB2 preallocates sparse files, so lengths overstate it. */
     private static long size(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return 0;
         }
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        try {
+            Process du = new ProcessBuilder("du", "-sk", dir.toString()).redirectErrorStream(true).start();
+            String out = new String(du.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            du.waitFor();
+            return Long.parseLong(out.split("\\s+")[0]) * 1024;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
         }
     }
 
