@@ -7,7 +7,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;
 import org.cikg.bench.jmh.BenchStore;
 import org.cikg.sparql.Terms;
-import org.cikg.store.DataVersion;
+import org.cikg.store.version.DataVersion;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

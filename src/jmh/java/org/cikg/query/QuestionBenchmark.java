@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.cikg.bench.jmh.BenchStore;
 import org.cikg.sparql.CatalogQuery;
-import org.cikg.store.DataVersion;
+import org.cikg.store.version.DataVersion;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -2,7 +2,7 @@ package org.cikg.search;
 
 import java.util.concurrent.TimeUnit;
 import org.cikg.bench.jmh.BenchStore;
-import org.cikg.store.DataVersion;
+import org.cikg.store.version.DataVersion;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.cikg.CikgApplication;
-import org.cikg.store.DataLoadException;
-import org.cikg.store.DataLoader;
+import org.cikg.config.CommandContext;
+import org.cikg.problem.DataLoadException;
+import org.cikg.store.load.DataLoader;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -23,12 +23,13 @@ public final class CoverageCommand {
     private CoverageCommand() {
     }
 
-    public static int run(String[] args) {
+    /** Runs the command; {@code context} opens the application context it works in. */
+    public static int run(String[] args, CommandContext context) {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         Path output = Arrays.stream(rest).filter(a -> !a.startsWith("--")).findFirst().map(Path::of)
                 .orElse(DEFAULT_OUTPUT);
         List<String> springArgs = Arrays.stream(rest).filter(a -> a.startsWith("--")).toList();
-        try (ConfigurableApplicationContext ctx = CikgApplication.commandContext(springArgs)) {
+        try (ConfigurableApplicationContext ctx = context.open(springArgs)) {
             ctx.getBean(DataLoader.class).loadIfChanged();
             String md = ctx.getBean(CoverageReport.class).markdown();
             if (output.getParent() != null) {

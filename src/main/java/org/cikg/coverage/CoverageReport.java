@@ -6,10 +6,10 @@ import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.riot.system.PrefixMap;
-import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
+import org.cikg.core.Namespaces;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.store.KnowledgeStore;
@@ -28,15 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CoverageReport {
     static final String FOLDER = "reports/";
-    private static final PrefixMap PREFIXES = PrefixMapFactory.create(Map.of(
-            "cikg", "https://w3id.org/cikg/ontology#",
-            "kgid", "https://w3id.org/cikg/id/",
-            "kgsrc", "https://w3id.org/cikg/source/",
-            "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-            "rdfs", "http://www.w3.org/2000/01/rdf-schema#",
-            "skos", "http://www.w3.org/2004/02/skos/core#",
-            "prov", "http://www.w3.org/ns/prov#",
-            "dcterms", "http://purl.org/dc/terms/"));
+    private static final PrefixMap PREFIXES =
+            Namespaces.prefixMap("cikg", "kgid", "kgsrc", "rdf", "rdfs", "skos", "prov", "dcterms");
 
     private final KnowledgeStore store;
     private final QueryCatalog catalog;

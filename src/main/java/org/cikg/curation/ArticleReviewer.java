@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.cikg.core.Namespaces;
 
 /**
  * Builds the review sheet of one article: a mention row per entity named in each paragraph, then a claim row per
@@ -90,10 +91,10 @@ public final class ArticleReviewer {
     }
 
     static String slug(String iri) {
-        return iri.substring(CurationGraph.KGID.length());
+        return iri.substring(Namespaces.KGID.length());
     }
 
     static String curie(String iri) {
-        return "cikg:" + iri.substring(CurationGraph.CIKG.length());
+        return "cikg:" + iri.substring(Namespaces.CIKG.length());
     }
 }

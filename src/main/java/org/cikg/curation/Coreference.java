@@ -1,5 +1,7 @@
 package org.cikg.curation;
 
+import static org.cikg.core.Namespaces.CIKG;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +28,6 @@ import java.util.regex.Pattern;
  * Only entities found by name (one entity, not an ambiguous name) become antecedents.
  */
 final class Coreference {
-    private static final String CIKG = CurationGraph.CIKG;
     static final String ANAPHORA = "anaphora: ";
     static final String SHORT_NAME = "short name";
 

@@ -19,7 +19,8 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.vocabulary.RDF;
-import org.cikg.store.ShapeValidator;
+import org.cikg.core.Namespaces;
+import org.cikg.store.load.ShapeValidator;
 
 /**
  * The two curation commands, run from the project root:
@@ -172,21 +173,21 @@ public final class CurationCommand {
     private static Graph registration(CurationGraph graph, String stem, String fileName, int lineCount, String lang,
                                       String title, String date, String publisher) {
         Graph g = CurationGraph.newGraph();
-        Node src = NodeFactory.createURI(CurationGraph.KGSRC + stem);
-        g.add(CurationGraph.triple(src, RDF.type.asNode(), NodeFactory.createURI(CurationGraph.CIKG + "SourceDocument")));
+        Node src = NodeFactory.createURI(Namespaces.KGSRC + stem);
+        g.add(CurationGraph.triple(src, RDF.type.asNode(), NodeFactory.createURI(Namespaces.CIKG + "SourceDocument")));
         g.add(CurationGraph.triple(src, dcterms("title"), NodeFactory.createLiteralLang(title, lang)));
         g.add(CurationGraph.triple(src, dcterms("language"), NodeFactory.createLiteralString(lang)));
         g.add(CurationGraph.triple(src, dcterms("identifier"), NodeFactory.createLiteralString(fileName)));
-        g.add(CurationGraph.triple(src, NodeFactory.createURI(CurationGraph.CIKG + "lineCount"),
+        g.add(CurationGraph.triple(src, NodeFactory.createURI(Namespaces.CIKG + "lineCount"),
                 NodeFactory.createLiteralDT(Integer.toString(lineCount), XSDDatatype.XSDinteger)));
         if (date != null) {
             g.add(CurationGraph.triple(src, dcterms("date"), NodeFactory.createLiteralDT(date, XSDDatatype.XSDdate)));
         }
         if (publisher != null && !publisher.isBlank()) {
             String slug = publisher.startsWith("kgid:") ? publisher.substring(5) : publisher;
-            String iri = CurationGraph.KGID + slug;
+            String iri = Namespaces.KGID + slug;
             Node value = slug.matches("[a-z0-9]+(-[a-z0-9]+)*") && graph.types(iri)
-                    .contains(CurationGraph.CIKG + "MediaOutlet") ? NodeFactory.createURI(iri)
+                    .contains(Namespaces.CIKG + "MediaOutlet") ? NodeFactory.createURI(iri)
                     : NodeFactory.createLiteralString(publisher);
             g.add(CurationGraph.triple(src, dcterms("publisher"), value));
         }
@@ -194,7 +195,7 @@ public final class CurationCommand {
     }
 
     private static Node dcterms(String local) {
-        return NodeFactory.createURI("http://purl.org/dc/terms/" + local);
+        return NodeFactory.createURI(Namespaces.DCTERMS + local);
     }
 
     /** The lines of a text file (UTF-8), as {@code cikg:lineCount} counts them: a final newline ends the last line. */
@@ -208,10 +209,7 @@ public final class CurationCommand {
 
     private static void writeTurtle(Path target, Graph g) {
         Model m = ModelFactory.createModelForGraph(g);
-        m.setNsPrefix("cikg", CurationGraph.CIKG).setNsPrefix("kgid", CurationGraph.KGID)
-                .setNsPrefix("kgsrc", CurationGraph.KGSRC).setNsPrefix("kgst", CurationGraph.KGST)
-                .setNsPrefix("rdf", RDF.getURI()).setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#")
-                .setNsPrefix("prov", "http://www.w3.org/ns/prov#").setNsPrefix("dcterms", "http://purl.org/dc/terms/");
+        m.setNsPrefixes(Namespaces.of("cikg", "kgid", "kgsrc", "kgst", "rdf", "xsd", "prov", "dcterms"));
         try {
             Files.createDirectories(target.getParent());
             try (OutputStream os = Files.newOutputStream(target)) {

@@ -1,5 +1,10 @@
 package org.cikg.curation;
 
+import static org.cikg.core.Namespaces.CIKG;
+import static org.cikg.core.Namespaces.KGID;
+import static org.cikg.core.Namespaces.KGSRC;
+import static org.cikg.core.Namespaces.KGST;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,9 +31,11 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.cikg.core.LabelPicker;
+import org.cikg.core.Namespaces;
 import org.cikg.store.Graphs;
-import org.cikg.store.Materializer;
-import org.cikg.store.ShapeValidator;
+import org.cikg.store.load.Materializer;
+import org.cikg.store.load.ShapeValidator;
 
 /**
  * The ontology and the curated data as files, read into memory the way a load reads them (ontology graph, data
@@ -42,10 +49,6 @@ import org.cikg.store.ShapeValidator;
  * }</pre>
  */
 public final class CurationGraph {
-    static final String CIKG = "https://w3id.org/cikg/ontology#";
-    static final String KGID = "https://w3id.org/cikg/id/";
-    static final String KGSRC = "https://w3id.org/cikg/source/";
-    static final String KGST = "https://w3id.org/cikg/statement/";
     /** Derived nodes (a post held, a measured figure): their labels are descriptions, not names a text uses. */
     static final Set<String> NOT_NAMED = Set.of(CIKG + "Indicator", CIKG + "Position");
 
@@ -153,17 +156,13 @@ public final class CurationGraph {
         });
     }
 
-    /** The entity's {@code @en} label, else its slug. */
+    /** The entity's label {@link LabelPicker} picks for English, else its slug. */
     public String englishLabel(String entity) {
         return Txn.calculateRead(dsg, () -> {
-            var it = dsg.getGraph(Graphs.DATA).find(NodeFactory.createURI(entity), RDFS.label.asNode(), Node.ANY);
-            while (it.hasNext()) {
-                Node o = it.next().getObject();
-                if (o.isLiteral() && "en".equalsIgnoreCase(o.getLiteralLanguage())) {
-                    return o.getLiteralLexicalForm();
-                }
-            }
-            return entity.substring(entity.lastIndexOf('/') + 1);
+            List<Node> labels = dsg.getGraph(Graphs.DATA).find(NodeFactory.createURI(entity), RDFS.label.asNode(),
+                    Node.ANY).mapWith(Triple::getObject).toList();
+            return LabelPicker.best(labels, "en").map(Node::getLiteralLexicalForm)
+                    .orElse(entity.substring(entity.lastIndexOf('/') + 1));
         });
     }
 
@@ -231,7 +230,7 @@ public final class CurationGraph {
         return Txn.calculateRead(dsg, () -> {
             Graph g = dsg.getGraph(Graphs.DATA);
             Node src = NodeFactory.createURI(KGSRC + stem);
-            Node derived = NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
+            Node derived = NodeFactory.createURI(Namespaces.PROV + "wasDerivedFrom");
             Map<Integer, Set<String>> out = new HashMap<>();
             g.find(Node.ANY, derived, src).forEachRemaining(t -> {
                 Node st = t.getSubject();

@@ -9,6 +9,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.RDF;
+import org.cikg.core.Namespaces;
 
 /**
  * Turns the accepted claim rows of a review sheet into triples: the plain claim and its {@code rdf:Statement}
@@ -17,7 +18,7 @@ import org.apache.jena.vocabulary.RDF;
  * name an unknown entity or property are reported, not guessed.
  */
 public final class SheetAcceptor {
-    private static final Node DERIVED = NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
+    private static final Node DERIVED = NodeFactory.createURI(Namespaces.PROV + "wasDerivedFrom");
 
     /** The triples, and what was wrong with rows that could not become triples. */
     public record Accepted(Graph graph, int claims, List<String> problems) {
@@ -34,7 +35,7 @@ public final class SheetAcceptor {
         List<String> problems = new ArrayList<>();
         String prefix = stem.matches("\\d+_.*") ? stem.substring(0, stem.indexOf('_')) : stem;
         Map<Integer, Integer> next = new HashMap<>(graph.lastStatementNumbers(prefix));
-        Node source = NodeFactory.createURI(CurationGraph.KGSRC + stem);
+        Node source = NodeFactory.createURI(Namespaces.KGSRC + stem);
         int claims = 0;
         int rowNo = 1;
         for (ReviewSheet.Row r : rows) {
@@ -54,7 +55,7 @@ public final class SheetAcceptor {
             }
             out.add(CurationGraph.triple(s, p, o));
             int k = next.merge(r.paragraph(), 1, Integer::sum);
-            Node st = NodeFactory.createURI(CurationGraph.KGST + prefix + "-" + r.paragraph() + "-" + k);
+            Node st = NodeFactory.createURI(Namespaces.KGST + prefix + "-" + r.paragraph() + "-" + k);
             out.add(CurationGraph.triple(st, RDF.type.asNode(), RDF.Statement.asNode()));
             out.add(CurationGraph.triple(st, RDF.subject.asNode(), s));
             out.add(CurationGraph.triple(st, RDF.predicate.asNode(), p));
@@ -70,13 +71,13 @@ public final class SheetAcceptor {
     }
 
     private Node entity(String cell, int row, String column, List<String> problems) {
-        String slug = cell.startsWith(CurationGraph.KGID) ? cell.substring(CurationGraph.KGID.length())
+        String slug = cell.startsWith(Namespaces.KGID) ? cell.substring(Namespaces.KGID.length())
                 : cell.startsWith("kgid:") ? cell.substring(5) : cell;
         if (!slug.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             problems.add("row " + row + ": " + column + " '" + cell + "' is not an entity slug");
             return null;
         }
-        String iri = CurationGraph.KGID + slug;
+        String iri = Namespaces.KGID + slug;
         if (!graph.isEntity(iri)) {
             problems.add("row " + row + ": " + column + " '" + slug + "' is not an entity of the data");
             return null;
@@ -85,9 +86,9 @@ public final class SheetAcceptor {
     }
 
     private Node property(String cell, int row, List<String> problems) {
-        String local = cell.startsWith(CurationGraph.CIKG) ? cell.substring(CurationGraph.CIKG.length())
+        String local = cell.startsWith(Namespaces.CIKG) ? cell.substring(Namespaces.CIKG.length())
                 : cell.startsWith("cikg:") ? cell.substring(5) : cell;
-        String iri = CurationGraph.CIKG + local;
+        String iri = Namespaces.CIKG + local;
         if (local.isEmpty() || graph.objectProperties().stream().noneMatch(p -> p.property().equals(iri))) {
             problems.add("row " + row + ": predicate '" + cell + "' is not an object property of the ontology");
             return null;
@@ -96,6 +97,6 @@ public final class SheetAcceptor {
     }
 
     private static Node cikg(String local) {
-        return NodeFactory.createURI(CurationGraph.CIKG + local);
+        return NodeFactory.createURI(Namespaces.CIKG + local);
     }
 }

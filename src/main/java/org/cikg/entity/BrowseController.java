@@ -4,10 +4,11 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;
+import org.cikg.core.Namespaces;
 import org.cikg.fuseki.FusekiEndpoints;
+import org.cikg.problem.BadRequestException;
+import org.cikg.problem.NotFoundException;
 import org.cikg.sparql.Terms;
-import org.cikg.web.BadRequestException;
-import org.cikg.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.ModelMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +37,7 @@ class BrowseController {
         }
         Model m = reader.sourceGraph(src).orElseThrow(() -> new NotFoundException("No source document '" + stem + "'"));
         model.addAttribute("source", SourcePage.of(m, m.createResource(src.getURI()),
-                src.getURI().substring(Terms.SOURCE_NS.length()), lang));
+                src.getURI().substring(Namespaces.KGSRC.length()), lang));
         return "source";
     }
 

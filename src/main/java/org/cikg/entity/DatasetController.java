@@ -9,8 +9,8 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.cikg.core.Namespaces;
 import org.cikg.fuseki.FusekiEndpoints;
-import org.cikg.sparql.Terms;
 import org.cikg.store.Graphs;
 import org.cikg.store.KnowledgeStore;
 import org.springframework.http.HttpHeaders;
@@ -33,8 +33,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
  */
 @Controller
 class DatasetController {
-    static final String VOID = "http://rdfs.org/ns/void#";
-    static final String SD = "http://www.w3.org/ns/sparql-service-description#";
+    static final String VOID = Namespaces.VOID;
+    static final String SD = Namespaces.SD;
     static final String CC_BY = "https://creativecommons.org/licenses/by/4.0/";
     private final EntityReader reader;
     private final KnowledgeStore store;
@@ -69,7 +69,7 @@ class DatasetController {
     @GetMapping("/ontology.{ext}")
     String ontologyFile(@org.springframework.web.bind.annotation.PathVariable String ext, HttpServletResponse response) {
         RdfFormat f = RdfFormat.byExtension(ext)
-                .orElseThrow(() -> new org.cikg.web.NotFoundException("No ontology format '" + ext + "'"));
+                .orElseThrow(() -> new org.cikg.problem.NotFoundException("No ontology format '" + ext + "'"));
         PageSupport.writeRdf(response, reader.ontology(), f, false);
         return null;
     }
@@ -105,7 +105,7 @@ class DatasetController {
         Resource description = m.createResource(facade + "/.well-known/void");
         description.addProperty(RDF.type, m.createResource(VOID + "DatasetDescription"))
                 .addProperty(DCTerms.title, "VoID description of the China Innovation Knowledge Graph", "en")
-                .addProperty(m.createProperty("http://xmlns.com/foaf/0.1/", "primaryTopic"), ds);
+                .addProperty(m.createProperty(Namespaces.FOAF, "primaryTopic"), ds);
         KnowledgeStore.StoreStatus status = store.status();
         ds.addProperty(RDF.type, m.createResource(VOID + "Dataset"))
                 .addProperty(DCTerms.title, "China Innovation Knowledge Graph", "en")
@@ -113,8 +113,8 @@ class DatasetController {
                         + "AI innovation ecosystem and how they link, each claim traced to its source article and "
                         + "paragraph.", "en")
                 .addProperty(DCTerms.license, m.createResource(CC_BY))
-                .addProperty(v(m, "uriSpace"), Terms.ID_NS)
-                .addProperty(v(m, "vocabulary"), m.createResource(Terms.ONTOLOGY_NS))
+                .addProperty(v(m, "uriSpace"), Namespaces.KGID)
+                .addProperty(v(m, "vocabulary"), m.createResource(Namespaces.CIKG))
                 .addProperty(RDFS.seeAlso, m.createResource(facade + "/sparql-service-description"))
                 .addProperty(RDFS.seeAlso, m.createResource(facade + "/ontology"))
                 .addProperty(v(m, "triples"), integer(m, status.triples()));
@@ -164,7 +164,7 @@ class DatasetController {
                 case RDFXML -> "RDF_XML";
             }));
         }
-        ds.addProperty(v(m, "rootResource"), m.createResource(Terms.ID_NS + "china"));
+        ds.addProperty(v(m, "rootResource"), m.createResource(Namespaces.KGID + "china"));
         PageSupport.sparqlEndpoint(request, fuseki)
                 .ifPresent(e -> ds.addProperty(v(m, "sparqlEndpoint"), m.createResource(e)));
         return m;

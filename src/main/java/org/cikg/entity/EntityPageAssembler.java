@@ -18,6 +18,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.cikg.core.Namespaces;
 import org.cikg.entity.EntityPage.Fact;
 import org.cikg.entity.EntityPage.FactGroup;
 import org.cikg.entity.EntityPage.GraphEdge;
@@ -80,7 +81,7 @@ final class EntityPageAssembler {
     private List<Link> types() {
         List<Resource> types = entity.listProperties(RDF.type).toList().stream().map(Statement::getObject)
                 .filter(RDFNode::isURIResource).map(RDFNode::asResource)
-                .filter(t -> t.getURI().startsWith(Terms.ONTOLOGY_NS)).toList();
+                .filter(t -> t.getURI().startsWith(Namespaces.CIKG)).toList();
         // Asserted (most specific) types first: those the rules did not add.
         return types.stream()
                 .sorted(Comparator.comparing((Resource t) -> inferred.contains(
@@ -229,7 +230,7 @@ final class EntityPageAssembler {
             }
         }
         // Posts held, dated on the post itself.
-        for (Statement s : entity.listProperties(m.createProperty(Terms.ONTOLOGY_NS, "heldPosition")).toList()) {
+        for (Statement s : entity.listProperties(m.createProperty(Namespaces.CIKG, "heldPosition")).toList()) {
             if (s.getObject().isResource()) {
                 Resource post = s.getObject().asResource();
                 String years = years(post);

@@ -11,20 +11,19 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.query.Query;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
+import org.cikg.core.BoundQuery;
+import org.cikg.core.Namespaces;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.QueryRunner;
 import org.cikg.sparql.Terms;
 import org.cikg.store.KnowledgeStore;
-import org.cikg.store.DataVersionCache;
-import org.cikg.store.DataVersion;
+import org.cikg.store.version.DataVersion;
+import org.cikg.store.version.DataVersionCache;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,9 +80,7 @@ public class EntityReader {
 
     /** The text of the entity-graph query with the entity bound, for "open as SPARQL". */
     String entityQueryText(Node entity) {
-        CatalogQuery q = catalog.get(ENTITY_GRAPH);
-        Query bound = QueryTransformOps.transform(q.query(), Map.of(Var.alloc("entity"), entity));
-        return bound.serialize();
+        return BoundQuery.text(catalog.get(ENTITY_GRAPH).query(), Map.of("entity", entity));
     }
 
     /** Entities whose slug or English label contains one of the words of {@code slug} ("did you mean"). */
@@ -126,7 +123,7 @@ public class EntityReader {
         List<ClassCount> out = new ArrayList<>();
         runner.select(catalog.get("system/class-counts"), Map.of()).forEachRemaining(b -> {
             String iri = b.get("class").getURI();
-            out.add(new ClassCount(iri.substring(Terms.ONTOLOGY_NS.length()), iri,
+            out.add(new ClassCount(iri.substring(Namespaces.CIKG.length()), iri,
                     b.get("label").getLiteralLexicalForm(), lex(b, "comment"),
                     Long.parseLong(b.get("count").getLiteralLexicalForm())));
         });
@@ -171,7 +168,7 @@ public class EntityReader {
         List<SourceSummary> out = new ArrayList<>();
         runner.select(catalog.get("system/sources"), Map.of()).forEachRemaining(b -> {
             String iri = b.get("source").getURI();
-            out.add(new SourceSummary(iri.startsWith(Terms.SOURCE_NS) ? iri.substring(Terms.SOURCE_NS.length()) : iri,
+            out.add(new SourceSummary(iri.startsWith(Namespaces.KGSRC) ? iri.substring(Namespaces.KGSRC.length()) : iri,
                     iri, lex(b, "title"), lex(b, "language"), lex(b, "identifier"),
                     Long.parseLong(b.get("statements").getLiteralLexicalForm())));
         });
@@ -219,20 +216,7 @@ public class EntityReader {
     }
 
     static Model withPrefixes(Model m) {
-        m.setNsPrefix("cikg", Terms.ONTOLOGY_NS);
-        m.setNsPrefix("kgid", Terms.ID_NS);
-        m.setNsPrefix("kgsrc", Terms.SOURCE_NS);
-        m.setNsPrefix("kgst", "https://w3id.org/cikg/statement/");
-        m.setNsPrefix("rdf", org.apache.jena.vocabulary.RDF.getURI());
-        m.setNsPrefix("rdfs", org.apache.jena.vocabulary.RDFS.getURI());
-        m.setNsPrefix("owl", org.apache.jena.vocabulary.OWL.getURI());
-        m.setNsPrefix("xsd", org.apache.jena.vocabulary.XSD.getURI());
-        m.setNsPrefix("skos", org.apache.jena.vocabulary.SKOS.getURI());
-        m.setNsPrefix("prov", Vocab.PROV);
-        m.setNsPrefix("dcterms", org.apache.jena.vocabulary.DCTerms.getURI());
-        m.setNsPrefix("schema", "https://schema.org/");
-        m.setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/");
-        m.setNsPrefix("org", "http://www.w3.org/ns/org#");
-        return m;
+        return m.setNsPrefixes(Namespaces.of("cikg", "kgid", "kgsrc", "kgst", "rdf", "rdfs", "owl", "xsd", "skos",
+                "prov", "dcterms", "schema", "foaf", "org"));
     }
 }

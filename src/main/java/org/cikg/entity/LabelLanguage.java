@@ -1,14 +1,15 @@
 package org.cikg.entity;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
-import org.cikg.sparql.Terms;
+import org.cikg.core.RequestLanguage;
+import org.cikg.problem.BadRequestException;
+import org.springframework.http.HttpHeaders;
 
 /**
  * The language names are shown in: {@code ?lang=} when given (validated), else the first supported language of
- * {@code Accept-Language}, else English. Only the languages the graph has labels in are offered.
+ * {@code Accept-Language}, else English, as {@link RequestLanguage} reads them. Only the languages the graph has
+ * labels in are offered.
  *
  * @param code     the language (en, ar, he, ru, fr, zh)
  * @param explicit whether it came from {@code ?lang=} (then links carry it on)
@@ -20,18 +21,14 @@ public record LabelLanguage(String code, boolean explicit) {
     static LabelLanguage of(HttpServletRequest request) {
         String param = request.getParameter("lang");
         if (param != null && !param.isBlank()) {
-            String code = Terms.lang("lang", param);
+            String code = RequestLanguage.resolve(param, null);
             if (!SUPPORTED.contains(code)) {
-                throw new org.cikg.web.BadRequestException("Parameter 'lang' must be one of " + SUPPORTED);
+                throw new BadRequestException("Parameter 'lang' must be one of " + SUPPORTED);
             }
             return new LabelLanguage(code, true);
         }
-        for (Locale l : Collections.list(request.getLocales())) {
-            if (SUPPORTED.contains(l.getLanguage())) {
-                return new LabelLanguage(l.getLanguage(), false);
-            }
-        }
-        return ENGLISH;
+        String code = RequestLanguage.firstOf(SUPPORTED, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        return code.equals(ENGLISH.code()) ? ENGLISH : new LabelLanguage(code, false);
     }
 
     /** The query suffix links carry so the choice survives navigation: {@code ?lang=fr} or empty. */

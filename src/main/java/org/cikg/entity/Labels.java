@@ -1,38 +1,27 @@
 package org.cikg.entity;
 
-import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Property;
-import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
-import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.RDFS;
-import org.cikg.sparql.Terms;
+import org.cikg.core.LabelPicker;
+import org.cikg.core.Namespaces;
 
-/** Picks the name to show for a resource in the chosen language, falling back to English, then to its IRI. */
+/**
+ * The name a page shows for a resource in the chosen language ({@link LabelPicker}'s fallback order), else a readable
+ * form of its IRI.
+ */
 final class Labels {
     private Labels() {
     }
 
-    /** A label literal of {@code r} in {@code lang}, else in English, else any; empty if it has none. */
+    /** The value of {@code p} on {@code r} that {@link LabelPicker} picks for {@code lang}; empty if it has none. */
     static Optional<Literal> literal(Resource r, Property p, String lang) {
-        Optional<Literal> exact = find(r, p, lang);
-        if (exact.isPresent()) {
-            return exact;
-        }
-        Optional<Literal> en = find(r, p, "en");
-        if (en.isPresent()) {
-            return en;
-        }
-        return r.listProperties(p).toList().stream().map(Statement::getObject).filter(RDFNode::isLiteral)
-                .map(RDFNode::asLiteral).min(Comparator.comparing(Literal::getLexicalForm));
-    }
-
-    private static Optional<Literal> find(Resource r, Property p, String lang) {
-        return r.listProperties(p).toList().stream().map(Statement::getObject).filter(RDFNode::isLiteral)
-                .map(RDFNode::asLiteral).filter(l -> l.getLanguage().equalsIgnoreCase(lang))
-                .min(Comparator.comparing(Literal::getLexicalForm));
+        List<Node> values = r.listProperties(p).toList().stream().map(s -> s.getObject().asNode()).toList();
+        return LabelPicker.best(values, lang).map(n -> r.getModel().asRDFNode(n).asLiteral());
     }
 
     /** The name of {@code r} to show: its label in {@code lang} or English, else a readable form of its IRI. */
@@ -51,14 +40,14 @@ final class Labels {
             return "(blank node)";
         }
         String iri = r.getURI();
-        if (iri.startsWith(Terms.ID_NS)) {
-            return iri.substring(Terms.ID_NS.length());
+        if (iri.startsWith(Namespaces.KGID)) {
+            return iri.substring(Namespaces.KGID.length());
         }
-        if (iri.startsWith(Terms.ONTOLOGY_NS)) {
-            return "cikg:" + iri.substring(Terms.ONTOLOGY_NS.length());
+        if (iri.startsWith(Namespaces.CIKG)) {
+            return "cikg:" + iri.substring(Namespaces.CIKG.length());
         }
-        if (iri.startsWith(Terms.SOURCE_NS)) {
-            return iri.substring(Terms.SOURCE_NS.length());
+        if (iri.startsWith(Namespaces.KGSRC)) {
+            return iri.substring(Namespaces.KGSRC.length());
         }
         return r.getLocalName() == null || r.getLocalName().isEmpty() ? iri : r.getLocalName();
     }

@@ -1,6 +1,7 @@
 package org.cikg.entity;
 
 import org.apache.jena.rdf.model.Resource;
+import org.cikg.core.Namespaces;
 import org.cikg.sparql.Terms;
 
 /** Where a resource is shown in this service: entity page, source page, ontology anchor, or its own IRI. */
@@ -13,15 +14,15 @@ final class Links {
             return null;
         }
         String iri = r.getURI();
-        if (iri.startsWith(Terms.ID_NS)) {
+        if (iri.startsWith(Namespaces.KGID)) {
             String slug = Terms.slugOf(r.asNode());
             return slug == null ? null : "/page/" + slug + lang.suffix();
         }
-        if (iri.startsWith(Terms.SOURCE_NS)) {
-            return "/source/" + iri.substring(Terms.SOURCE_NS.length()) + lang.suffix();
+        if (iri.startsWith(Namespaces.KGSRC)) {
+            return "/source/" + iri.substring(Namespaces.KGSRC.length()) + lang.suffix();
         }
-        if (iri.startsWith(Terms.ONTOLOGY_NS)) {
-            return "/ontology#" + iri.substring(Terms.ONTOLOGY_NS.length());
+        if (iri.startsWith(Namespaces.CIKG)) {
+            return "/ontology#" + iri.substring(Namespaces.CIKG.length());
         }
         if (iri.startsWith("http://") || iri.startsWith("https://")) {
             return iri;

@@ -15,7 +15,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
-import org.cikg.sparql.Terms;
+import org.cikg.core.Namespaces;
 
 /**
  * The ontology's documentation, generated from the ontology graph: every cikg class, property and concept with its
@@ -57,7 +57,7 @@ public record OntologyDoc(String title, String description, String version, Stri
     }
 
     static OntologyDoc of(Model m) {
-        Resource ont = m.createResource("https://w3id.org/cikg/ontology");
+        Resource ont = m.createResource(Namespaces.ONTOLOGY);
         List<Term> classes = new ArrayList<>();
         List<Term> properties = new ArrayList<>();
         List<Term> concepts = new ArrayList<>();
@@ -85,7 +85,7 @@ public record OntologyDoc(String title, String description, String version, Stri
 
     private static List<Resource> ours(Model m, Resource type) {
         return m.listResourcesWithProperty(RDF.type, type).toList().stream()
-                .filter(r -> r.isURIResource() && r.getURI().startsWith(Terms.ONTOLOGY_NS)).distinct().toList();
+                .filter(r -> r.isURIResource() && r.getURI().startsWith(Namespaces.CIKG)).distinct().toList();
     }
 
     private static Term term(Model m, Resource r, String kind, Property hierarchy, List<Property> aligns) {
@@ -97,7 +97,7 @@ public record OntologyDoc(String title, String description, String version, Stri
                     continue;
                 }
                 Resource o = s.getObject().asResource();
-                if (o.getURI().startsWith(Terms.ONTOLOGY_NS)) {
+                if (o.getURI().startsWith(Namespaces.CIKG)) {
                     if (p.equals(hierarchy)) {
                         supers.add(ref(m, o));
                     }
@@ -110,7 +110,7 @@ public record OntologyDoc(String title, String description, String version, Stri
             r.listProperties(SKOS.broader).forEachRemaining(s -> supers.add(ref(m, s.getObject().asResource())));
         }
         List<Link> subs = m.listResourcesWithProperty(hierarchy, r).toList().stream()
-                .filter(Resource::isURIResource).filter(x -> x.getURI().startsWith(Terms.ONTOLOGY_NS))
+                .filter(Resource::isURIResource).filter(x -> x.getURI().startsWith(Namespaces.CIKG))
                 .map(x -> ref(m, x)).sorted(Comparator.comparing(Link::text)).toList();
         List<String> traits = new ArrayList<>();
         if (r.hasProperty(RDF.type, OWL.TransitiveProperty)) {
@@ -152,7 +152,7 @@ public record OntologyDoc(String title, String description, String version, Stri
     }
 
     private static Link ref(Model m, Resource r) {
-        if (r.getURI().startsWith(Terms.ONTOLOGY_NS)) {
+        if (r.getURI().startsWith(Namespaces.CIKG)) {
             return new Link(r.getLocalName(), "#" + r.getLocalName(), "en");
         }
         return new Link(m.shortForm(r.getURI()), r.getURI(), "");

@@ -1,8 +1,8 @@
 package org.cikg.entity;
 
 import java.time.Duration;
-import org.cikg.store.DataVersion;
-import org.cikg.store.DataVersionCache;
+import org.cikg.store.version.DataVersion;
+import org.cikg.store.version.DataVersionCache;
 import org.springframework.stereotype.Component;
 
 /**

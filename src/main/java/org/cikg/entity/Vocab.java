@@ -3,11 +3,10 @@ package org.cikg.entity;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
-import org.cikg.sparql.Terms;
+import org.cikg.core.Namespaces;
 
 /** The terms the pages read, as Jena resources. */
 final class Vocab {
-    static final String PROV = "http://www.w3.org/ns/prov#";
     static final Property PARAGRAPH = cikg("paragraph");
     static final Property CERTAINTY = cikg("certainty");
     static final Property START_YEAR = cikg("startYear");
@@ -18,14 +17,14 @@ final class Vocab {
     static final Property UNIT = cikg("unit");
     static final Property YEAR = cikg("year");
     static final Property LINE_COUNT = cikg("lineCount");
-    static final Property WAS_DERIVED_FROM = ResourceFactory.createProperty(PROV, "wasDerivedFrom");
-    static final Resource INDICATOR = ResourceFactory.createResource(Terms.ONTOLOGY_NS + "Indicator");
-    static final Resource EDITORIAL = ResourceFactory.createResource(Terms.ONTOLOGY_NS + "EditorialKnowledge");
+    static final Property WAS_DERIVED_FROM = ResourceFactory.createProperty(Namespaces.PROV, "wasDerivedFrom");
+    static final Resource INDICATOR = ResourceFactory.createResource(Namespaces.CIKG + "Indicator");
+    static final Resource EDITORIAL = ResourceFactory.createResource(Namespaces.CIKG + "EditorialKnowledge");
 
     private Vocab() {
     }
 
     private static Property cikg(String local) {
-        return ResourceFactory.createProperty(Terms.ONTOLOGY_NS, local);
+        return ResourceFactory.createProperty(Namespaces.CIKG, local);
     }
 }

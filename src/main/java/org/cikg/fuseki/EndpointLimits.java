@@ -6,7 +6,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Limits the SPARQL endpoints enforce before Jena sees a request (bound from {@code kg.sparql.*}, next to
- * {@code kg.sparql.timeout} in {@link org.cikg.KgProperties}).
+ * {@code kg.sparql.timeout} in {@link org.cikg.config.KgProperties}).
  *
  * @param maxBody   largest query or update, as a body or a query string (413 above, 414 for a query string)
  * @param maxUpload largest Graph Store Protocol upload on {@code /kg/data} (admin only)

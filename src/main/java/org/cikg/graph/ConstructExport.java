@@ -27,12 +27,13 @@ import org.apache.jena.sparql.syntax.ElementVisitorBase;
 import org.apache.jena.sparql.syntax.ElementWalker;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.cikg.core.LabelPicker;
+import org.cikg.core.Namespaces;
+import org.cikg.problem.BadRequestException;
+import org.cikg.problem.PayloadTooLargeException;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
-import org.cikg.sparql.Terms;
 import org.cikg.store.KnowledgeStore;
-import org.cikg.web.BadRequestException;
-import org.cikg.web.PayloadTooLargeException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -120,7 +121,7 @@ public class ConstructExport {
     private SubGraph convert(Graph g, String lang, int limit) {
         GraphLookups lookups = new GraphLookups(store.runner(), catalog, lang);
         Map<Node, String> types = new LinkedHashMap<>();
-        Map<Node, Node> labels = new LinkedHashMap<>();
+        Map<Node, List<Node>> labels = new LinkedHashMap<>();
         Map<Node, Map<String, List<Node>>> attributes = new LinkedHashMap<>();
         Set<Node> nodes = new LinkedHashSet<>();
         EdgeSet edges = new EdgeSet();
@@ -135,11 +136,7 @@ public class ConstructExport {
             if (p.equals(RDF.type.asNode()) && o.isURI()) {
                 types.merge(s, o.getURI(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
             } else if (p.equals(RDFS.label.asNode()) && o.isLiteral()) {
-                Node prev = labels.get(s);
-                if (prev == null || lang.equals(o.getLiteralLanguage())
-                        || ("en".equals(o.getLiteralLanguage()) && !lang.equals(prev.getLiteralLanguage()))) {
-                    labels.put(s, o);
-                }
+                labels.computeIfAbsent(s, k -> new ArrayList<>()).add(o);
             } else if (o.isLiteral()) {
                 attributes.computeIfAbsent(s, k -> new TreeMap<>()).computeIfAbsent(p.getURI(),
                         k -> new ArrayList<>()).add(o);
@@ -157,7 +154,7 @@ public class ConstructExport {
         List<SubGraph.Node> out = new ArrayList<>(nodes.size());
         for (Node n : nodes) {
             SubGraph.Node known = ours(n) ? lookups.describe(n).graphNode() : null;
-            Node label = labels.get(n);
+            Node label = LabelPicker.best(labels.getOrDefault(n, List.of()), lang).orElse(null);
             String typeIri = types.getOrDefault(n, known != null ? known.typeIri() : null);
             Map<String, List<Node>> attrs = new LinkedHashMap<>(attributes.getOrDefault(n, Map.of()));
             out.add(new SubGraph.Node(n.getURI(),
@@ -170,6 +167,6 @@ public class ConstructExport {
     }
 
     private static boolean ours(Node n) {
-        return n.isURI() && n.getURI().startsWith(Terms.ID_NS);
+        return n.isURI() && n.getURI().startsWith(Namespaces.KGID);
     }
 }

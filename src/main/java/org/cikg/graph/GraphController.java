@@ -11,10 +11,11 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFFormat;
+import org.cikg.core.RequestLanguage;
+import org.cikg.problem.BadRequestException;
 import org.cikg.sparql.Terms;
-import org.cikg.store.DataVersion;
-import org.cikg.store.DataVersionCache;
-import org.cikg.web.BadRequestException;
+import org.cikg.store.version.DataVersion;
+import org.cikg.store.version.DataVersionCache;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,8 +25,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.util.MultiValueMap;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
+import org.cikg.problem.NotFoundException;
 import org.cikg.query.QuestionRunner;
-import org.cikg.web.NotFoundException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/graph}: the neighbourhood of focus entities; {@code POST /api/graph}: the graph a read-only
  * CONSTRUCT builds. Both answer in the format {@code format=} names or {@code Accept} asks for (Cytoscape.js JSON by
- * default), 413 when the graph passes the edge limit, 400 for bad parameters.
+ * default), 413 when the graph passes the edge limit, 400 for bad parameters. Labels are in the language of
+ * {@code lang=}, else of {@code Accept-Language}, else English ({@link RequestLanguage}).
  */
 @RestController
 class GraphController {
@@ -107,14 +109,13 @@ class GraphController {
             throw new NotFoundException("The question '" + name + "' names no entity for these parameters: nothing to draw");
         }
         if (focus.size() > MAX_QUESTION_FOCUS) {
-            throw new org.cikg.web.PayloadTooLargeException("The answer names " + focus.size() + " entities, more than the "
+            throw new org.cikg.problem.PayloadTooLargeException("The answer names " + focus.size() + " entities, more than the "
                     + MAX_QUESTION_FOCUS + " a question export starts from: narrow the question's parameters");
         }
-        String lang = params.getFirst("lang");
         GraphRequest r = new GraphRequest(List.copyOf(focus),
                 params.getFirst("depth") == null ? 1 : Terms.positiveInt("depth", params.getFirst("depth"), MAX_DEPTH),
                 terms("types", params.get("types")), terms("predicates", params.get("predicates")), null, null, true,
-                lang(lang == null ? null : lang), limit(params.getFirst("limit")));
+                RequestLanguage.resolve(params.getFirst("lang"), acceptLanguage), limit(params.getFirst("limit")));
         return respond(extractor.extract(r), f);
     }
 
@@ -129,7 +130,9 @@ class GraphController {
                                          @RequestParam(required = false) String lang,
                                          @RequestParam(required = false) String limit,
                                          @RequestParam(required = false) String format,
-                                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
+                                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                                         @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
+                                         String acceptLanguage)
             throws HttpMediaTypeNotAcceptableException {
         GraphFormat f = format(format, accept);
         List<String> focusValues = split(focus);
@@ -146,7 +149,7 @@ class GraphController {
         GraphRequest r = new GraphRequest(focusNodes,
                 depth == null ? 1 : Terms.positiveInt("depth", depth, MAX_DEPTH),
                 terms("types", types), terms("predicates", predicates), fromYear, toYear,
-                bool("undated", undated), lang(lang), limit(limit));
+                bool("undated", undated), RequestLanguage.resolve(lang, acceptLanguage), limit(limit));
         return exports.get(new Export(r, f), k -> respond(extractor.extract(r), f));
     }
 
@@ -155,10 +158,12 @@ class GraphController {
                                          @RequestParam(required = false) String lang,
                                          @RequestParam(required = false) String limit,
                                          @RequestParam(required = false) String format,
-                                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
+                                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                                         @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
+                                         String acceptLanguage)
             throws HttpMediaTypeNotAcceptableException {
         GraphFormat f = format(format, accept);
-        return respond(construct.run(query, lang(lang), limit(limit)), f);
+        return respond(construct.run(query, RequestLanguage.resolve(lang, acceptLanguage), limit(limit)), f);
     }
 
     @PostMapping(path = "/api/graph", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -166,9 +171,11 @@ class GraphController {
                                          @RequestParam(required = false) String lang,
                                          @RequestParam(required = false) String limit,
                                          @RequestParam(required = false) String format,
-                                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
+                                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                                         @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
+                                         String acceptLanguage)
             throws HttpMediaTypeNotAcceptableException {
-        return constructBody(query, lang, limit, format, accept);
+        return constructBody(query, lang, limit, format, accept, acceptLanguage);
     }
 
     private ResponseEntity<byte[]> respond(SubGraph g, GraphFormat f) {
@@ -191,6 +198,7 @@ class GraphController {
         }
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"graph." + f.extension() + "\"")
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE)
                 .header("X-Graph-Nodes", Integer.toString(g.nodes().size()))
                 .header("X-Graph-Edges", Integer.toString(g.edges().size()))
                 .body(out.toByteArray());
@@ -207,10 +215,6 @@ class GraphController {
 
     private int limit(String limit) {
         return limit == null ? props.maxEdges() : Terms.positiveInt("limit", limit, props.maxEdges());
-    }
-
-    private static String lang(String lang) {
-        return lang == null ? "en" : Terms.lang("lang", lang);
     }
 
     private static Integer year(String param, String value) {

@@ -5,17 +5,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
+import org.cikg.core.LabelPicker;
+import org.cikg.core.Namespaces;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.QueryRunner;
-import org.cikg.sparql.Terms;
 
 /**
  * The per-request look-ups both exports share: what an entity is (labels, classes, literal facts) and how the
@@ -76,7 +76,7 @@ final class GraphLookups {
             }
         }
         attributes.values().forEach(v -> v.sort(java.util.Comparator.comparing(Node::getLiteralLexicalForm)));
-        Node type = asserted.stream().filter(t -> t.isURI() && t.getURI().startsWith(Terms.ONTOLOGY_NS))
+        Node type = asserted.stream().filter(t -> t.isURI() && t.getURI().startsWith(Namespaces.CIKG))
                 .min(java.util.Comparator.comparing(Node::getURI))
                 .orElse(asserted.stream().filter(Node::isURI).findFirst().orElse(null));
         Node label = pick(labels);
@@ -140,26 +140,9 @@ final class GraphLookups {
         return labels;
     }
 
-    /** The label in the asked language (exact tag, then primary subtag), else English, else none. */
+    /** The label {@link LabelPicker} picks for the asked language, or null. */
     private Node pick(List<Node> labels) {
-        Node exact = null;
-        Node primary = null;
-        Node english = null;
-        String primaryLang = lang.split("-")[0];
-        for (Node l : labels) {
-            if (!l.isLiteral()) {
-                continue;
-            }
-            String tag = l.getLiteralLanguage().toLowerCase(Locale.ROOT);
-            if (tag.equals(lang)) {
-                exact = l;
-            } else if (tag.split("-")[0].equals(primaryLang)) {
-                primary = primary == null ? l : primary;
-            } else if (tag.equals("en")) {
-                english = l;
-            }
-        }
-        return exact != null ? exact : primary != null ? primary : english;
+        return LabelPicker.best(labels, lang).orElse(null);
     }
 
     static String localName(String iri) {

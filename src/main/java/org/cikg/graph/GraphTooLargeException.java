@@ -1,6 +1,6 @@
 package org.cikg.graph;
 
-import org.cikg.web.PayloadTooLargeException;
+import org.cikg.problem.PayloadTooLargeException;
 
 /** The sub-graph asked for has more edges than the limit: 413 with advice on how to narrow it. */
 class GraphTooLargeException extends PayloadTooLargeException {

@@ -10,10 +10,10 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
+import org.cikg.problem.NotFoundException;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.store.KnowledgeStore;
-import org.cikg.web.NotFoundException;
 import org.springframework.stereotype.Component;
 
 /**

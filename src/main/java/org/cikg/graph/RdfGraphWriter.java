@@ -11,7 +11,7 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.cikg.sparql.Terms;
+import org.cikg.core.Namespaces;
 
 /**
  * The sub-graph as RDF (JSON-LD or Turtle, written by Jena RIOT): each edge as its plain triple plus its statement
@@ -19,7 +19,6 @@ import org.cikg.sparql.Terms;
  * {@code cikg:certainty}, years), each node with its class, its label and its literal facts.
  */
 final class RdfGraphWriter implements GraphWriter {
-    private static final String PROV = "http://www.w3.org/ns/prov#";
     private final RDFFormat format;
 
     RdfGraphWriter(RDFFormat format) {
@@ -33,10 +32,8 @@ final class RdfGraphWriter implements GraphWriter {
 
     static Graph toGraph(SubGraph sg) {
         Graph g = GraphFactory.createDefaultGraph();
-        g.getPrefixMapping().setNsPrefix("rdf", RDF.getURI()).setNsPrefix("rdfs", RDFS.getURI())
-                .setNsPrefix("xsd", XSDDatatype.XSD + "#").setNsPrefix("prov", PROV)
-                .setNsPrefix("cikg", Terms.ONTOLOGY_NS).setNsPrefix("kgid", Terms.ID_NS)
-                .setNsPrefix("kgsrc", Terms.SOURCE_NS).setNsPrefix("kgst", "https://w3id.org/cikg/statement/");
+        g.getPrefixMapping().setNsPrefixes(
+                Namespaces.of("rdf", "rdfs", "xsd", "prov", "cikg", "kgid", "kgsrc", "kgst"));
         for (SubGraph.Node n : sg.nodes()) {
             Node s = uri(n.id());
             if (n.typeIri() != null) {
@@ -55,18 +52,18 @@ final class RdfGraphWriter implements GraphWriter {
                 g.add(n, RDF.predicate.asNode(), uri(e.predicate()));
                 g.add(n, RDF.object.asNode(), uri(e.target()));
                 if (st.source() != null) {
-                    g.add(n, uri(PROV + "wasDerivedFrom"), uri(st.source()));
+                    g.add(n, uri(Namespaces.PROV + "wasDerivedFrom"), uri(st.source()));
                 }
                 if (st.paragraph() != null) {
-                    g.add(n, uri(Terms.ONTOLOGY_NS + "paragraph"),
+                    g.add(n, uri(Namespaces.CIKG + "paragraph"),
                             NodeFactory.createLiteralDT(st.paragraph().toString(), XSDDatatype.XSDinteger));
                 }
                 if (st.certainty() != null) {
-                    g.add(n, uri(Terms.ONTOLOGY_NS + "certainty"), NodeFactory.createLiteralString(st.certainty()));
+                    g.add(n, uri(Namespaces.CIKG + "certainty"), NodeFactory.createLiteralString(st.certainty()));
                 }
                 for (var y : List.of(new Object[] {"startYear", st.startYear()}, new Object[] {"endYear", st.endYear()})) {
                     if (y[1] != null) {
-                        g.add(n, uri(Terms.ONTOLOGY_NS + y[0]),
+                        g.add(n, uri(Namespaces.CIKG + y[0]),
                                 NodeFactory.createLiteralDT(y[1].toString(), XSDDatatype.XSDgYear));
                     }
                 }

@@ -2,16 +2,16 @@ package org.cikg.query;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.cikg.core.Namespaces;
+import org.cikg.core.RequestLanguage;
+import org.cikg.problem.BadRequestException;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.Terms;
 import org.cikg.store.KnowledgeStore;
-import org.cikg.web.BadRequestException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ParameterBinder {
     static final String LANG = "lang";
-    static final String DEFAULT_LANG = "en";
     /** Largest value an {@code int} parameter accepts. */
     static final int MAX_INT = 1000;
     /** Longest value a {@code string} parameter accepts. */
@@ -72,11 +71,11 @@ class ParameterBinder {
     private Node term(CatalogQuery.Param p, String value) {
         Node term = Terms.ofType(p.type(), p.name(), value, MAX_INT, MAX_STRING);
         if (p.type().equals("lang")) {
-            return NodeFactory.createLiteralString(primary(term.getLiteralLexicalForm()));
+            return NodeFactory.createLiteralString(RequestLanguage.primary(term.getLiteralLexicalForm()));
         }
         if (p.type().equals("class")) {
             requireInOntology(p.name(), term, "system/ontology-class", "class");
-        } else if (p.type().equals("iri") && term.getURI().startsWith(Terms.ONTOLOGY_NS)) {
+        } else if (p.type().equals("iri") && term.getURI().startsWith(Namespaces.CIKG)) {
             requireInOntology(p.name(), term, "system/ontology-term", "term");
         }
         return term;
@@ -90,28 +89,9 @@ class ParameterBinder {
         }
     }
 
-    /** The primary language subtag of the first usable Accept-Language range, or {@code en}. */
+    /** The primary language subtag of the language {@link RequestLanguage} reads from Accept-Language. */
     static String fromAcceptLanguage(String header) {
-        if (header == null || header.isBlank() || header.length() > 500) {
-            return DEFAULT_LANG;
-        }
-        try {
-            for (Locale.LanguageRange r : Locale.LanguageRange.parse(header)) {
-                String range = r.getRange();
-                String primary = primary(range);
-                if (r.getWeight() > 0 && primary.matches("[a-z]{2,3}")) {
-                    return primary;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // A malformed header is not an error of the call: fall back.
-        }
-        return DEFAULT_LANG;
-    }
-
-    private static String primary(String tag) {
-        int dash = tag.indexOf('-');
-        return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(Locale.ROOT);
+        return RequestLanguage.primary(RequestLanguage.resolve(null, header));
     }
 
     /** A parameter name as it may appear in a message: short, no control characters. */

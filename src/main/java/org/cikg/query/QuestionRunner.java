@@ -7,12 +7,12 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
+import org.cikg.problem.NotFoundException;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
-import org.cikg.store.DataVersion;
-import org.cikg.store.DataVersionCache;
 import org.cikg.store.KnowledgeStore;
-import org.cikg.web.NotFoundException;
+import org.cikg.store.version.DataVersion;
+import org.cikg.store.version.DataVersionCache;
 import org.springframework.stereotype.Component;
 
 /**

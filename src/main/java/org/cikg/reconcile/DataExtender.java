@@ -12,11 +12,13 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
+import org.cikg.core.LabelPicker;
+import org.cikg.core.Namespaces;
+import org.cikg.problem.BadRequestException;
 import org.cikg.search.SearchIndex;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.Terms;
 import org.cikg.store.KnowledgeStore;
-import org.cikg.web.BadRequestException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,7 +83,7 @@ public class DataExtender {
         Map<String, Column> out = new LinkedHashMap<>();
         while (rows.hasNext()) {
             Binding b = rows.next();
-            String local = b.get(Var.alloc("property")).getURI().substring(Terms.ONTOLOGY_NS.length());
+            String local = b.get(Var.alloc("property")).getURI().substring(Namespaces.CIKG.length());
             Node label = b.get(Var.alloc("label"));
             out.putIfAbsent(local, new Column(local, label == null ? local : label.getLiteralLexicalForm(),
                     rangeType(b.get(Var.alloc("range")))));
@@ -95,7 +97,7 @@ public class DataExtender {
     }
 
     private static Column column(Map<String, Column> columns, String id) {
-        String local = Terms.ontologyTerm("extend.properties.id", id).getURI().substring(Terms.ONTOLOGY_NS.length());
+        String local = Terms.ontologyTerm("extend.properties.id", id).getURI().substring(Namespaces.CIKG.length());
         Column c = columns.get(local);
         if (c == null) {
             throw new BadRequestException("'" + id + "' is not a property of the ontology (see /reconcile/suggest/property)");
@@ -106,17 +108,18 @@ public class DataExtender {
     /** Every property of the ontology as a column, by local name. */
     private Map<String, Column> columns() {
         Map<String, Column> out = new java.util.TreeMap<>();
+        Map<String, List<Node>> labels = new java.util.HashMap<>();
         RowSet rows = store.runner().select(catalog.get("system/reconcile-properties"), Map.of());
         while (rows.hasNext()) {
             Binding b = rows.next();
-            String local = b.get(Var.alloc("property")).getURI().substring(Terms.ONTOLOGY_NS.length());
-            Node label = b.get(Var.alloc("label"));
+            String local = b.get(Var.alloc("property")).getURI().substring(Namespaces.CIKG.length());
+            labels.computeIfAbsent(local, k -> new ArrayList<>()).add(b.get(Var.alloc("label")));
             Column c = out.getOrDefault(local, new Column(local, local, null));
-            String name = label != null && "en".equalsIgnoreCase(label.getLiteralLanguage())
-                    ? label.getLiteralLexicalForm() : c.name();
             Candidate.TypeRef type = c.type() != null ? c.type() : rangeType(b.get(Var.alloc("range")));
-            out.put(local, new Column(local, name, type));
+            out.put(local, new Column(local, c.name(), type));
         }
+        out.replaceAll((local, c) -> new Column(local, LabelPicker.best(labels.get(local), "en")
+                .map(Node::getLiteralLexicalForm).orElse(c.name()), c.type()));
         return out;
     }
 
@@ -176,7 +179,7 @@ public class DataExtender {
         Map<String, List<Map<String, Object>>> row = new LinkedHashMap<>();
         for (int i = 0; i < properties.size(); i++) {
             String want = properties.get(i).lang() != null ? properties.get(i).lang() : lang;
-            Map<Node, Map<String, String>> vs = values.getOrDefault(Terms.ONTOLOGY_NS + meta.get(i).id(), Map.of());
+            Map<Node, Map<String, String>> vs = values.getOrDefault(Namespaces.CIKG + meta.get(i).id(), Map.of());
             row.put(properties.get(i).id(), cells(vs, want));
         }
         return row;
@@ -202,11 +205,10 @@ public class DataExtender {
 
     private static Map<String, Object> entityCell(Node v, Map<String, String> names, String lang) {
         String uri = v.getURI();
-        String fallback = uri.startsWith(Terms.ID_NS) ? Terms.slugOf(v) : uri.substring(uri.lastIndexOf('#') + 1);
-        String name = names.getOrDefault(lang, names.getOrDefault("en", names.values().stream().sorted().findFirst()
-                .orElse(fallback)));
+        String fallback = uri.startsWith(Namespaces.KGID) ? Terms.slugOf(v) : uri.substring(uri.lastIndexOf('#') + 1);
+        String name = LabelPicker.best(names, lang).orElse(fallback);
         Map<String, Object> cell = new LinkedHashMap<>();
-        if (uri.startsWith(Terms.ID_NS)) {
+        if (uri.startsWith(Namespaces.KGID)) {
             cell.put("id", Terms.slugOf(v));
             cell.put("name", name);
         } else {

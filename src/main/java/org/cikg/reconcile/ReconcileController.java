@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cikg.core.Namespaces;
+import org.cikg.core.RequestLanguage;
+import org.cikg.problem.BadRequestException;
+import org.cikg.problem.NotFoundException;
 import org.cikg.search.SearchIndex;
 import org.cikg.sparql.Terms;
-import org.cikg.web.BadRequestException;
-import org.cikg.web.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -101,8 +103,7 @@ class ReconcileController {
 
     /** The {@code lang} parameter when given (400 when malformed), else the first of Accept-Language. */
     private static String language(String lang, String acceptLanguage) {
-        return lang != null && !lang.isBlank() ? Terms.lang("lang", lang)
-                : org.cikg.search.EntitySearch.fromAcceptLanguage(acceptLanguage);
+        return RequestLanguage.resolve(lang, acceptLanguage);
     }
 
     private DataExtender.Extension extend(JsonNode ext, String lang) {
@@ -243,8 +244,8 @@ class ReconcileController {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("versions", List.of("0.2"));
         m.put("name", "China Innovation Knowledge Graph");
-        m.put("identifierSpace", Terms.ID_NS);
-        m.put("schemaSpace", Terms.ONTOLOGY_NS);
+        m.put("identifierSpace", Namespaces.KGID);
+        m.put("schemaSpace", Namespaces.CIKG);
         m.put("defaultTypes", reconciler.classes());
         m.put("view", Map.of("url", base + "/page/{{id}}"));
         m.put("preview", Map.of("url", base + "/reconcile/preview?id={{id}}", "width", 400, "height", 140));
@@ -293,7 +294,7 @@ class ReconcileController {
         requirePrefix(prefix);
         List<Candidate.TypeRef> out = new ArrayList<>();
         for (Candidate.TypeRef t : reconciler.classes()) {
-            SearchIndex.OntologyClass c = index.classes().get(Terms.ONTOLOGY_NS + t.id());
+            SearchIndex.OntologyClass c = index.classes().get(Namespaces.CIKG + t.id());
             List<String> names = new ArrayList<>(c == null ? List.of() : c.labels().values());
             names.add(t.id());
             if (reconciler.prefixMatches(prefix, names.toArray(String[]::new))) {
@@ -340,6 +341,6 @@ class ReconcileController {
                 + "<div class=\"card\"><strong><a href=\"../page/" + HtmlUtils.htmlEscape(c.id()) + "\" target=\"_blank\">"
                 + HtmlUtils.htmlEscape(c.name()) + "</a></strong> <span class=\"type\">" + HtmlUtils.htmlEscape(type)
                 + "</span><p class=\"gloss\">" + HtmlUtils.htmlEscape(c.description() == null ? "" : c.description())
-                + "</p><code>" + HtmlUtils.htmlEscape(Terms.ID_NS + c.id()) + "</code></div></body></html>";
+                + "</p><code>" + HtmlUtils.htmlEscape(Namespaces.KGID + c.id()) + "</code></div></body></html>";
     }
 }

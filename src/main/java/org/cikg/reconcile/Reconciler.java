@@ -2,6 +2,7 @@ package org.cikg.reconcile;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,9 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
+import org.cikg.core.LabelPicker;
+import org.cikg.core.Namespaces;
+import org.cikg.problem.BadRequestException;
 import org.cikg.search.EntityNames;
 import org.cikg.search.LegalForms;
 import org.cikg.search.NameNormalizer;
@@ -20,7 +24,6 @@ import org.cikg.search.SearchIndex;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.Terms;
 import org.cikg.store.KnowledgeStore;
-import org.cikg.web.BadRequestException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -147,10 +150,10 @@ public class Reconciler {
         List<String> words = normalizer.words(q.text());
         for (int n = Math.min(3, words.size() - 1); n >= 1; n--) {
             String place = String.join(" ", words.subList(0, n));
-            List<SearchIndex.Hit> hits = index.search(place, Terms.ONTOLOGY_NS + "Place", 1);
+            List<SearchIndex.Hit> hits = index.search(place, Namespaces.CIKG + "Place", 1);
             if (!hits.isEmpty() && normalizer.key(hits.get(0).name()).equals(place)) {
                 List<PropertyValue> props = new ArrayList<>(q.properties());
-                props.add(new PropertyValue(Terms.ONTOLOGY_NS + "locatedIn", Terms.slugOf(
+                props.add(new PropertyValue(Namespaces.CIKG + "locatedIn", Terms.slugOf(
                         NodeFactory.createURI(hits.get(0).entity()))));
                 return new Query(String.join(" ", words.subList(n, words.size())), q.typeIri(), q.limit(),
                         List.copyOf(props));
@@ -179,7 +182,7 @@ public class Reconciler {
 
     private boolean agrees(String entity, PropertyValue pv) {
         String wantKey = normalizer.key(pv.value());
-        String wantIri = pv.value().matches("[a-z0-9]+(-[a-z0-9]+)*") ? Terms.ID_NS + pv.value() : pv.value();
+        String wantIri = pv.value().matches("[a-z0-9]+(-[a-z0-9]+)*") ? Namespaces.KGID + pv.value() : pv.value();
         RowSet rows = store.runner().selectInTxn(catalog.get("system/reconcile-values"),
                 Map.of("entity", NodeFactory.createURI(entity), "property", NodeFactory.createURI(pv.property())));
         while (rows.hasNext()) {
@@ -205,7 +208,8 @@ public class Reconciler {
         Map<String, String> labels = names.labels();
         Map<String, String> comments = names.comments();
         List<Candidate.TypeRef> types = s.hit().type() == null ? List.of() : List.of(typeRef(s.hit().type()));
-        return new Candidate(Terms.slugOf(entity), labels.getOrDefault("en", s.hit().name()), comments.get("en"),
+        return new Candidate(Terms.slugOf(entity), LabelPicker.best(labels, "en").orElse(s.hit().name()),
+                LabelPicker.best(comments, "en").orElse(null),
                 types, Math.round(s.score() * 10) / 10.0, match, s.features());
     }
 
@@ -213,13 +217,13 @@ public class Reconciler {
     Candidate.TypeRef typeRef(String classIri) {
         String local = classIri.substring(classIri.lastIndexOf('#') + 1);
         SearchIndex.OntologyClass c = index.classes().get(classIri);
-        String name = c == null ? null : c.labels().get("en");
+        String name = c == null ? null : LabelPicker.best(c.labels(), "en").orElse(null);
         return new Candidate.TypeRef(local, name == null ? local : name);
     }
 
     /** The ontology's classes in the cikg namespace, by English name. */
     public List<Candidate.TypeRef> classes() {
-        return index.classes().keySet().stream().filter(c -> c.startsWith(Terms.ONTOLOGY_NS)).map(this::typeRef)
+        return index.classes().keySet().stream().filter(c -> c.startsWith(Namespaces.CIKG)).map(this::typeRef)
                 .sorted(Comparator.comparing(Candidate.TypeRef::name)).toList();
     }
 
@@ -227,20 +231,20 @@ public class Reconciler {
     public List<String[]> properties() {
         RowSet rows = store.runner().select(catalog.get("system/reconcile-properties"), Map.of());
         Map<String, String[]> out = new LinkedHashMap<>();
+        Map<String, List<Node>> labels = new HashMap<>();
         while (rows.hasNext()) {
             Binding b = rows.next();
             String iri = b.get(Var.alloc("property")).getURI();
-            String local = iri.substring(Terms.ONTOLOGY_NS.length());
-            Node label = b.get(Var.alloc("label"));
+            String local = iri.substring(Namespaces.CIKG.length());
             Node comment = b.get(Var.alloc("comment"));
             String[] row = out.computeIfAbsent(local, k -> new String[] {k, k, null});
-            if (label != null && "en".equalsIgnoreCase(label.getLiteralLanguage())) {
-                row[1] = label.getLiteralLexicalForm();
-            }
+            labels.computeIfAbsent(local, k -> new ArrayList<>()).add(b.get(Var.alloc("label")));
             if (comment != null) {
                 row[2] = comment.getLiteralLexicalForm();
             }
         }
+        out.forEach((local, row) -> LabelPicker.best(labels.get(local), "en")
+                .ifPresent(l -> row[1] = l.getLiteralLexicalForm()));
         return out.values().stream().sorted(Comparator.comparing((String[] r) -> r[0])).toList();
     }
 

@@ -14,9 +14,9 @@ import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.http.auth.AuthEnv;
 import org.apache.jena.query.QueryException;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
-import org.cikg.KgProperties;
-import org.cikg.sparql.StoreRefusedException;
-import org.cikg.sparql.StoreUnavailableException;
+import org.cikg.config.KgProperties;
+import org.cikg.problem.StoreRefusedException;
+import org.cikg.problem.StoreUnavailableException;
 
 /**
  * The connection to a remote store: one {@link HttpClient} (connect timeout, a fixed pool of

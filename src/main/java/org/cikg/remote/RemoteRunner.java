@@ -2,7 +2,6 @@ package org.cikg.remote;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -11,27 +10,20 @@ import java.util.function.Supplier;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
-import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
 import org.apache.jena.sparql.exec.http.QuerySendMode;
-import org.apache.jena.sparql.expr.E_Bound;
-import org.apache.jena.sparql.expr.Expr;
-import org.apache.jena.sparql.expr.ExprFunction1;
-import org.apache.jena.sparql.expr.ExprTransformCopy;
-import org.apache.jena.sparql.expr.NodeValue;
-import org.apache.jena.sparql.syntax.syntaxtransform.ElementTransformCopyBase;
-import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
+import org.cikg.core.BoundQuery;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryRunner;
 
 /**
  * Runs catalogue queries on a remote SPARQL 1.1 endpoint. Request values are bound into the parsed query
- * ({@link QueryTransformOps#transform(Query, Map)}) before it is serialised and sent, exactly as the embedded runner
- * substitutes them: no request text ever reaches the query string. Every request names the dataset with the
+ * ({@link BoundQuery#substituted}) before it is serialised and sent, exactly as the embedded runner substitutes
+ * them: no request text ever reaches the query string. Every request names the dataset with the
  * protocol's {@code default-graph-uri} (the four graphs, so the default graph is their merge, as in the embedded
  * store's union default graph) and {@code named-graph-uri} (the same four, for {@code GRAPH} patterns), so the
  * queries need no store-specific union-graph setting. Results are read completely before the call returns.
@@ -113,36 +105,8 @@ public final class RemoteRunner implements QueryRunner {
         return queryLimit.compareTo(endpoint.readTimeout()) > 0 ? queryLimit : endpoint.readTimeout();
     }
 
-    /**
-     * The query with the values bound as terms, as the embedded runner's substitution binds them, in a form that
-     * serialises to valid SPARQL: a substituted variable is bound, so {@code BOUND(?v)} becomes {@code true} (a
-     * {@code BOUND(<iri>)} would not parse on the other side).
-     */
-    public static Query bind(Query query, Map<String, Node> bindings) {
-        if (bindings.isEmpty()) {
-            return query;
-        }
-        Map<Var, Node> values = new HashMap<>();
-        bindings.forEach((name, node) -> values.put(Var.alloc(name), node));
-        Query substituted = QueryTransformOps.transform(query, values);
-        Query text = QueryTransformOps.transform(substituted, new ElementTransformCopyBase(), new ExprTransformCopy() {
-            @Override
-            public Expr transform(ExprFunction1 func, Expr arg) {
-                if (func instanceof E_Bound && arg.isConstant()) {
-                    return NodeValue.TRUE;
-                }
-                return super.transform(func, arg);
-            }
-        });
-        // Sorting by a constant does nothing, and ORDER BY <iri> is not in the grammar.
-        if (text.getOrderBy() != null) {
-            text.getOrderBy().removeIf(sc -> sc.getExpression().isConstant());
-        }
-        return text;
-    }
-
     private QueryExec build(CatalogQuery q, Map<String, Node> bindings, Duration limit) {
-        Query bound = bind(q.query(), bindings);
+        Query bound = BoundQuery.substituted(q.query(), bindings);
         QueryExecHTTPBuilder b = QueryExecHTTPBuilder.service(endpoint.config().queryEndpoint())
                 .httpClient(endpoint.http())
                 .query(bound)

@@ -1,7 +1,9 @@
 /**
  * A remote SPARQL 1.1 store ({@code kg.store.mode=remote}): one bounded HTTP client with timeouts and basic-auth
- * credentials ({@link org.cikg.remote.RemoteEndpoint}), and the {@link org.cikg.sparql.QueryRunner} that sends the
+ * credentials ({@link org.cikg.remote.RemoteEndpoint}), the {@link org.cikg.sparql.QueryRunner} that sends the
  * catalogue queries there ({@link org.cikg.remote.RemoteRunner}), values bound into the parsed query before it is
- * serialised. Connection faults become {@link org.cikg.sparql.StoreUnavailableException} (503).
+ * serialised, and the push that writes a staged load into it through staging graphs switched in with one update
+ * request ({@link org.cikg.remote.GraphStorePush}). Connection faults become
+ * {@link org.cikg.problem.StoreUnavailableException} (503).
  */
 package org.cikg.remote;

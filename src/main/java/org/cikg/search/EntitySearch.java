@@ -2,15 +2,16 @@ package org.cikg.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.jena.graph.Node;
+import org.cikg.core.LabelPicker;
+import org.cikg.core.RequestLanguage;
+import org.cikg.problem.BadRequestException;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.Terms;
-import org.cikg.store.DataVersion;
-import org.cikg.store.DataVersionCache;
 import org.cikg.store.KnowledgeStore;
-import org.cikg.web.BadRequestException;
+import org.cikg.store.version.DataVersion;
+import org.cikg.store.version.DataVersionCache;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +23,6 @@ public class EntitySearch {
     public static final int MAX_QUERY = 200;
     public static final int MAX_LIMIT = 100;
     public static final int DEFAULT_LIMIT = 10;
-    static final String FALLBACK_LANG = "en";
 
     private final SearchIndex index;
     private final KnowledgeStore store;
@@ -49,6 +49,7 @@ public class EntitySearch {
      * @param q              required, at most {@value #MAX_QUERY} characters
      * @param type           optional class: local name ({@code Startup}), {@code cikg:Startup} or IRI
      * @param lang           optional language tag; when absent, {@code acceptLanguage} decides, else English
+     *                       ({@link RequestLanguage})
      * @param limit          optional, 1 to {@value #MAX_LIMIT}, default {@value #DEFAULT_LIMIT}
      * @param acceptLanguage the request's {@code Accept-Language} header, or null
      */
@@ -60,7 +61,7 @@ public class EntitySearch {
             throw new BadRequestException("Parameter 'q' is longer than " + MAX_QUERY + " characters");
         }
         int n = limit == null || limit.isBlank() ? DEFAULT_LIMIT : Terms.positiveInt("limit", limit, MAX_LIMIT);
-        String language = lang != null && !lang.isBlank() ? Terms.lang("lang", lang) : fromAcceptLanguage(acceptLanguage);
+        String language = RequestLanguage.resolve(lang, acceptLanguage);
         String typeIri = null;
         if (type != null && !type.isBlank()) {
             typeIri = Terms.ontologyTerm("type", type).getURI();
@@ -104,34 +105,8 @@ public class EntitySearch {
                 typeLabel, hit.name(), hit.lang(), Math.round(hit.score() * 1000) / 1000.0, pick(comments, lang));
     }
 
-    /** The value in {@code lang}, else in its primary language, else English, else untagged, else any. */
+    /** The value {@link LabelPicker} picks for {@code lang}, or null. */
     static String pick(Map<String, String> byLang, String lang) {
-        if (byLang.isEmpty()) {
-            return null;
-        }
-        String primary = lang.contains("-") ? lang.substring(0, lang.indexOf('-')) : lang;
-        for (String l : new String[] {lang, primary, FALLBACK_LANG, ""}) {
-            if (byLang.containsKey(l)) {
-                return byLang.get(l);
-            }
-        }
-        return byLang.entrySet().stream().sorted(Map.Entry.comparingByKey()).findFirst().orElseThrow().getValue();
-    }
-
-    /** The first language of an {@code Accept-Language} header (a malformed header counts as absent). */
-    public static String fromAcceptLanguage(String header) {
-        if (header == null || header.isBlank()) {
-            return FALLBACK_LANG;
-        }
-        try {
-            for (Locale.LanguageRange r : Locale.LanguageRange.parse(header)) {
-                if (!r.getRange().equals("*") && r.getWeight() > 0) {
-                    return r.getRange().toLowerCase(Locale.ROOT);
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            return FALLBACK_LANG;
-        }
-        return FALLBACK_LANG;
+        return LabelPicker.best(byLang, lang).orElse(null);
     }
 }

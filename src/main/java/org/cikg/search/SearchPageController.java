@@ -1,7 +1,7 @@
 package org.cikg.search;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.cikg.web.BadRequestException;
+import org.cikg.problem.BadRequestException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -18,7 +18,8 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
-import org.cikg.KgProperties;
+import org.cikg.config.KgProperties;
+import org.cikg.problem.UnknownQueryException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -16,6 +16,7 @@ import org.apache.jena.sparql.exec.QueryExecDatasetBuilder;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.system.Txn;
+import org.cikg.problem.QueryTimeoutException;
 
 /**
  * The one place the facade runs SPARQL. Values enter only as RDF terms substituted into the parsed query

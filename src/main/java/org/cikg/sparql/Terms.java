@@ -1,11 +1,12 @@
 package org.cikg.sparql;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.cikg.web.BadRequestException;
+import org.cikg.core.Namespaces;
+import org.cikg.core.RequestLanguage;
+import org.cikg.problem.BadRequestException;
 
 /**
  * Turns request values into RDF terms, validating them first. This is the only way request data reaches a query:
@@ -13,28 +14,25 @@ import org.cikg.web.BadRequestException;
  * Every method throws {@link BadRequestException} naming the parameter when the value does not fit.
  */
 public final class Terms {
-    public static final String ID_NS = "https://w3id.org/cikg/id/";
-    public static final String ONTOLOGY_NS = "https://w3id.org/cikg/ontology#";
-    public static final String SOURCE_NS = "https://w3id.org/cikg/source/";
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Pattern SOURCE_STEM = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
     private static final Pattern LOCAL_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,99}");
-    private static final Pattern LANG = Pattern.compile("[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8}){0,3}");
     private static final Pattern YEAR = Pattern.compile("-?[0-9]{4}");
     private static final int MAX_SLUG = 200;
 
     private Terms() {
     }
 
-    /** An entity given as a slug ({@code eagle-project}) or a full IRI in {@value #ID_NS}. */
+    /** An entity given as a slug ({@code eagle-project}) or a full IRI in {@value Namespaces#KGID}. */
     public static Node entity(String param, String value) {
         String v = require(param, value).strip();
-        String slug = v.startsWith(ID_NS) ? v.substring(ID_NS.length()) : v.startsWith("kgid:") ? v.substring(5) : v;
+        String slug = v.startsWith(Namespaces.KGID) ? v.substring(Namespaces.KGID.length())
+                : v.startsWith("kgid:") ? v.substring(5) : v;
         if (slug.length() > MAX_SLUG || !SLUG.matcher(slug).matches()) {
             throw new BadRequestException("Parameter '" + param + "' must be an entity slug (lower-case words joined "
-                    + "by hyphens, e.g. eagle-project) or an IRI starting with " + ID_NS);
+                    + "by hyphens, e.g. eagle-project) or an IRI starting with " + Namespaces.KGID);
         }
-        return NodeFactory.createURI(ID_NS + slug);
+        return NodeFactory.createURI(Namespaces.KGID + slug);
     }
 
     /**
@@ -44,20 +42,21 @@ public final class Terms {
      */
     public static Node ourIri(String param, String value) {
         String v = require(param, value).strip();
-        if (v.startsWith("kgid:") || v.startsWith(ID_NS)) {
+        if (v.startsWith("kgid:") || v.startsWith(Namespaces.KGID)) {
             return entity(param, v);
         }
         if (v.startsWith("kgsrc:")) {
             return source(param, v.substring(6));
         }
-        if (v.startsWith(SOURCE_NS)) {
+        if (v.startsWith(Namespaces.KGSRC)) {
             return source(param, v);
         }
-        if (v.startsWith("cikg:") || v.startsWith(ONTOLOGY_NS)) {
+        if (v.startsWith("cikg:") || v.startsWith(Namespaces.CIKG)) {
             return ontologyTerm(param, v);
         }
         throw new BadRequestException("Parameter '" + param + "' must be an IRI in our namespaces, full or prefixed: "
-                + "kgid:{slug} (" + ID_NS + "), kgsrc:{stem} (" + SOURCE_NS + ") or cikg:{Term} (" + ONTOLOGY_NS + ")");
+                + "kgid:{slug} (" + Namespaces.KGID + "), kgsrc:{stem} (" + Namespaces.KGSRC + ") or cikg:{Term} ("
+                + Namespaces.CIKG + ")");
     }
 
     /**
@@ -80,33 +79,35 @@ public final class Terms {
 
     /** The slug of an entity IRI in our namespace, or null. */
     public static String slugOf(Node node) {
-        if (node == null || !node.isURI() || !node.getURI().startsWith(ID_NS)) {
+        if (node == null || !node.isURI() || !node.getURI().startsWith(Namespaces.KGID)) {
             return null;
         }
-        String slug = node.getURI().substring(ID_NS.length());
+        String slug = node.getURI().substring(Namespaces.KGID.length());
         return SLUG.matcher(slug).matches() ? slug : null;
     }
 
-    /** A source document given by its stem ({@code 000_0363365239e414fe}) or its IRI in {@value #SOURCE_NS}. */
+    /** A source document given by its stem ({@code 000_0363365239e414fe}) or its IRI in {@value Namespaces#KGSRC}. */
     public static Node source(String param, String value) {
         String v = require(param, value).strip();
-        String stem = v.startsWith(SOURCE_NS) ? v.substring(SOURCE_NS.length()) : v.replaceFirst("\\.txt$", "");
+        String stem = v.startsWith(Namespaces.KGSRC) ? v.substring(Namespaces.KGSRC.length())
+                : v.replaceFirst("\\.txt$", "");
         if (!SOURCE_STEM.matcher(stem).matches()) {
-            throw new BadRequestException("Parameter '" + param + "' must be a source document stem or IRI in " + SOURCE_NS);
+            throw new BadRequestException("Parameter '" + param + "' must be a source document stem or IRI in "
+                    + Namespaces.KGSRC);
         }
-        return NodeFactory.createURI(SOURCE_NS + stem);
+        return NodeFactory.createURI(Namespaces.KGSRC + stem);
     }
 
     /** A class or property of the ontology, by local name ({@code Startup}) or full IRI. */
     public static Node ontologyTerm(String param, String value) {
         String v = require(param, value).strip();
-        String local = v.startsWith(ONTOLOGY_NS) ? v.substring(ONTOLOGY_NS.length())
+        String local = v.startsWith(Namespaces.CIKG) ? v.substring(Namespaces.CIKG.length())
                 : v.startsWith("cikg:") ? v.substring(5) : v;
         if (!LOCAL_NAME.matcher(local).matches()) {
             throw new BadRequestException("Parameter '" + param + "' must be an ontology term such as Startup or "
                     + "cikg:Startup");
         }
-        return NodeFactory.createURI(ONTOLOGY_NS + local);
+        return NodeFactory.createURI(Namespaces.CIKG + local);
     }
 
     /** A year, as an {@code xsd:gYear} literal. */
@@ -118,13 +119,9 @@ public final class Terms {
         return NodeFactory.createLiteralDT(v, XSDDatatype.XSDgYear);
     }
 
-    /** A BCP 47 language tag ({@code en}, {@code ar}, {@code zh-Hans}), lower-cased primary subtag. */
+    /** A BCP 47 language tag ({@code en}, {@code ar}, {@code zh-Hans}), lower-cased ({@link RequestLanguage#tag}). */
     public static String lang(String param, String value) {
-        String v = require(param, value).strip();
-        if (!LANG.matcher(v).matches()) {
-            throw new BadRequestException("Parameter '" + param + "' must be a language tag such as en, ar, he, ru, fr, zh");
-        }
-        return v.toLowerCase(Locale.ROOT);
+        return RequestLanguage.tag(param, require(param, value));
     }
 
     /** A positive integer no larger than {@code max}. */

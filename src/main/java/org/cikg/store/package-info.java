@@ -1,6 +1,8 @@
 /**
- * The TDB2 dataset: opening it, loading {@code ontology/} and {@code data/} into it in one transaction, materialising
- * inferences, remembering what was loaded (a content hash) so unchanged files are not loaded twice, and reporting
- * its state to health checks.
+ * The store of the process: the one TDB2 dataset, or a remote SPARQL store ({@link org.cikg.store.KnowledgeStore}),
+ * its named graphs ({@link org.cikg.store.Graphs}) and its health ({@code /actuator/health}). What is done to the
+ * store lives in the sub-packages, each on its own concern: {@code load} (the staged load: parse, inference, SHACL,
+ * swap), {@code backup} (backup, restore, compaction), {@code version} (data versions and the caches keyed by them),
+ * {@code statistics} (TDB2's optimizer statistics).
  */
 package org.cikg.store;

@@ -1,5 +1,11 @@
 package org.cikg.synth;
 
+import static org.cikg.core.Namespaces.CIKG;
+import static org.cikg.core.Namespaces.KGID;
+import static org.cikg.core.Namespaces.KGSRC;
+import static org.cikg.core.Namespaces.KGST;
+import static org.cikg.core.Namespaces.PROV;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -14,7 +20,8 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.cikg.store.SourceFiles;
+import org.cikg.core.Namespaces;
+import org.cikg.store.load.SourceFiles;
 
 /**
  * Writes a synthetic graph of about {@code targetTriples} triples to a {@link StreamRDF}: first every curated file
@@ -44,11 +51,6 @@ import org.cikg.store.SourceFiles;
  * }</pre>
  */
 public final class SyntheticGraphWriter {
-    static final String CIKG = "https://w3id.org/cikg/ontology#";
-    static final String KGID = "https://w3id.org/cikg/id/";
-    static final String KGSRC = "https://w3id.org/cikg/source/";
-    static final String KGST = "https://w3id.org/cikg/statement/";
-    private static final String PROV = "http://www.w3.org/ns/prov#";
 
     /** Lines of every synthetic source document; paragraphs are drawn within it. */
     static final int SOURCE_LINES = 120;
@@ -129,11 +131,7 @@ public final class SyntheticGraphWriter {
      */
     public Result write(Path ontology, Path data, long targetTriples, StreamRDF sink) {
         this.out = sink;
-        for (String[] p : new String[][] {{"cikg", CIKG}, {"kgid", KGID}, {"kgsrc", KGSRC}, {"kgst", KGST},
-            {"rdf", RDF.getURI()}, {"rdfs", RDFS.getURI()}, {"xsd", XSDDatatype.XSD + "#"}, {"prov", PROV},
-            {"dcterms", DCTerms.NS}}) {
-            sink.prefix(p[0], p[1]);
-        }
+        Namespaces.of("cikg", "kgid", "kgsrc", "kgst", "rdf", "rdfs", "xsd", "prov", "dcterms").forEach(sink::prefix);
         long curated = copyCurated(ontology, data);
         sizePlaceTree(targetTriples);
         writePlaces();

@@ -7,16 +7,15 @@ import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.shared.PrefixMapping;
-import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
+import org.cikg.core.BoundQuery;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
 import org.springframework.stereotype.Component;
 
 /**
  * The workbench's worked examples: one per public catalogue query, its parameters filled with the header's
- * {@code # example:} values. The values are substituted as RDF terms into the parsed query
- * (a leading {@code VALUES} block, see {@link #withValues}) and the result is serialised with the contract prefixes, so an
+ * {@code # example:} values. The values are set as RDF terms into the parsed query (a leading {@code VALUES} block,
+ * see {@link BoundQuery#withValues}) and the result is serialised with the contract prefixes, so an
  * example is exactly what the facade would run for those values. A new {@code queries/*.rq} file appears here with
  * no code change.
  */
@@ -45,16 +44,16 @@ class ExampleShelf {
 
     static Example example(CatalogQuery q) {
         Map<String, String> values = ExampleTerms.values(q.example());
-        Map<Var, Node> bindings = new HashMap<>();
+        Map<String, Node> bindings = new HashMap<>();
         List<ExampleParam> params = new ArrayList<>();
         for (CatalogQuery.Param p : q.params()) {
             String value = values.get(p.name());
             if (value != null) {
-                bindings.put(Var.alloc(p.name()), ExampleTerms.term(p, value));
+                bindings.put(p.name(), ExampleTerms.term(p, value));
             }
             params.add(new ExampleParam(p.name(), p.type(), p.required(), p.description(), value));
         }
-        Query bound = withValues(q.query(), bindings);
+        Query bound = BoundQuery.withValues(q.query(), bindings);
         // A fresh mapping: the transformed query may share the catalogue query's prologue.
         PrefixMapping prefixes = PrefixMapping.Factory.create()
                 .setNsPrefixes(ContractPrefixes.ALL)
@@ -64,33 +63,6 @@ class ExampleShelf {
                 + (q.description().isBlank() ? "" : "# " + q.description() + "\n")
                 + bound.serialize();
         return new Example(q.name(), q.title(), q.description(), List.copyOf(params), q.example(), text);
-    }
-
-    /**
-     * The query with a {@code VALUES} block binding the example's terms at the head of its WHERE group. A textual
-     * substitution ({@link QueryTransformOps}) would also replace the variable in {@code GROUP BY} and
-     * {@code ORDER BY}, where a bare IRI is not valid SPARQL; a leading {@code VALUES} binds the same terms, keeps the
-     * query valid, and shows the user which line to edit.
-     */
-    static Query withValues(Query query, Map<Var, Node> bindings) {
-        Query copy = query.cloneQuery();
-        if (bindings.isEmpty()) {
-            return copy;
-        }
-        List<Var> vars = new ArrayList<>(bindings.keySet());
-        vars.sort(java.util.Comparator.comparing(Var::getVarName));
-        org.apache.jena.sparql.engine.binding.BindingBuilder row = org.apache.jena.sparql.engine.binding.BindingFactory.builder();
-        vars.forEach(v -> row.add(v, bindings.get(v)));
-        org.apache.jena.sparql.syntax.ElementData data = new org.apache.jena.sparql.syntax.ElementData(vars, List.of(row.build()));
-        org.apache.jena.sparql.syntax.ElementGroup group = new org.apache.jena.sparql.syntax.ElementGroup();
-        group.addElement(data);
-        if (copy.getQueryPattern() instanceof org.apache.jena.sparql.syntax.ElementGroup original) {
-            original.getElements().forEach(group::addElement);
-        } else {
-            group.addElement(copy.getQueryPattern());
-        }
-        copy.setQueryPattern(group);
-        return copy;
     }
 
     /**

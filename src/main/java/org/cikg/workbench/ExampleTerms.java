@@ -4,10 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.irix.IRIx;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.Terms;
 
@@ -35,7 +32,7 @@ final class ExampleTerms {
         return values;
     }
 
-    /** The term for a value of that parameter; {@link org.cikg.web.BadRequestException} if it does not fit. */
+    /** The term for a value of that parameter; {@link org.cikg.problem.BadRequestException} if it does not fit. */
     static Node term(CatalogQuery.Param param, String value) {
         return Terms.ofType(param.type(), param.name(), value, Integer.MAX_VALUE, 2000);
     }

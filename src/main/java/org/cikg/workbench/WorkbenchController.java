@@ -3,7 +3,7 @@ package org.cikg.workbench;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.cikg.KgProperties;
+import org.cikg.config.KgProperties;
 import org.cikg.fuseki.FusekiEndpoints;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;

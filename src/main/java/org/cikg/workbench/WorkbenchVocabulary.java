@@ -7,8 +7,8 @@ import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
+import org.cikg.core.Namespaces;
 import org.cikg.sparql.QueryCatalog;
-import org.cikg.sparql.Terms;
 import org.cikg.store.KnowledgeStore;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +48,7 @@ class WorkbenchVocabulary {
         while (rows.hasNext()) {
             Binding b = rows.next();
             String iri = b.get("term").getURI();
-            String name = "cikg:" + iri.substring(Terms.ONTOLOGY_NS.length());
+            String name = "cikg:" + iri.substring(Namespaces.CIKG.length());
             terms.putIfAbsent(name, new Completion(name, b.get("kind").getLiteralLexicalForm(),
                     text(b.get("label")), text(b.get("comment"))));
         }

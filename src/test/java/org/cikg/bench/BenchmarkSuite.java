@@ -36,10 +36,10 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
-import org.cikg.KgProperties;
+import org.cikg.config.KgProperties;
 import org.cikg.sparql.QueryCatalog;
-import org.cikg.store.BulkLoader;
 import org.cikg.store.KnowledgeStore;
+import org.cikg.store.load.BulkLoader;
 
 /**
  * The benchmark suite (not a test: surefire does not pick it up). {@code bench/run.sh SIZE} generates the graph and

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.cikg.core.Namespaces;
 import org.junit.jupiter.api.Test;
 
 /** The mention finder's matching rules, on a handful of made-up names and sentences (no seed text). */
 class MentionFinderTest {
-    private static final String ID = CurationGraph.KGID;
-    private static final String C = CurationGraph.CIKG;
+    private static final String ID = Namespaces.KGID;
+    private static final String C = Namespaces.CIKG;
     private static final Map<String, Set<String>> TYPES = Map.of(
             ID + "hangzhou", Set.of(C + "City", C + "Place"),
             ID + "beijing", Set.of(C + "City", C + "Place"),

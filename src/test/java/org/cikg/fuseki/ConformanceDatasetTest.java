@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import org.cikg.KgProperties;
+import org.cikg.config.KgProperties;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.store.KnowledgeStore;
 import org.junit.jupiter.api.AfterEach;

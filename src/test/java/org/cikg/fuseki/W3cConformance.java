@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.jena.fuseki.main.FusekiServer;
-import org.cikg.KgProperties;
+import org.cikg.config.KgProperties;
 import org.cikg.fuseki.W3cCaseRunner.Outcome;
 import org.cikg.fuseki.W3cCaseRunner.Status;
 import org.cikg.fuseki.W3cManifest.Case;

@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.NodeFactory;
-import org.cikg.KgProperties;
+import org.cikg.config.KgProperties;
+import org.cikg.problem.StoreUnavailableException;
 import org.cikg.sparql.QueryCatalog;
-import org.cikg.sparql.StoreUnavailableException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,7 +63,7 @@ class RemoteEndpointTest {
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/ds/sparql";
         try (RemoteEndpoint endpoint = new RemoteEndpoint(remote(url, 2))) {
             assertThatThrownBy(() -> runner(endpoint).select(CATALOG.get("system/store-status"), Map.of()))
-                    .isInstanceOf(org.cikg.sparql.StoreRefusedException.class)
+                    .isInstanceOf(org.cikg.problem.StoreRefusedException.class)
                     .hasMessageContaining(url).hasMessageContaining("HTTP 400");
         } finally {
             server.stop(0);

@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.cikg.KgProperties;
+import org.cikg.config.KgProperties;
 import org.cikg.sparql.QueryCatalog;
-import org.cikg.store.DataLoader;
 import org.cikg.store.KnowledgeStore;
-import org.cikg.store.StoreLoaded;
+import org.cikg.store.load.DataLoader;
+import org.cikg.store.load.StoreLoaded;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

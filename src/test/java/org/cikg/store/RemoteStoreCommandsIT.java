@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cikg.CikgApplication;
+import org.cikg.store.backup.BackupCommand;
+import org.cikg.store.load.LoadCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +52,8 @@ class RemoteStoreCommandsIT {
             int exit;
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             try {
-                exit = c.load() ? LoadCommand.run(c.args()) : BackupCommand.run(c.args());
+                exit = c.load() ? LoadCommand.run(c.args(), CikgApplication::commandContext)
+                        : BackupCommand.run(c.args(), CikgApplication::commandContext);
             } finally {
                 System.setErr(saved);
             }

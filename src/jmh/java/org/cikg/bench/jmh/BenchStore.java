@@ -3,7 +3,7 @@ package org.cikg.bench.jmh;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.cikg.KgProperties;
+import org.cikg.config.KgProperties;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.store.KnowledgeStore;
 

@@ -1,8 +1,0 @@
-package org.cikg.web;
-
-/** Something named in the path that does not exist (404). */
-public class NotFoundException extends RuntimeException {
-    public NotFoundException(String message) {
-        super(message);
-    }
-}
