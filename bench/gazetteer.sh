@@ -10,5 +10,7 @@ WORK=${BENCH_WORK:-/tmp/cikg-gazetteer-bench}
 mkdir -p "$WORK"
 timeout 900 mvn -B -q package -DskipTests
 JAR=$(ls target/cikg-*.jar | grep -v original | head -1)
-CP="target/test-classes:target/classes:$(timeout 300 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
+# The benchmark is in the bench source set (src/bench/java), compiled by the bench profile under target/bench.
+timeout 900 mvn -B -q -Pbench test-compile
+CP="target/bench/test-classes:target/bench/classes:$(timeout 300 mvn -B -q -Pbench dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
 timeout 7200 java -cp "$CP" org.cikg.bench.GazetteerBench --jar="$JAR" --work="$WORK" --rounds="$ROUNDS"

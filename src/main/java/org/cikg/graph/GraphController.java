@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFFormat;
+import jakarta.servlet.http.HttpServletRequest;
 import org.cikg.core.RequestLanguage;
 import org.cikg.problem.BadRequestException;
+import org.cikg.sparql.QueryAdmission;
 import org.cikg.sparql.Terms;
 import org.cikg.store.version.DataVersion;
 import org.cikg.store.version.DataVersionCache;
@@ -24,7 +26,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.util.MultiValueMap;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
 import org.cikg.problem.NotFoundException;
 import org.cikg.query.QuestionRunner;
 import java.util.LinkedHashMap;
@@ -54,6 +55,7 @@ class GraphController {
     private final ConstructExport construct;
     private final GraphProperties props;
     private final QuestionRunner questions;
+    private final QueryAdmission admission;
     /**
      * Neighbourhood exports already written, until the data changes: a depth-2 walk costs hundreds of queries.
      * Bounded by their bytes (64 MB in all).
@@ -64,7 +66,8 @@ class GraphController {
     }
 
     GraphController(NeighbourhoodExtractor extractor, ConstructExport construct, GraphProperties props,
-                    QuestionRunner questions, DataVersion version) {
+                    QuestionRunner questions, DataVersion version, QueryAdmission admission) {
+        this.admission = admission;
         this.extractor = extractor;
         this.construct = construct;
         this.props = props;
@@ -95,9 +98,7 @@ class GraphController {
         QuestionRunner.Answer answer = questions.run(name, questionParams, acceptLanguage);
         Set<Node> focus = new LinkedHashSet<>();
         answer.bindings().values().stream().filter(n -> Terms.slugOf(n) != null).forEach(focus::add);
-        RowSet rows = answer.rows();
-        while (rows.hasNext()) {
-            Binding b = rows.next();
+        for (Binding b : answer.rows()) {
             b.vars().forEachRemaining(v -> {
                 Node n = b.get(v);
                 if (Terms.slugOf(n) != null) {
@@ -160,10 +161,13 @@ class GraphController {
                                          @RequestParam(required = false) String format,
                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                          @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
-                                         String acceptLanguage)
+                                         String acceptLanguage,
+                                         HttpServletRequest request)
             throws HttpMediaTypeNotAcceptableException {
         GraphFormat f = format(format, accept);
-        return respond(construct.run(query, RequestLanguage.resolve(lang, acceptLanguage), limit(limit)), f);
+        try (QueryAdmission.Permit p = admission.admit(request.getRemoteAddr())) {
+            return respond(construct.run(query, RequestLanguage.resolve(lang, acceptLanguage), limit(limit)), f);
+        }
     }
 
     @PostMapping(path = "/api/graph", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -173,9 +177,10 @@ class GraphController {
                                          @RequestParam(required = false) String format,
                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                          @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
-                                         String acceptLanguage)
+                                         String acceptLanguage,
+                                         HttpServletRequest request)
             throws HttpMediaTypeNotAcceptableException {
-        return constructBody(query, lang, limit, format, accept, acceptLanguage);
+        return constructBody(query, lang, limit, format, accept, acceptLanguage, request);
     }
 
     private ResponseEntity<byte[]> respond(SubGraph g, GraphFormat f) {

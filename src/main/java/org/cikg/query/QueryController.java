@@ -10,7 +10,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
 import org.springframework.http.HttpHeaders;
@@ -86,9 +85,8 @@ class QueryController {
         QuestionRunner.Answer answer = questions.run(name, params, acceptLanguage);
         CatalogQuery q = answer.query();
         Map<String, Node> bindings = answer.bindings();
-        RowSet rs = answer.rows();
-        List<Var> vars = rs.getResultVars();
-        RowCap cap = RowCap.take(rs, ROW_LIMIT);
+        List<Var> vars = answer.rows().vars();
+        RowCap cap = RowCap.take(answer.rows(), ROW_LIMIT);
         List<Binding> rows = cap.rows();
         boolean truncated = cap.truncated();
 

@@ -3,13 +3,10 @@ package org.cikg.query;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
-import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.exec.RowSetStream;
 import org.cikg.problem.NotFoundException;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.Table;
 import org.cikg.store.KnowledgeStore;
 import org.cikg.store.version.DataVersion;
 import org.cikg.store.version.DataVersionCache;
@@ -29,19 +26,16 @@ public class QuestionRunner {
      * Answers already computed, until the data changes: a question's answer depends only on its name, its bound
      * parameters and the data. Bounded by the rows held (a million at most, across answers).
      */
-    private final DataVersionCache<Asked, Rows> answers;
+    private final DataVersionCache<Asked, Table> answers;
 
     private record Asked(String name, Map<String, Node> bindings) {
-    }
-
-    private record Rows(List<Var> vars, List<Binding> rows) {
     }
 
     QuestionRunner(QueryCatalog catalog, KnowledgeStore store, ParameterBinder binder, DataVersion version) {
         this.catalog = catalog;
         this.store = store;
         this.binder = binder;
-        this.answers = new DataVersionCache<>(version, 1_000_000, r -> r.rows().size() + 1,
+        this.answers = new DataVersionCache<>(version, 1_000_000, t -> t.size() + 1,
                 java.time.Duration.ofMinutes(10));
     }
 
@@ -50,9 +44,9 @@ public class QuestionRunner {
      *
      * @param query    the catalogue query
      * @param bindings the parameters, as the RDF terms bound into it
-     * @param rows     the answer, fully read
+     * @param rows     the answer, as the runner returned it (and the cache keeps it)
      */
-    public record Answer(CatalogQuery query, Map<String, Node> bindings, RowSet rows) {
+    public record Answer(CatalogQuery query, Map<String, Node> bindings, Table rows) {
     }
 
     /** The public catalogue query of that name; {@link NotFoundException} if there is none. */
@@ -66,13 +60,8 @@ public class QuestionRunner {
     public Answer run(String name, Map<String, List<String>> params, String acceptLanguage) {
         CatalogQuery q = question(name);
         Map<String, Node> bindings = binder.bind(q, params, acceptLanguage);
-        Rows rows = answers.get(new Asked(name, Map.copyOf(bindings)), k -> {
-            RowSet rs = store.runner().select(q, bindings);
-            List<Binding> all = new java.util.ArrayList<>();
-            rs.forEachRemaining(all::add);
-            return new Rows(List.copyOf(rs.getResultVars()), List.copyOf(all));
-        });
-        return new Answer(q, bindings, RowSetStream.create(rows.vars(), rows.rows().iterator()).rewindable());
+        Table rows = answers.get(new Asked(name, Map.copyOf(bindings)), k -> store.runner().select(q, bindings));
+        return new Answer(q, bindings, rows);
     }
 
     private static String shorten(String s) {

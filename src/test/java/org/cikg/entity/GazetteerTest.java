@@ -19,6 +19,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdf.model.Model;
 import org.cikg.config.KgProperties;
 import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.Table;
 import org.cikg.store.load.DataLoader;
 import org.cikg.store.KnowledgeStore;
 import org.cikg.store.load.LoadReport;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Map;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -193,11 +193,11 @@ class GazetteerTest {
 
     @Test
     void organisationsInAProvinceIncludeOnePlacedOnlyInADistrict() {
-        RowSet rows = store.runner().select(catalog.get("organisations-in-place"),
+        Table rows = store.runner().select(catalog.find("organisations-in-place").orElseThrow(),
                 Map.of("place", NodeFactory.createURI("https://w3id.org/cikg/id/zhejiang"),
                         "lang", NodeFactory.createLiteralString("en")));
         List<String> orgs = new ArrayList<>();
-        rows.forEachRemaining(b -> orgs.add(b.get("organization").getURI()));
+        rows.forEach(b -> orgs.add(b.get("organization").getURI()));
         assertThat(orgs).contains("https://w3id.org/cikg/id/test-gongshu-robotics",
                 "https://w3id.org/cikg/id/unitree-robotics");
     }

@@ -1,26 +1,15 @@
 package org.cikg.search;
 
-import static org.cikg.search.SearchIndex.ALL_WORDS;
-import static org.cikg.search.SearchIndex.BONUS_EN;
-import static org.cikg.search.SearchIndex.BONUS_LABEL;
-import static org.cikg.search.SearchIndex.CONNECTED;
-import static org.cikg.search.SearchIndex.CONNECTEDNESS;
-import static org.cikg.search.SearchIndex.EXACT;
-import static org.cikg.search.SearchIndex.FUZZY;
-import static org.cikg.search.SearchIndex.FUZZY_WORDS;
-import static org.cikg.search.SearchIndex.F_KEY;
-import static org.cikg.search.SearchIndex.F_LANG;
-import static org.cikg.search.SearchIndex.F_PROP;
-import static org.cikg.search.SearchIndex.F_RANK;
-import static org.cikg.search.SearchIndex.F_TYPES;
-import static org.cikg.search.SearchIndex.F_WORDS;
-import static org.cikg.search.SearchIndex.F_ZH_BIGRAMS;
-import static org.cikg.search.SearchIndex.F_ZH_WORDS;
-import static org.cikg.search.SearchIndex.PREFIX;
-import static org.cikg.search.SearchIndex.RDFS_LABEL;
-import static org.cikg.search.SearchIndex.WORD_PREFIX;
-import static org.cikg.search.SearchIndex.edits;
-import static org.cikg.search.SearchIndex.tier;
+import static org.cikg.search.IndexBuilder.CONNECTEDNESS;
+import static org.cikg.search.IndexBuilder.F_KEY;
+import static org.cikg.search.IndexBuilder.F_LANG;
+import static org.cikg.search.IndexBuilder.F_PROP;
+import static org.cikg.search.IndexBuilder.F_RANK;
+import static org.cikg.search.IndexBuilder.F_TYPES;
+import static org.cikg.search.IndexBuilder.F_WORDS;
+import static org.cikg.search.IndexBuilder.F_ZH_BIGRAMS;
+import static org.cikg.search.IndexBuilder.F_ZH_WORDS;
+import static org.cikg.search.IndexBuilder.RDFS_LABEL;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +24,8 @@ import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -45,7 +36,7 @@ import org.apache.lucene.search.TermQuery;
  * the whole name exactly (1000), a name starting with the query (300), every query word a word of the name (120),
  * the last one as a prefix (50), the whole name within typos (20), every word within typos (8). The query's key is
  * tried as typed and without its legal form ("Tencent Holdings Ltd." also as "tencent"); names are indexed with
- * their variants (pinyin, without legal form, {@link NameVariants}). Within a tier the {@code @en} name (+2) and
+ * their variants (pinyin, without legal form, {@link NameVariants}, written by {@link IndexBuilder}). Within a tier the {@code @en} name (+2) and
  * {@code rdfs:label} (+1) come first, then how connected the entity is (up to +0.9: the claims it takes part in),
  * so "hang" puts Hangzhou before the county-level divisions whose names also start with "Hang".
  *
@@ -55,11 +46,27 @@ import org.apache.lucene.search.TermQuery;
  * in those scripts a shared run of letters ("تشيانغ" in "لي تشيانغ", Li Qiang, and in "تشجيانغ", Zhejiang) says
  * nothing about the name.
  */
-final class SearchQueries {
-    private SearchQueries() {
+final class NameQuery {
+    // Score tiers: a clause's weight exceeds the sum of every lower tier and the bonuses, so tiers never mix.
+    private static final float EXACT = 1000f;
+    static final float PREFIX = 300f;
+    private static final float ALL_WORDS = 120f;
+    private static final float WORD_PREFIX = 50f;
+    private static final float FUZZY = 20f;
+    private static final float FUZZY_WORDS = 8f;
+    private static final float BONUS_EN = 2f;
+    private static final float BONUS_LABEL = 1f;
+    /** At most this much for connectedness: it only breaks ties within a tier and a bonus level. */
+    private static final float CONNECTED = 0.9f;
+
+    private NameQuery() {
     }
 
-    static Query build(String key, List<String> words, String strippedKey, String query, String typeIri) {
+    /**
+     * The query for a normalised {@code key} and its {@code words} (and {@code strippedKey}, the key without its legal
+     * form; {@code query} as typed), only entities of {@code typeIri} when not null.
+     */
+    static Query of(String key, List<String> words, String strippedKey, String query, String typeIri) {
         Set<String> keys = new LinkedHashSet<>(List.of(key));
         if (!strippedKey.isEmpty()) {
             keys.add(strippedKey);
@@ -128,6 +135,16 @@ final class SearchQueries {
             all.add(new TermQuery(new Term(field, t)), Occur.MUST);
         }
         return all.build();
+    }
+
+    /** Typos allowed for a normalised string: none for very short ones, one up to seven characters, else two. */
+    static int edits(String s) {
+        int n = s.codePointCount(0, s.length());
+        return n <= 3 ? 0 : n <= 7 ? 1 : 2;
+    }
+
+    private static Query tier(Query q, float weight) {
+        return new BoostQuery(new ConstantScoreQuery(q), weight);
     }
 
     private static List<String> terms(Analyzer analyzer, String text) {
