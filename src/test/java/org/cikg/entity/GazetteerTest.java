@@ -143,6 +143,37 @@ class GazetteerTest {
                 .contains("/page/xihu-district").contains("/page/hangzhou");
     }
 
+    @Test
+    void chinasPageAndDocumentListOnlyWhatIsAssertedToLieInIt() {
+        Node china = NodeFactory.createURI("https://w3id.org/cikg/id/china");
+        Model m = reader.entityGraph(china).orElseThrow();
+        org.apache.jena.rdf.model.Property locatedIn = m.createProperty("https://w3id.org/cikg/ontology#locatedIn");
+        org.apache.jena.rdf.model.Resource c = m.createResource(china.getURI());
+        // The provinces (and the regions a curator placed in China), not the thousands of divisions in its closure.
+        assertThat(m.listSubjectsWithProperty(locatedIn, c).toList())
+                .hasSizeBetween(31, EntityPageAssembler.GROUP_CAP)
+                .anyMatch(r -> r.getURI().endsWith("/zhejiang"))
+                .noneMatch(r -> r.getURI().endsWith("/xihu-district")
+                        || r.getURI().endsWith("/gongshu-district-330105"));
+        assertThat(reader.inferred(china)).noneMatch(t -> t.getPredicate().getURI().equals(locatedIn.getURI())
+                && t.getObject().equals(china));
+        String html = render("china");
+        assertThat(html).contains("/page/zhejiang").doesNotContain("/page/xihu-district")
+                .contains("/api/queries/divisions-in-place?place=china")
+                .contains("/api/queries/organisations-in-place?place=china");
+    }
+
+    @Test
+    void divisionsInAPlaceListEveryDepthWithCodes() {
+        Table rows = store.runner().select(catalog.get("divisions-in-place"),
+                Map.of("place", NodeFactory.createURI("https://w3id.org/cikg/id/hangzhou"),
+                        "lang", NodeFactory.createLiteralString("en")));
+        List<String> codes = new ArrayList<>();
+        rows.forEach(b -> codes.add(b.get("code").getLiteralLexicalForm()));
+        // Xihu District (a county-level division) and Lingyin Subdistrict (one of its townships).
+        assertThat(codes).contains("330106", "330106012").allMatch(code -> code.startsWith("3301"));
+    }
+
     private static boolean ask(String query) {
         return Txn.calculateRead(store.dataset(), () -> {
             try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(store.dataset()))
