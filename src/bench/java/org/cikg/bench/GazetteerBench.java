@@ -38,6 +38,7 @@ import java.util.stream.Stream;
  */
 public final class GazetteerBench {
     private static final String ADMIN = "bench-secret";
+    /** The levels measured unless {@code --levels=} names fewer ({@code none} always: it is the baseline). */
     private static final List<String> LEVELS = List.of("none", "counties", "townships");
     private static final List<String> QUERIES = List.of("hang", "hangzhou", "Hangzhou", "杭州", "deepseek", "深度求索",
             "unitree", "Unitre", "eagle", "Zhejiang", "浙江", "Binjiang", "xihu", "西湖区", "Beijing", "北京", "Haidian",
@@ -48,9 +49,11 @@ public final class GazetteerBench {
     private final Path jar;
     private final int rounds;
     private final int passes;
+    private final List<String> levels;
     private final Map<String, List<Map<String, Double>>> results = new LinkedHashMap<>();
 
-    private GazetteerBench(Path work, Path jar, int rounds, int passes) {
+    private GazetteerBench(Path work, Path jar, int rounds, int passes, List<String> levels) {
+        this.levels = levels;
         this.work = work;
         this.jar = jar;
         this.rounds = rounds;
@@ -65,11 +68,13 @@ public final class GazetteerBench {
         }
         GazetteerBench b = new GazetteerBench(Path.of(opt.getOrDefault("work", "/tmp/cikg-gazetteer-bench")),
                 Path.of(opt.get("jar")), Integer.parseInt(opt.getOrDefault("rounds", "2")),
-                Integer.parseInt(opt.getOrDefault("passes", "3")));
+                Integer.parseInt(opt.getOrDefault("passes", "3")),
+                LEVELS.stream().filter(l -> l.equals("none") || List.of(opt.getOrDefault("levels",
+                        String.join(",", LEVELS)).split(",")).contains(l)).toList());
         Instant started = Instant.now();
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         for (int r = 0; r < b.rounds; r++) {
-            List<String> order = new ArrayList<>(LEVELS);
+            List<String> order = new ArrayList<>(b.levels);
             Collections.rotate(order, r);
             for (String level : order) {
                 b.results.computeIfAbsent(level, k -> new ArrayList<>()).add(b.measure(level, r));
@@ -291,12 +296,14 @@ public final class GazetteerBench {
                 + "(1, 5, 15 min) " + loadBefore + " at the start, " + Files.readString(Path.of("/proc/loadavg")).trim()
                 + " at the end.");
         md.add("");
-        md.add("| figure | none | counties (default) | ratio | townships | ratio |");
-        md.add("|---|---:|---:|---:|---:|---:|");
+        List<String> others = levels.stream().filter(l -> !l.equals("none")).toList();
+        md.add("| figure | none | " + others.stream().map(l -> l.equals("counties") ? "counties (default) | ratio"
+                : l + " | ratio").collect(java.util.stream.Collectors.joining(" | ")) + " |");
+        md.add("|---|---:|" + "---:|---:|".repeat(others.size()));
         for (String[] row : rows) {
             double base = median(results.get("none").stream().map(r -> r.get(row[1])).toList());
             StringBuilder line = new StringBuilder("| " + row[0] + " | " + String.format(Locale.ROOT, row[2], base));
-            for (String level : List.of("counties", "townships")) {
+            for (String level : others) {
                 double v = median(results.get(level).stream().map(r -> r.get(row[1])).toList());
                 line.append(" | ").append(String.format(Locale.ROOT, row[2], v))
                         .append(" | ").append(String.format(Locale.ROOT, "%.2f×", v / base));
