@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # What the gazetteer costs: [LEVELS=none,counties] [PASSES=3] [OUT=file] bench/gazetteer.sh [ROUNDS] (default 2).
-# Loads the curated data alone, with the counties (the default) and with the townships, , starts the service over each, and measures load time, store and search index size, search latency and entity pages at 16 clients (org.cikg.bench.GazetteerBench);
-# writes docs/benchmarks-gazetteer.md. Scratch files in $BENCH_WORK (default /tmp/cikg-gazetteer-bench).
+# Loads the curated data alone, with the counties (the default) and with the townships, each into its own scratch
+# store, starts the service over each, and measures load time, store and search index size, search latency and entity
+# pages at 16 clients (org.cikg.bench.GazetteerBench); writes docs/benchmarks-gazetteer.md. Scratch files in
+# $BENCH_WORK (default /tmp/cikg-gazetteer-bench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-2}
