@@ -23,7 +23,7 @@ import org.cikg.sparql.Table;
  * ontology labels its properties. Call inside a read transaction; results are cached for the request.
  */
 final class GraphLookups {
-    private static final String RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
+    private static final String RDFS_LABEL = Namespaces.RDFS + "label";
 
     private final QueryRunner runner;
     private final CatalogQuery nodeQuery;

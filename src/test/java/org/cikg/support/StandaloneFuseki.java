@@ -3,14 +3,10 @@ package org.cikg.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A standalone Fuseki server ({@code org.apache.jena:jena-fuseki-server}, copied to {@code target/fuseki/} by the
@@ -117,33 +113,8 @@ public final class StandaloneFuseki {
     }
 
     private void awaitPing() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Fuseki exited with " + process.exitValue() + "; see the log beside "
-                        + location);
-            }
-            try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/$/ping"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not up yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("Fuseki did not answer on port " + port + " within 90 s");
+        ChildReady.await(process, URI.create(base() + "/$/ping"), Duration.ofSeconds(90), Duration.ofMillis(250),
+                "Fuseki", "the log beside " + location);
     }
 
 }
