@@ -19,6 +19,7 @@ public enum SystemQuery {
     ENTITY_KINDS("system/entity-kinds"),
     ENTITY_LABELS("system/entity-labels"),
     ENTITY_SUGGEST("system/entity-suggest"),
+    GAZETTEER_CHECK("system/gazetteer-check"),
     GRAPH_LINKS("system/graph-links"),
     GRAPH_NODE("system/graph-node"),
     GRAPH_PROPERTY_LABELS("system/graph-property-labels"),
@@ -33,6 +34,7 @@ public enum SystemQuery {
     RECONCILE_PROPOSE("system/reconcile-propose"),
     RECONCILE_VALUES("system/reconcile-values"),
     SEARCH_CLASSES("system/search-classes"),
+    SEARCH_CONNECTEDNESS("system/search-connectedness"),
     SEARCH_ENTITY("system/search-entity"),
     SEARCH_LABELS("system/search-labels"),
     SEARCH_TYPES("system/search-types"),
@@ -40,6 +42,7 @@ public enum SystemQuery {
     SOURCES("system/sources"),
     STORE_STATUS("system/store-status"),
     VOID_EXAMPLES("system/void-examples"),
+    VOID_SUBSETS("system/void-subsets"),
     WORKBENCH_VOCABULARY("system/workbench-vocabulary");
 
     private final String path;

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {"kg.store.mode=remote", "kg.fuseki.port=0", "kg.admin.password=it-secret",
                 "kg.store.location=target/it-store/unused-${random.uuid}", "kg.sparql.timeout=3s",
                 "kg.store.read-timeout=3s", "kg.store.connect-timeout=2s", "kg.store.max-connections=4",
-                "kg.store.public-query-endpoint=none", "kg.store.change-poll=1s"})
+                "kg.store.public-query-endpoint=none", "kg.store.change-poll=1s", "kg.store.gazetteer=none"})
 class RemoteStoreFaultIT extends ServiceITBase {
     static final StandaloneFuseki FUSEKI = StandaloneFuseki.startNew("fuseki-fault");
     private static final JsonMapper JSON = JsonMapper.builder().build();
