@@ -62,6 +62,8 @@ final class IndexBuilder {
     static final String F_ZH_BIGRAMS = "zhBigrams";
     static final String F_RANK = "rank";
     static final String CONNECTEDNESS = "connectedness";
+    /** One over the number of words of the name: among names that start with the query, the shortest is closest. */
+    static final String BREVITY = "brevity";
 
     private final QueryRunner runner;
     private final QueryCatalog catalog;
@@ -146,6 +148,7 @@ final class IndexBuilder {
             d.add(new StoredField(F_TYPE, specific));
         }
         d.add(new FeatureField(F_RANK, CONNECTEDNESS, 1 + connected.getOrDefault(entity.getURI(), 0)));
+        d.add(new FeatureField(F_RANK, BREVITY, 1f / Math.max(1, key.split(" ").length)));
         return d;
     }
 

@@ -1,5 +1,6 @@
 package org.cikg.search;
 
+import static org.cikg.search.IndexBuilder.BREVITY;
 import static org.cikg.search.IndexBuilder.CONNECTEDNESS;
 import static org.cikg.search.IndexBuilder.F_KEY;
 import static org.cikg.search.IndexBuilder.F_LANG;
@@ -37,8 +38,10 @@ import org.apache.lucene.search.TermQuery;
  * the last one as a prefix (50), the whole name within typos (20), every word within typos (8). The query's key is
  * tried as typed and without its legal form ("Tencent Holdings Ltd." also as "tencent"); names are indexed with
  * their variants (pinyin, without legal form, {@link NameVariants}, written by {@link IndexBuilder}). Within a tier the {@code @en} name (+2) and
- * {@code rdfs:label} (+1) come first, then how connected the entity is (up to +0.9: the claims it takes part in),
- * so "hang" puts Hangzhou before the county-level divisions whose names also start with "Hang".
+ * {@code rdfs:label} (+1) come first, then the shorter name (up to +0.6, one over its number of words: "xihu" finds
+ * Xihu District before the Xihu District rent subsidies that are named after it), then how connected the entity is
+ * (up to +0.3: the claims it takes part in), so "hang" puts Hangzhou before the county-level divisions whose names
+ * also start with "Hang".
  *
  * <p>A Chinese query is matched by segmented words (smartcn) at the all-words tier and by character bigrams at the
  * word-prefix tier; its single characters scattered through a longer name count only as a typo-level match. A query
@@ -56,8 +59,10 @@ final class NameQuery {
     private static final float FUZZY_WORDS = 8f;
     private static final float BONUS_EN = 2f;
     private static final float BONUS_LABEL = 1f;
-    /** At most this much for connectedness: it only breaks ties within a tier and a bonus level. */
-    private static final float CONNECTED = 0.9f;
+    /** At most this much for a short name: it only orders names within a tier and a bonus level. */
+    private static final float SHORTER = 0.6f;
+    /** At most this much for connectedness: with {@link #SHORTER} it stays below the smallest bonus. */
+    private static final float CONNECTED = 0.3f;
 
     private NameQuery() {
     }
@@ -104,6 +109,7 @@ final class NameQuery {
         q.add(match.build(), Occur.MUST);
         q.add(tier(new TermQuery(new Term(F_LANG, "en")), BONUS_EN), Occur.SHOULD);
         q.add(tier(new TermQuery(new Term(F_PROP, RDFS_LABEL)), BONUS_LABEL), Occur.SHOULD);
+        q.add(FeatureField.newLinearQuery(F_RANK, BREVITY, SHORTER), Occur.SHOULD);
         q.add(FeatureField.newSaturationQuery(F_RANK, CONNECTEDNESS, CONNECTED, 5f), Occur.SHOULD);
         if (typeIri != null) {
             q.add(new TermQuery(new Term(F_TYPES, typeIri)), Occur.FILTER);
