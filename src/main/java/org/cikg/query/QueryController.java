@@ -1,8 +1,6 @@
 package org.cikg.query;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +9,10 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
+import org.cikg.core.Accepts;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -113,27 +111,7 @@ class QueryController {
 
     /** The first of JSON, SPARQL JSON, CSV that the Accept header allows, by quality; JSON when it allows anything. */
     static MediaType negotiate(String accept) throws HttpMediaTypeNotAcceptableException {
-        if (accept == null || accept.isBlank()) {
-            return MediaType.APPLICATION_JSON;
-        }
-        List<MediaType> accepted;
-        try {
-            accepted = new ArrayList<>(MediaType.parseMediaTypes(accept));
-        } catch (InvalidMediaTypeException e) {
-            return MediaType.APPLICATION_JSON;
-        }
-        accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-        for (MediaType a : accepted) {
-            if (a.getQualityValue() <= 0) {
-                continue;
-            }
-            for (MediaType p : PRODUCED) {
-                if (a.includes(p)) {
-                    return p;
-                }
-            }
-        }
-        throw new HttpMediaTypeNotAcceptableException(PRODUCED);
+        return Accepts.firstOf(accept, PRODUCED).orElseThrow(() -> new HttpMediaTypeNotAcceptableException(PRODUCED));
     }
 
     private static String link(CatalogQuery q) {
