@@ -56,6 +56,7 @@ public class Explainer {
     private final InferenceRules rules;
     private final DataVersion version;
     private final DataVersionCache<Asked, Optional<Explanation>> explanations;
+    private final DataVersionCache<Triple, Derivations> derivations;
     private volatile long searchVersion = Long.MIN_VALUE;
 
     private record Asked(Triple triple, String lang) {
@@ -74,6 +75,7 @@ public class Explainer {
         this.labelQuery = catalog.get("system/explain-label");
         this.search = new DerivationSearch(runner, rules, catalog.get("system/explain-status"));
         this.explanations = new DataVersionCache<>(version, MAX_CACHED, java.time.Duration.ofMinutes(10));
+        this.derivations = new DataVersionCache<>(version, MAX_CACHED, java.time.Duration.ofMinutes(10));
     }
 
     /** The rules, as read from their files. */
@@ -81,9 +83,9 @@ public class Explainer {
         return rules;
     }
 
-    /** Every derivation of a triple (for callers that combine them, such as the as-of view). */
+    /** Every derivation of a triple (for callers that combine them, such as the as-of view); kept until the data changes. */
     public Derivations derivations(Triple t) {
-        return searcher().search(t);
+        return derivations.get(t, k -> searcher().search(t));
     }
 
     /** Why {@code t} holds, labels in {@code lang}; empty when the store does not hold it. */
@@ -101,7 +103,7 @@ public class Explainer {
     }
 
     private Optional<Explanation> build(Triple t, String lang) {
-        Derivations d = searcher().search(t);
+        Derivations d = derivations(t);
         if (d.rootStatus() == Status.ABSENT) {
             return Optional.empty();
         }
