@@ -51,7 +51,7 @@ public class QuestionBenchmark {
         bench = BenchStore.open();
         version = new DataVersion();
         runner = new QuestionRunner(bench.catalog, bench.store, new ParameterBinder(bench.store, bench.catalog),
-                version);
+                version, bench.yearView(version));
         CatalogQuery q = runner.question(question);
         params = exampleParams(q.example());
         int rows = answer();

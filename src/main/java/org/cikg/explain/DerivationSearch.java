@@ -45,18 +45,32 @@ public final class DerivationSearch {
 
     private final QueryRunner runner;
     private final InferenceRules rules;
-    private final CatalogQuery statusQuery;
+    private final java.util.function.Function<Triple, Set<Node>> graphsOf;
     private final Map<String, Boolean> applies = new ConcurrentHashMap<>();
+    /** Where triples are held, across searches (many explanations share their upper links: Hangzhou in China). */
+    private final com.github.benmanes.caffeine.cache.Cache<Triple, Status> statuses =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(200_000).build();
+    /** The rule applications concluding each inferred triple, across searches (they share their upper links too). */
+    private final com.github.benmanes.caffeine.cache.Cache<Triple, List<Step>> backward =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
 
-    public DerivationSearch(QueryRunner runner, InferenceRules rules, CatalogQuery statusQuery) {
+    /**
+     * @param graphsOf the named graphs holding a triple: {@code system/explain-status.rq} through the runner, or (on
+     *                 the embedded store) three index look-ups, which is the cheaper answer to the commonest question
+     *                 of a search
+     */
+    public DerivationSearch(QueryRunner runner, InferenceRules rules,
+                            java.util.function.Function<Triple, Set<Node>> graphsOf) {
         this.runner = runner;
         this.rules = rules;
-        this.statusQuery = statusQuery;
+        this.graphsOf = graphsOf;
     }
 
     /** Forget what was learnt about the rules and the data (after a load). */
     public void forget() {
         applies.clear();
+        statuses.invalidateAll();
+        backward.invalidateAll();
     }
 
     /** Every derivation of {@code root} (none when it is asserted or absent). */
@@ -81,11 +95,11 @@ public final class DerivationSearch {
                 complete = false;
                 break;
             }
-            List<Step> found = backward(t, status);
+            List<Step> found = backward.get(t, k -> backward(t, status));
             steps.put(t, found);
             for (Step s : found) {
                 for (Triple u : s.used()) {
-                    if (status.get(u) == Status.INFERRED && seen.add(u)) {
+                    if (status(u, status) == Status.INFERRED && seen.add(u)) {
                         queue.add(u);
                     }
                 }
@@ -187,18 +201,43 @@ public final class DerivationSearch {
         return applies.computeIfAbsent(key, k -> runner.ask(rule.applies(), Map.of(p.getName(), t.getPredicate())));
     }
 
-    /** Where a triple is held (data and ontology before inferred), remembered for this search. */
+    /** Where a triple is held (data and ontology before inferred), remembered until {@link #forget()}. */
     private Status status(Triple t, Map<Triple, Status> known) {
         Status s = known.get(t);
-        if (s != null) {
-            return s;
+        if (s == null) {
+            s = statuses.get(t, this::lookUp);
+            known.put(t, s);
         }
-        Set<Node> graphs = new java.util.HashSet<>();
-        runner.selectInTxn(statusQuery, Map.of("s", t.getSubject(), "p", t.getPredicate(), "o", t.getObject()))
-                .forEachRemaining(b -> graphs.add(b.get("g")));
-        s = graphs.contains(Graphs.DATA) ? Status.ASSERTED : graphs.contains(Graphs.ONTOLOGY) ? Status.ONTOLOGY
-                : graphs.contains(Graphs.INFERRED) ? Status.INFERRED : Status.ABSENT;
-        known.put(t, s);
         return s;
+    }
+
+    private Status lookUp(Triple t) {
+        Set<Node> graphs = graphsOf.apply(t);
+        return graphs.contains(Graphs.DATA) ? Status.ASSERTED : graphs.contains(Graphs.ONTOLOGY) ? Status.ONTOLOGY
+                : graphs.contains(Graphs.INFERRED) ? Status.INFERRED : Status.ABSENT;
+    }
+
+    /** The named graphs holding a triple, asked with {@code query} ({@code system/explain-status.rq}). */
+    public static java.util.function.Function<Triple, Set<Node>> byQuery(QueryRunner runner, CatalogQuery query) {
+        return t -> {
+            Set<Node> graphs = new java.util.HashSet<>();
+            runner.selectInTxn(query, Map.of("s", t.getSubject(), "p", t.getPredicate(), "o", t.getObject()))
+                    .forEachRemaining(b -> graphs.add(b.get("g")));
+            return graphs;
+        };
+    }
+
+    /** The named graphs of {@link Graphs} holding a triple, read from the embedded dataset's indexes. */
+    public static java.util.function.Function<Triple, Set<Node>> byIndex(
+            java.util.function.Supplier<org.apache.jena.sparql.core.DatasetGraph> dataset) {
+        return t -> {
+            Set<Node> graphs = new java.util.HashSet<>();
+            for (Node g : List.of(Graphs.DATA, Graphs.ONTOLOGY, Graphs.INFERRED)) {
+                if (dataset.get().contains(g, t.getSubject(), t.getPredicate(), t.getObject())) {
+                    graphs.add(g);
+                }
+            }
+            return graphs;
+        };
     }
 }

@@ -51,31 +51,49 @@ public class Explainer {
 
     private final QueryRunner runner;
     private final CatalogQuery sourcesQuery;
+    private final CatalogQuery titleQuery;
     private final CatalogQuery labelQuery;
     private final DerivationSearch search;
     private final InferenceRules rules;
     private final DataVersion version;
     private final DataVersionCache<Asked, Optional<Explanation>> explanations;
     private final DataVersionCache<Triple, Derivations> derivations;
+    /** Sources and labels recur across explanations (every place in China ends with Zhejiang in China). */
+    private final DataVersionCache<Triple, List<Source>> sourceCache;
+    private final DataVersionCache<Named, Term> termCache;
     private volatile long searchVersion = Long.MIN_VALUE;
 
     private record Asked(Triple triple, String lang) {
     }
 
-    @Autowired
-    public Explainer(KnowledgeStore store, QueryCatalog catalog, KgProperties props, DataVersion version) {
-        this(store.runner(), catalog, InferenceRules.fromQueries(props.sparql().queries()), version);
+    private record Named(Node node, String lang, String query) {
     }
 
+    @Autowired
+    public Explainer(KnowledgeStore store, QueryCatalog catalog, KgProperties props, DataVersion version) {
+        this(store.runner(), catalog, InferenceRules.fromQueries(props.sparql().queries()), version,
+                store.isRemote() ? DerivationSearch.byQuery(store.runner(), catalog.get("system/explain-status"))
+                        : DerivationSearch.byIndex(store::dataset));
+    }
+
+    /** Over any runner; where triples are held is asked with {@code system/explain-status.rq}. */
     public Explainer(QueryRunner runner, QueryCatalog catalog, InferenceRules rules, DataVersion version) {
+        this(runner, catalog, rules, version, DerivationSearch.byQuery(runner, catalog.get("system/explain-status")));
+    }
+
+    private Explainer(QueryRunner runner, QueryCatalog catalog, InferenceRules rules, DataVersion version,
+                      java.util.function.Function<Triple, java.util.Set<Node>> graphsOf) {
         this.runner = runner;
         this.rules = rules;
         this.version = version;
         this.sourcesQuery = catalog.get("system/explain-sources");
+        this.titleQuery = catalog.get("system/explain-title");
         this.labelQuery = catalog.get("system/explain-label");
-        this.search = new DerivationSearch(runner, rules, catalog.get("system/explain-status"));
+        this.search = new DerivationSearch(runner, rules, graphsOf);
         this.explanations = new DataVersionCache<>(version, MAX_CACHED, java.time.Duration.ofMinutes(10));
         this.derivations = new DataVersionCache<>(version, MAX_CACHED, java.time.Duration.ofMinutes(10));
+        this.sourceCache = new DataVersionCache<>(version, 5 * MAX_CACHED, java.time.Duration.ofMinutes(10));
+        this.termCache = new DataVersionCache<>(version, 5 * MAX_CACHED, java.time.Duration.ofMinutes(10));
     }
 
     /** The rules, as read from their files. */
@@ -115,8 +133,6 @@ public class Explainer {
     private final class Request {
         private final Derivations d;
         private final String lang;
-        private final Map<Triple, List<Source>> sources = new HashMap<>();
-        private final Map<Node, Term> terms = new HashMap<>();
         /** The best known (hedged, depth) of each triple, and the rule application that gives it. */
         private final Map<Triple, Cost> best = new HashMap<>();
 
@@ -239,17 +255,23 @@ public class Explainer {
                     e.premises(), e.schema(), e.sources(), e.graph(), text);
         }
 
+        /** The statement nodes of a triple, their source titles in the request's language. */
         private List<Source> sourcesOf(Triple t) {
-            return sources.computeIfAbsent(t, k -> {
+            List<Source> raw = sourceCache.get(t, k -> {
                 Map<String, Node> b = new LinkedHashMap<>();
                 b.put("s", t.getSubject());
                 b.put("p", t.getPredicate());
                 b.put("o", t.getObject());
-                b.put("lang", NodeFactory.createLiteralString(lang));
-                List<Source> out = new ArrayList<>();
-                runner.selectInTxn(sourcesQuery, b).forEachRemaining(row -> out.add(source(row)));
-                return List.copyOf(out);
+                Map<String, Source> out = new LinkedHashMap<>();
+                runner.selectInTxn(sourcesQuery, b).forEachRemaining(row -> {
+                    Source s = source(row);
+                    out.putIfAbsent(s.statement(), s);
+                });
+                return List.copyOf(out.values());
             });
+            return raw.stream().map(s -> new Source(s.statement(), s.source(), s.identifier(),
+                    s.source() == null ? null : term(NodeFactory.createURI(s.source()), titleQuery).label(), s.href(),
+                    s.paragraph(), s.certainty(), s.startYear(), s.endYear(), s.editorial())).toList();
         }
 
         private Source source(Binding row) {
@@ -262,13 +284,18 @@ public class Explainer {
                 href = "/source/" + src.getURI().substring(Namespaces.KGSRC.length())
                         + (paragraph == null ? "" : "#p" + paragraph);
             }
-            return new Source(uri(row.get("statement")), uri(src), lex(row.get("identifier")), lex(row.get("title")),
+            return new Source(uri(row.get("statement")), uri(src), lex(row.get("identifier")), null,
                     href, paragraph, lex(row.get("certainty")), lex(row.get("startYear")), lex(row.get("endYear")),
                     editorial);
         }
 
         private Term term(Node n) {
-            return terms.computeIfAbsent(n, k -> {
+            return term(n, labelQuery);
+        }
+
+        /** A resource with its label ({@code label}: the query that finds it), or a literal. */
+        private Term term(Node n, CatalogQuery labelBy) {
+            return termCache.get(new Named(n, lang, labelBy.name()), k -> {
                 if (n.isLiteral()) {
                     String dt = n.getLiteralLanguage().isEmpty() ? n.getLiteralDatatypeURI() : null;
                     return new Term(null, n.getLiteralLexicalForm(), null, dt,
@@ -278,7 +305,7 @@ public class Explainer {
                     return new Term(null, n.toString(), null, null, null, null);
                 }
                 String label = null;
-                var rows = runner.selectInTxn(labelQuery,
+                var rows = runner.selectInTxn(labelBy,
                         Map.of("node", n, "lang", NodeFactory.createLiteralString(lang)));
                 if (rows.hasNext()) {
                     label = lex(rows.next().get("label"));

@@ -9,6 +9,8 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
+import org.cikg.asof.AsOf;
+import org.cikg.asof.AsOfHeader;
 import org.cikg.core.Accepts;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
@@ -55,15 +57,23 @@ class QueryController {
                  String example, String source, String run) {
     }
 
-    record Catalogue(List<Entry> queries) {
+    /**
+     * The catalogue; {@code commonParameters} are the parameters every question takes besides its own.
+     */
+    record Catalogue(List<Entry> queries, List<CatalogQuery.Param> commonParameters) {
     }
+
+    /** Parameters every question takes. */
+    static final List<CatalogQuery.Param> COMMON = List.of(new CatalogQuery.Param(AsOf.PARAM, "year", false,
+            "Read the graph as it stood in that year (1900 to next year): claims dated later, and entities founded "
+            + "later, are left out; figures are the latest up to that year; undated claims are kept"));
 
     @GetMapping(path = QueryLinks.BASE, produces = MediaType.APPLICATION_JSON_VALUE)
     Catalogue list() {
         String base = base();
         return new Catalogue(catalog.publicQueries().stream().map(q -> new Entry(q.name(), q.title(), q.description(),
                 q.params(), base + QueryLinks.example(q), base + QueryLinks.source(q), base + QueryLinks.run(q)))
-                .toList());
+                .toList(), COMMON);
     }
 
     @GetMapping(path = QueryLinks.BASE + "/{name:[A-Za-z0-9_-]+}.rq")
@@ -91,6 +101,7 @@ class QueryController {
         boolean truncated = cap.truncated();
 
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header(HttpHeaders.LINK, link(q))
+                .header(AsOfHeader.NAME, AsOfHeader.value(answer.asOf()))
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE)
                 .header(RowCap.HEADER, Boolean.toString(truncated))
                 .header(RowCap.LIMIT_HEADER, Integer.toString(ROW_LIMIT));
@@ -103,6 +114,7 @@ class QueryController {
         }
         Map<String, String> bound = new LinkedHashMap<>();
         bindings.forEach((k, v) -> bound.put(k, v.isURI() ? v.getURI() : v.getLiteralLexicalForm()));
+        answer.asOf().ifPresent(y -> bound.put(AsOf.PARAM, Integer.toString(y.year())));
         List<String> columns = ResultRenderer.columns(vars);
         return ok.contentType(MediaType.APPLICATION_JSON).body(new QueryResult(
                 new QueryResult.Ran(q.name(), q.title(), base() + QueryLinks.source(q), bound),

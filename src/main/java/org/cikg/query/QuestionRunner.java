@@ -7,6 +7,9 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
+import java.util.Optional;
+import org.cikg.asof.AsOf;
+import org.cikg.asof.YearView;
 import org.cikg.problem.NotFoundException;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
@@ -25,22 +28,25 @@ public class QuestionRunner {
     private final QueryCatalog catalog;
     private final KnowledgeStore store;
     private final ParameterBinder binder;
+    private final YearView years;
     /**
      * Answers already computed, until the data changes: a question's answer depends only on its name, its bound
      * parameters and the data. Bounded by the rows held (a million at most, across answers).
      */
     private final DataVersionCache<Asked, Rows> answers;
 
-    private record Asked(String name, Map<String, Node> bindings) {
+    private record Asked(String name, Map<String, Node> bindings, Optional<AsOf> asOf) {
     }
 
     private record Rows(List<Var> vars, List<Binding> rows) {
     }
 
-    QuestionRunner(QueryCatalog catalog, KnowledgeStore store, ParameterBinder binder, DataVersion version) {
+    QuestionRunner(QueryCatalog catalog, KnowledgeStore store, ParameterBinder binder, DataVersion version,
+                   YearView years) {
         this.catalog = catalog;
         this.store = store;
         this.binder = binder;
+        this.years = years;
         this.answers = new DataVersionCache<>(version, 1_000_000, r -> r.rows().size() + 1,
                 java.time.Duration.ofMinutes(10));
     }
@@ -51,8 +57,9 @@ public class QuestionRunner {
      * @param query    the catalogue query
      * @param bindings the parameters, as the RDF terms bound into it
      * @param rows     the answer, fully read
+     * @param asOf     the year it was asked as of, if any
      */
-    public record Answer(CatalogQuery query, Map<String, Node> bindings, RowSet rows) {
+    public record Answer(CatalogQuery query, Map<String, Node> bindings, RowSet rows, Optional<AsOf> asOf) {
     }
 
     /** The public catalogue query of that name; {@link NotFoundException} if there is none. */
@@ -62,17 +69,26 @@ public class QuestionRunner {
                         + "GET " + QueryLinks.BASE + " lists them"));
     }
 
-    /** Binds the request parameters to the question's declared parameters and runs it. */
+    /**
+     * Binds the request parameters to the question's declared parameters and runs it; the common parameter
+     * {@value AsOf#PARAM} (any question, a year) runs it over the graph as it stood in that year ({@link YearView}).
+     */
     public Answer run(String name, Map<String, List<String>> params, String acceptLanguage) {
         CatalogQuery q = question(name);
-        Map<String, Node> bindings = binder.bind(q, params, acceptLanguage);
-        Rows rows = answers.get(new Asked(name, Map.copyOf(bindings)), k -> {
-            RowSet rs = store.runner().select(q, bindings);
+        Map<String, List<String>> own = new java.util.LinkedHashMap<>(params);
+        List<String> year = own.remove(AsOf.PARAM);
+        if (year != null && year.size() > 1) {
+            throw new org.cikg.problem.BadRequestException("Parameter '" + AsOf.PARAM + "' is given more than once");
+        }
+        Optional<AsOf> asOf = AsOf.parse(year == null ? null : year.get(0));
+        Map<String, Node> bindings = binder.bind(q, own, acceptLanguage);
+        Rows rows = answers.get(new Asked(name, Map.copyOf(bindings), asOf), k -> {
+            RowSet rs = years.runner(asOf).select(q, bindings);
             List<Binding> all = new java.util.ArrayList<>();
             rs.forEachRemaining(all::add);
             return new Rows(List.copyOf(rs.getResultVars()), List.copyOf(all));
         });
-        return new Answer(q, bindings, RowSetStream.create(rows.vars(), rows.rows().iterator()).rewindable());
+        return new Answer(q, bindings, RowSetStream.create(rows.vars(), rows.rows().iterator()).rewindable(), asOf);
     }
 
     private static String shorten(String s) {

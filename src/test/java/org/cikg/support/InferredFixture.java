@@ -28,6 +28,7 @@ public final class InferredFixture {
     public final SparqlRunner runner;
     public final QueryCatalog catalog;
 
+    /** {@code fixture}: a file of {@code src/test/resources/fixture/}; null: the project's {@code data/}. */
     public InferredFixture(String fixture) {
         dataset = DatabaseMgr.createDatasetGraph();
         dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
@@ -41,8 +42,18 @@ public final class InferredFixture {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            RDFDataMgr.read(dataset.getGraph(Graphs.DATA), InferredFixture.class.getResource("/fixture/" + fixture)
-                    .toString());
+            if (fixture == null) {
+                try (Stream<Path> files = Files.walk(Path.of("data"))) {
+                    for (Path f : files.filter(p -> p.toString().endsWith(".ttl")).sorted().toList()) {
+                        RDFDataMgr.read(dataset.getGraph(Graphs.DATA), f.toString());
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else {
+                RDFDataMgr.read(dataset.getGraph(Graphs.DATA), InferredFixture.class.getResource("/fixture/" + fixture)
+                        .toString());
+            }
             Materializer.fromFolder(Path.of("queries", "inference")).run(dataset);
         });
         runner = new SparqlRunner(dataset, Duration.ofSeconds(10));
