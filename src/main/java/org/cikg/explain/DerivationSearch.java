@@ -73,6 +73,11 @@ public final class DerivationSearch {
         backward.invalidateAll();
     }
 
+    /** Where a triple is held, remembered until {@link #forget()}. */
+    public Status status(Triple t) {
+        return statuses.get(t, this::lookUp);
+    }
+
     /** Every derivation of {@code root} (none when it is asserted or absent). */
     public Derivations search(Triple root) {
         return runner.read(() -> walk(root));

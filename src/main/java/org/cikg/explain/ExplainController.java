@@ -3,17 +3,22 @@ package org.cikg.explain;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.cikg.core.Accepts;
 import org.cikg.core.RequestLanguage;
+import org.cikg.problem.BadRequestException;
 import org.cikg.problem.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ExplainController {
     static final MediaType TURTLE = MediaType.parseMediaType("text/turtle");
+    static final int MAX_CHECK = 1000;
     private static final List<MediaType> PRODUCED = List.of(MediaType.APPLICATION_JSON, TURTLE);
 
     private final Explainer explainer;
@@ -55,6 +61,40 @@ class ExplainController {
             return ok.contentType(new MediaType(TURTLE, StandardCharsets.UTF_8)).body(out.toByteArray());
         }
         return ok.contentType(MediaType.APPLICATION_JSON).body(e);
+    }
+
+    /** The triples of a check: SPARQL JSON result terms ({@code {"type": "uri", "value": ...}}). */
+    record Check(List<Map<String, Map<String, String>>> triples) {
+    }
+
+    /** Which triples of a check are inferred, in order. */
+    record Checked(List<Boolean> inferred) {
+    }
+
+    /**
+     * {@code POST /api/explain/inferred}: which of up to {@value #MAX_CHECK} triples the store holds only because the
+     * rules added them (the workbench asks this to put an "explain" link on such rows). Triples as
+     * {@code {"triples": [{"s": term, "p": term, "o": term}]}} with terms in the SPARQL JSON results form; a blank node
+     * or a triple the store does not hold is not inferred.
+     */
+    @PostMapping(path = "/api/explain/inferred", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Checked inferred(@RequestBody Check check) {
+        if (check == null || check.triples() == null) {
+            throw new BadRequestException("The body must be {\"triples\": [{\"s\": term, \"p\": term, \"o\": term}]}");
+        }
+        if (check.triples().size() > MAX_CHECK) {
+            throw new BadRequestException("At most " + MAX_CHECK + " triples per check");
+        }
+        List<Boolean> out = new java.util.ArrayList<>();
+        for (Map<String, Map<String, String>> t : check.triples()) {
+            Node s = TripleParams.term(t == null ? null : t.get("s"));
+            Node p = TripleParams.term(t == null ? null : t.get("p"));
+            Node o = TripleParams.term(t == null ? null : t.get("o"));
+            out.add(s != null && p != null && o != null && !s.isLiteral() && p.isURI()
+                    && explainer.isInferred(Triple.create(s, p, o)));
+        }
+        return new Checked(out);
     }
 
     private static MediaType negotiate(String accept) throws HttpMediaTypeNotAcceptableException {

@@ -106,6 +106,11 @@ public class Explainer {
         return derivations.get(t, k -> searcher().search(t));
     }
 
+    /** Whether the store holds {@code t} only because the rules added it (not asserted in the data or ontology). */
+    public boolean isInferred(Triple t) {
+        return runner.read(() -> searcher().status(t)) == Status.INFERRED;
+    }
+
     /** Why {@code t} holds, labels in {@code lang}; empty when the store does not hold it. */
     public Optional<Explanation> explain(Triple t, String lang) {
         return explanations.get(new Asked(t, lang), k -> runner.read(() -> build(t, lang)));

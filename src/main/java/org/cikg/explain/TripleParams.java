@@ -1,5 +1,6 @@
 package org.cikg.explain;
 
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.graph.Node;
@@ -61,6 +62,27 @@ final class TripleParams {
             return NodeFactory.createLiteralString(lex);
         }
         return resource("o", v, true);
+    }
+
+    /**
+     * A term in the SPARQL JSON results form ({@code {"type": "uri"|"literal"|"bnode", "value": ..., "datatype":
+     * ..., "xml:lang": ...}}); null for a blank node, a missing or malformed term (such a triple is never inferred).
+     */
+    static Node term(Map<String, String> t) {
+        if (t == null || t.get("value") == null || t.get("value").length() > MAX) {
+            return null;
+        }
+        String v = t.get("value");
+        String lang = t.getOrDefault("xml:lang", t.get("lang"));
+        String dt = t.get("datatype");
+        return switch (String.valueOf(t.get("type"))) {
+            case "uri" -> IRI.matcher(v).matches() ? NodeFactory.createURI(v) : null;
+            case "literal", "typed-literal" -> lang != null && !lang.isBlank() ? NodeFactory.createLiteralLang(v, lang)
+                    : dt != null && IRI.matcher(dt).matches()
+                    ? NodeFactory.createLiteralDT(v, TypeMapper.getInstance().getSafeTypeByName(dt))
+                    : NodeFactory.createLiteralString(v);
+            default -> null;
+        };
     }
 
     private static Node resource(String param, String value, boolean slugs) {

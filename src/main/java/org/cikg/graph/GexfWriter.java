@@ -18,6 +18,17 @@ import javax.xml.stream.XMLStreamWriter;
  * integer, double, date and dateTime; years are written as integers.
  */
 final class GexfWriter implements GraphWriter {
+    /** The year the graph shows, said in the {@code <meta>} description; null: the graph now. */
+    private final Integer asOf;
+
+    GexfWriter() {
+        this(null);
+    }
+
+    GexfWriter(Integer asOf) {
+        this.asOf = asOf;
+    }
+
     static final String NS = "http://gexf.net/1.3";
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
@@ -38,7 +49,8 @@ final class GexfWriter implements GraphWriter {
             w.writeStartElement("meta");
             w.writeAttribute("lastmodifieddate", LocalDate.now(ZoneOffset.UTC).toString());
             element(w, "creator", "China Innovation Knowledge Graph (cikg)");
-            element(w, "description", "Sub-graph export; node ids are entity IRIs");
+            element(w, "description", "Sub-graph export; node ids are entity IRIs"
+                    + (asOf == null ? "" : "; the graph as it stood in " + asOf + " (asOf=" + asOf + ")"));
             w.writeEndElement();
             w.writeCharacters("\n");
             w.writeStartElement("graph");

@@ -11,6 +11,10 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFFormat;
+import java.util.Optional;
+import org.cikg.asof.AsOf;
+import org.cikg.asof.AsOfHeader;
+import org.cikg.asof.YearView;
 import org.cikg.core.RequestLanguage;
 import org.cikg.problem.BadRequestException;
 import org.cikg.sparql.Terms;
@@ -46,7 +50,7 @@ class GraphController {
     private static final int MAX_DEPTH = 3;
     private static final int MAX_LIST = 50;
 
-    /** Options of the question export; every other request parameter goes to the question itself. */
+    /** Options of the question export; every other request parameter goes to the question itself ({@code asOf} both). */
     private static final Set<String> QUESTION_GRAPH_OPTIONS = Set.of("depth", "types", "predicates", "limit", "format");
     private static final int MAX_QUESTION_FOCUS = 200;
 
@@ -60,11 +64,14 @@ class GraphController {
      */
     private final DataVersionCache<Export, ResponseEntity<byte[]>> exports;
 
-    private record Export(GraphRequest request, GraphFormat format) {
+    private record Export(GraphRequest request, GraphFormat format, Integer asOf) {
     }
 
+    private final YearView years;
+
     GraphController(NeighbourhoodExtractor extractor, ConstructExport construct, GraphProperties props,
-                    QuestionRunner questions, DataVersion version) {
+                    QuestionRunner questions, DataVersion version, YearView years) {
+        this.years = years;
         this.extractor = extractor;
         this.construct = construct;
         this.props = props;
@@ -116,7 +123,7 @@ class GraphController {
                 params.getFirst("depth") == null ? 1 : Terms.positiveInt("depth", params.getFirst("depth"), MAX_DEPTH),
                 terms("types", params.get("types")), terms("predicates", params.get("predicates")), null, null, true,
                 RequestLanguage.resolve(params.getFirst("lang"), acceptLanguage), limit(params.getFirst("limit")));
-        return respond(extractor.extract(r), f);
+        return respond(extractor.extract(r, years.runner(answer.asOf())), f, answer.asOf());
     }
 
     @GetMapping("/api/graph")
@@ -130,11 +137,13 @@ class GraphController {
                                          @RequestParam(required = false) String lang,
                                          @RequestParam(required = false) String limit,
                                          @RequestParam(required = false) String format,
+                                         @RequestParam(name = AsOf.PARAM, required = false) String asOfParam,
                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                          @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
                                          String acceptLanguage)
             throws HttpMediaTypeNotAcceptableException {
         GraphFormat f = format(format, accept);
+        Optional<AsOf> asOf = AsOf.parse(asOfParam);
         List<String> focusValues = split(focus);
         if (focusValues.isEmpty()) {
             throw new BadRequestException("Parameter 'focus' is required: an entity slug such as deepseek (repeatable)");
@@ -150,7 +159,8 @@ class GraphController {
                 depth == null ? 1 : Terms.positiveInt("depth", depth, MAX_DEPTH),
                 terms("types", types), terms("predicates", predicates), fromYear, toYear,
                 bool("undated", undated), RequestLanguage.resolve(lang, acceptLanguage), limit(limit));
-        return exports.get(new Export(r, f), k -> respond(extractor.extract(r), f));
+        return exports.get(new Export(r, f, asOf.map(AsOf::year).orElse(null)),
+                k -> respond(extractor.extract(r, years.runner(asOf)), f, asOf));
     }
 
     @PostMapping(path = "/api/graph", consumes = "application/sparql-query")
@@ -163,7 +173,8 @@ class GraphController {
                                          String acceptLanguage)
             throws HttpMediaTypeNotAcceptableException {
         GraphFormat f = format(format, accept);
-        return respond(construct.run(query, RequestLanguage.resolve(lang, acceptLanguage), limit(limit)), f);
+        return respond(construct.run(query, RequestLanguage.resolve(lang, acceptLanguage), limit(limit)), f,
+                Optional.empty());
     }
 
     @PostMapping(path = "/api/graph", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -178,13 +189,15 @@ class GraphController {
         return constructBody(query, lang, limit, format, accept, acceptLanguage);
     }
 
-    private ResponseEntity<byte[]> respond(SubGraph g, GraphFormat f) {
+    /** The sub-graph in the format; {@code asOf}: the year it shows, said in the file and in {@code X-As-Of}. */
+    private ResponseEntity<byte[]> respond(SubGraph g, GraphFormat f, Optional<AsOf> asOf) {
+        Integer year = asOf.map(AsOf::year).orElse(null);
         GraphWriter writer = switch (f) {
-            case CYTOSCAPE -> new CytoscapeWriter();
-            case GRAPHML -> new GraphMlWriter();
-            case GEXF -> new GexfWriter();
-            case JSONLD -> new RdfGraphWriter(RDFFormat.JSONLD11_PRETTY);
-            case TURTLE -> new RdfGraphWriter(RDFFormat.TURTLE_PRETTY);
+            case CYTOSCAPE -> new CytoscapeWriter(year);
+            case GRAPHML -> new GraphMlWriter(year);
+            case GEXF -> new GexfWriter(year);
+            case JSONLD -> new RdfGraphWriter(RDFFormat.JSONLD11_PRETTY, year);
+            case TURTLE -> new RdfGraphWriter(RDFFormat.TURTLE_PRETTY, year);
         };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -201,6 +214,7 @@ class GraphController {
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE)
                 .header("X-Graph-Nodes", Integer.toString(g.nodes().size()))
                 .header("X-Graph-Edges", Integer.toString(g.edges().size()))
+                .header(AsOfHeader.NAME, AsOfHeader.value(asOf))
                 .body(out.toByteArray());
     }
 

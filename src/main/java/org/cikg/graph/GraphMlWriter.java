@@ -16,6 +16,16 @@ import javax.xml.stream.XMLStreamWriter;
  */
 final class GraphMlWriter implements GraphWriter {
     static final String NS = "http://graphml.graphdrawing.org/xmlns";
+    /** The year the graph shows ({@code asOf}, a graph-level {@code <data key="g_asOf">}); null: the graph now. */
+    private final Integer asOf;
+
+    GraphMlWriter() {
+        this(null);
+    }
+
+    GraphMlWriter(Integer asOf) {
+        this.asOf = asOf;
+    }
 
     @Override
     public void write(SubGraph g, OutputStream out) {
@@ -40,10 +50,16 @@ final class GraphMlWriter implements GraphWriter {
             key(w, "e_endYear", "edge", "endYear", "int");
             key(w, "e_certainty", "edge", "certainty", "string");
             key(w, "e_sources", "edge", "sources", "string");
+            if (asOf != null) {
+                key(w, "g_asOf", "graph", "asOf", "int");
+            }
             w.writeCharacters("\n");
             w.writeStartElement("graph");
             w.writeAttribute("id", "cikg");
             w.writeAttribute("edgedefault", "directed");
+            if (asOf != null) {
+                data(w, "g_asOf", asOf.toString());
+            }
             for (SubGraph.Node n : g.nodes()) {
                 w.writeCharacters("\n");
                 w.writeStartElement("node");
