@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * In which years each triple of the store holds ({@link Validity}), read from the dates the curated data gives:
  * <ul>
- *   <li>a resource's own life: an entity's {@code cikg:foundingYear} or {@code cikg:startYear} to its
+ *   <li>a resource's own life: an entity's {@code cikg:foundingYear}, {@code cikg:startYear} or
+ *       {@code cikg:releaseYear} (a product) to its
  *       {@code cikg:endYear} (a value whose every statement has {@code cikg:rank cikg:DeprecatedRank} is left out,
  *       unless all are); a statement node's start and end years, within the lives of its subject and object; a
  *       figure ({@code cikg:Indicator}) from its {@code cikg:year} until the next figure of the same measure (English
@@ -47,6 +48,7 @@ import org.springframework.stereotype.Component;
 public class ValidityOracle {
     private static final Node FOUNDING_YEAR = cikg("foundingYear");
     private static final Node START_YEAR = cikg("startYear");
+    private static final Node RELEASE_YEAR = cikg("releaseYear");
     private static final Node END_YEAR = cikg("endYear");
     private static final Node YEAR = cikg("year");
     private static final Node ABOUT = cikg("about");
@@ -133,11 +135,15 @@ public class ValidityOracle {
         return lives.get(n, k -> read(() -> computeLife(n)));
     }
 
-    /** The founding or start years a resource has (deprecated values left out unless all are), earliest first. */
+    /**
+     * The founding, start or release years a resource has (deprecated values left out unless all are), earliest
+     * first.
+     */
     public List<Integer> startYears(Node n) {
         return read(() -> {
             List<Integer> out = new ArrayList<>(years(n, FOUNDING_YEAR));
             out.addAll(years(n, START_YEAR));
+            out.addAll(years(n, RELEASE_YEAR));
             out.sort(Integer::compareTo);
             return out;
         });

@@ -64,8 +64,9 @@ class EntityYears {
             OptionalInt first = life.holds().first();
             String notice;
             if (first.isPresent() && y < first.getAsInt()) {
-                boolean founded = e.hasProperty(Vocab.FOUNDING_YEAR);
-                notice = name + (founded ? " was not yet founded in " + y + ": it was founded in "
+                String verb = e.hasProperty(Vocab.FOUNDING_YEAR) ? "founded"
+                        : e.hasProperty(Vocab.RELEASE_YEAR) ? "released" : null;
+                notice = name + (verb != null ? " was not yet " + verb + " in " + y + ": it was " + verb + " in "
                         : " had not yet begun in " + y + ": it began in ") + first.getAsInt() + ".";
             } else {
                 OptionalInt last = life.holds().lastBeforeEnd();
