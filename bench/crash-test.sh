@@ -30,7 +30,7 @@ fail() { log "FAIL: $*"; FAILURES=$((FAILURES + 1)); }
 
 start() { # start [extra args...]; waits for health, fails if the process dies first
   STARTS=$((STARTS + 1))
-  (cd "$ROOT" && exec java -Xmx512m -jar "$JAR" --server.port="$WEB" --kg.fuseki.port="$SPARQL" \
+  (cd "$ROOT" && exec java -Xmx512m -XX:+ExitOnOutOfMemoryError -jar "$JAR" --server.port="$WEB" --kg.fuseki.port="$SPARQL" \
       --kg.store.location="$WORK/store" --kg.store.backups="$WORK/backups" --kg.admin.password="$PASS" \
       --logging.level.org.apache.jena.fuseki=WARN "$@" >>"$WORK/service.log" 2>&1) &
   PID=$!

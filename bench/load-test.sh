@@ -30,9 +30,11 @@ PID=""
 trap '[[ -n "$PID" ]] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; true' EXIT
 
 echo "$(date -u '+%Y-%m-%d %H:%M:%S') UTC, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); work folder $WORK, ports $WEB/$SPARQL"
-# Request logging at WARN: Fuseki's INFO line per request would cost a quarter of the throughput.
-(cd "$ROOT" && exec java -Xmx1g -jar "$WORK/cikg.jar" --server.port="$WEB" --kg.fuseki.port="$SPARQL" \
+# Request logging at WARN: Fuseki's INFO line per request would cost a quarter of the throughput. All CONNS clients
+# come from 127.0.0.1, so the per-address query limit is raised to let them stand for CONNS users.
+(cd "$ROOT" && exec java -Xmx1g -XX:+ExitOnOutOfMemoryError -jar "$WORK/cikg.jar" --server.port="$WEB" --kg.fuseki.port="$SPARQL" \
     --kg.store.location="$WORK/store" --kg.store.backups="$WORK/backups" --kg.admin.password="$PASS" \
+    --kg.sparql.max-concurrent=$((CONNS + 8)) --kg.sparql.max-concurrent-per-client=$((CONNS + 8)) \
     --logging.level.org.apache.jena.fuseki=WARN --logging.level.org.apache.jena.fuseki.Fuseki=WARN \
     >"$WORK/service.log" 2>&1) &
 PID=$!
@@ -42,7 +44,7 @@ for _ in $(seq 1 600); do
   sleep 0.5
 done
 
-java -Xmx512m "$ROOT/src/test/java/org/cikg/bench/LoadUnderReload.java" --web "http://127.0.0.1:$WEB" \
+java -Xmx512m "$ROOT/src/bench/java/org/cikg/bench/LoadUnderReload.java" --web "http://127.0.0.1:$WEB" \
   --sparql "http://127.0.0.1:$SPARQL/kg/sparql" --password "$PASS" --seconds "$DURATION" --conns "$CONNS" \
   --baseline "$BASELINE"
 STATUS=$?

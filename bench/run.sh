@@ -11,7 +11,9 @@ WORK=${BENCH_WORK:-/tmp/cikg-bench}
 mkdir -p "$WORK"
 timeout 900 mvn -B -q package -DskipTests
 JAR=$(ls target/cikg-*.jar | grep -v original | head -1)
-CP="target/test-classes:target/classes:$(timeout 300 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
+# The suite is its own source set (src/bench/java), compiled by the bench profile under target/bench.
+timeout 900 mvn -B -q -Pbench test-compile
+CP="target/bench/test-classes:target/bench/classes:$(timeout 300 mvn -B -q -Pbench dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
 FILE="$WORK/synth-$SIZE-seed$SEED.nt.gz"
 # The generator is deterministic for a size and seed: a file already generated is reused (REGENERATE=yes to redo it).
 if [ -s "$FILE" ] && [ -s "$FILE.seconds" ] && [ "${REGENERATE:-no}" != yes ]; then

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.SystemQuery;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +107,18 @@ class ArchitectureTest {
             }
         }
         assertThat(failures).as(String.join("\n", failures)).isEmpty();
+    }
+
+    /**
+     * The queries the code asks for by name are {@link SystemQuery} constants, which the catalogue resolves at
+     * start-up; a name spelled in code ({@code catalog.get("system/...")}) would only fail on first use.
+     */
+    @Test
+    void codeAsksForQueriesBySystemQueryConstants() {
+        noClasses().that().resideOutsideOfPackage(pkg("sparql"))
+                .should().callMethod(QueryCatalog.class, "get", String.class)
+                .because("a query the code needs is a SystemQuery constant, checked when the catalogue is created")
+                .check(classes);
     }
 
     @Test

@@ -78,10 +78,32 @@ public record KgProperties(@DefaultValue Store store, @DefaultValue Sparql sparq
     public enum Mode { EMBEDDED, REMOTE }
 
     /**
-     * @param timeout   the limit for every query, on the endpoints and in the facade
-     * @param queries   the folder of named {@code .rq} files
+     * @param timeout        the limit for every query, on the endpoints and in the facade; a client can only lower it
+     * @param queries        the folder of named {@code .rq} files
+     * @param spillThreshold rows an {@code ORDER BY} or {@code DISTINCT} keeps in memory before it spills them to
+     *                       temporary files (ARQ's {@code spillToDiskThreshold})
+     * @param regexMaxLength longest regular expression pattern ({@code REGEX}, {@code REPLACE}, ...) a query may use,
+     *                       in characters
+     * @param maxConcurrent  most client queries running at once (SPARQL endpoints and {@code POST /api/graph}); more
+     *                       get 503 at once
+     * @param maxConcurrentPerClient most of those from one client address
      */
-    public record Sparql(@DefaultValue("10s") Duration timeout, @DefaultValue("queries") Path queries) {
+    public record Sparql(@DefaultValue("10s") Duration timeout, @DefaultValue("queries") Path queries,
+                         @DefaultValue("50000") long spillThreshold, @DefaultValue("1000") int regexMaxLength,
+                         @DefaultValue("8") int maxConcurrent, @DefaultValue("2") int maxConcurrentPerClient) {
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
+        public Sparql {
+        }
+
+        /** The defaults for everything but the timeout and the catalogue folder. */
+        public Sparql(Duration timeout, Path queries) {
+            this(timeout, queries, 50_000, 1000, 8, 2);
+        }
+
+        /** As above, with these spill threshold and pattern cap. */
+        public Sparql(Duration timeout, Path queries, long spillThreshold, int regexMaxLength) {
+            this(timeout, queries, spillThreshold, regexMaxLength, 8, 2);
+        }
     }
 
     /**

@@ -8,10 +8,10 @@ import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
 import org.cikg.core.Namespaces;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.Table;
 import org.cikg.store.KnowledgeStore;
 import org.springframework.stereotype.Component;
 
@@ -56,7 +56,7 @@ public class CoverageReport {
                 .append("two classes (Beijing is a City and a Province), counts twice there.\n");
         store.runner().read(() -> {
             for (CatalogQuery q : queries()) {
-                RowSet rows = store.runner().selectInTxn(q, Map.of());
+                Table rows = store.runner().selectInTxn(q, Map.of());
                 md.append("\n## ").append(q.title()).append("\n\n");
                 if (!q.description().isBlank()) {
                     md.append(q.description()).append(" (`queries/").append(q.name()).append(".rq`)\n\n");
@@ -68,8 +68,8 @@ public class CoverageReport {
         return md.toString();
     }
 
-    private static void table(StringBuilder md, RowSet rows) {
-        List<Var> vars = rows.getResultVars().stream().map(Var::alloc).toList();
+    private static void table(StringBuilder md, Table rows) {
+        List<Var> vars = rows.vars();
         md.append('|');
         vars.forEach(v -> md.append(' ').append(v.getVarName()).append(" |"));
         md.append("\n|");
@@ -79,8 +79,7 @@ public class CoverageReport {
         long[] totals = new long[vars.size()];
         boolean[] numeric = new boolean[vars.size()];
         java.util.Arrays.fill(numeric, true);
-        while (rows.hasNext()) {
-            Binding b = rows.next();
+        for (Binding b : rows) {
             n++;
             md.append('|');
             for (int i = 0; i < vars.size(); i++) {

@@ -5,9 +5,6 @@ import static org.cikg.core.Namespaces.KGID;
 import static org.cikg.core.Namespaces.KGSRC;
 import static org.cikg.core.Namespaces.KGST;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,14 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
@@ -34,8 +27,9 @@ import org.apache.jena.vocabulary.SKOS;
 import org.cikg.core.LabelPicker;
 import org.cikg.core.Namespaces;
 import org.cikg.store.Graphs;
-import org.cikg.store.load.Materializer;
+import org.cikg.store.load.LoadStage;
 import org.cikg.store.load.ShapeValidator;
+import org.cikg.store.load.SourceFiles;
 
 /**
  * The ontology and the curated data as files, read into memory the way a load reads them (ontology graph, data
@@ -72,44 +66,18 @@ public final class CurationGraph {
         this.dsg = dsg;
     }
 
-    /** Reads every RDF file under the two folders and materialises the inference rules of {@code rules}. */
+    /**
+     * Reads every RDF file under the two folders and materialises the inference rules of {@code rules}: the
+     * service's own {@link LoadStage}, so curation sees the files exactly as a load would (same lister, same strict
+     * parser, same rules).
+     */
     public static CurationGraph read(Path ontology, Path data, Path rules) {
-        return new CurationGraph(ontology, data, rules, load(ontology, data, rules, null));
+        return new CurationGraph(ontology, data, rules, stage(ontology, data, rules, null).dataset());
     }
 
-    private static DatasetGraph load(Path ontology, Path data, Path rules, Graph extra) {
-        // An in-memory TDB2 dataset whose default graph is the union of the named graphs, as in the store: the
-        // inference rules read the default graph.
-        DatasetGraph dsg = org.apache.jena.tdb2.DatabaseMgr.createDatasetGraph();
-        dsg.getContext().set(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph, true);
-        Txn.executeWrite(dsg, () -> {
-            for (Path f : rdfFiles(ontology)) {
-                RDFDataMgr.read(dsg.getGraph(Graphs.ONTOLOGY), f.toString());
-            }
-            Graph dataGraph = dsg.getGraph(Graphs.DATA);
-            for (Path f : rdfFiles(data)) {
-                RDFDataMgr.read(dataGraph, f.toString());
-            }
-            if (extra != null) {
-                extra.find().forEachRemaining(dataGraph::add);
-            }
-            Materializer.fromFolder(rules).run(dsg);
-        });
-        return dsg;
-    }
-
-    private static List<Path> rdfFiles(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(folder)) {
-            return s.filter(Files::isRegularFile).filter(p -> {
-                Lang l = RDFLanguages.filenameToLang(p.toString());
-                return l != null && RDFLanguages.isTriples(l);
-            }).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static LoadStage.Staged stage(Path ontology, Path data, Path rules, Graph extra) {
+        LoadStage stage = LoadStage.fromRules(rules);
+        return stage.parse(SourceFiles.scan(ontology, data, stage.ruleFiles()), extra);
     }
 
     /**
@@ -269,12 +237,11 @@ public final class CurationGraph {
     }
 
     /**
-     * Validates the data plus {@code extra} against the shapes, the way a load would (inference re-run over the
-     * union). Reads the files again, so this graph is unchanged.
+     * Validates the data plus {@code extra} against the shapes: the load's own SHACL gate, inference re-run over the
+     * union. Reads the files again, so this graph is unchanged.
      */
     public ShapeValidator.Result validateWith(Graph extra) {
-        DatasetGraph staged = load(ontology, data, rules, extra);
-        return Txn.calculateRead(staged, () -> ShapeValidator.validate(staged));
+        return stage(ontology, data, rules, extra).validate();
     }
 
     /** A fresh in-memory graph. */

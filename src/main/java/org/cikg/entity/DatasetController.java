@@ -98,8 +98,7 @@ class DatasetController {
 
     Model voidModel(HttpServletRequest request) {
         Model m = EntityReader.withPrefixes(ModelFactory.createDefaultModel());
-        m.setNsPrefix("void", VOID);
-        m.setNsPrefix("sd", SD);
+        m.setNsPrefixes(Namespaces.of("void", "sd"));
         String facade = facade(request);
         Resource ds = m.createResource(Graphs.DATASET.getURI());
         Resource description = m.createResource(facade + "/.well-known/void");
@@ -159,8 +158,7 @@ class DatasetController {
 
     Model serviceModel(HttpServletRequest request) {
         Model m = EntityReader.withPrefixes(ModelFactory.createDefaultModel());
-        m.setNsPrefix("sd", SD);
-        m.setNsPrefix("void", VOID);
+        m.setNsPrefixes(Namespaces.of("sd", "void"));
         java.util.Optional<String> endpoint = PageSupport.sparqlEndpoint(request, fuseki);
         Resource service = m.createResource(facade(request) + "/sparql-service-description#service");
         Resource dataset = m.createResource()

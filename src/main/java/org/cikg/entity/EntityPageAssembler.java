@@ -3,7 +3,6 @@ package org.cikg.entity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,13 +20,9 @@ import org.apache.jena.vocabulary.SKOS;
 import org.cikg.core.Namespaces;
 import org.cikg.entity.EntityPage.Fact;
 import org.cikg.entity.EntityPage.FactGroup;
-import org.cikg.entity.EntityPage.GraphEdge;
-import org.cikg.entity.EntityPage.GraphNode;
-import org.cikg.entity.EntityPage.GraphView;
 import org.cikg.entity.EntityPage.IndicatorRow;
 import org.cikg.entity.EntityPage.Name;
 import org.cikg.entity.EntityPage.Source;
-import org.cikg.entity.EntityPage.TimelineEntry;
 import org.cikg.sparql.Terms;
 
 /**
@@ -36,9 +31,8 @@ import org.cikg.sparql.Terms;
  */
 final class EntityPageAssembler {
     // skos:hiddenLabel holds forms texts use without naming the entity ("chinois"): for mention finding, not for readers.
-    private static final Set<Property> NOT_FACTS =
+    static final Set<Property> NOT_FACTS =
             Set.of(RDF.type, RDFS.label, SKOS.altLabel, SKOS.hiddenLabel, RDFS.comment);
-    private static final int MAX_NEIGHBOURS = 18;
 
     private final Model m;
     private final Resource entity;
@@ -70,7 +64,8 @@ final class EntityPageAssembler {
                 .orElseGet(() -> Labels.fallback(entity));
         String description = Labels.literal(entity, RDFS.comment, "en").map(Literal::getLexicalForm).orElse(null);
         return new EntityPage(Terms.slugOf(entity.asNode()), entity.getURI(), title, description, names(), types(),
-                outgoing(), incoming(), timeline(), indicators(), graph(), downloads, sparql);
+                outgoing(), incoming(), new Timeline(m, entity, lang).entries(), indicators(),
+                new NeighbourhoodDrawing(m, entity, lang).view(), downloads, sparql);
     }
 
     private List<Name> names() {
@@ -157,6 +152,11 @@ final class EntityPageAssembler {
     }
 
     private Link value(RDFNode o) {
+        return value(o, lang);
+    }
+
+    /** A literal as its text, a resource as a link to where this service shows it. */
+    static Link value(RDFNode o, LabelLanguage lang) {
         if (o.isLiteral()) {
             Literal l = o.asLiteral();
             return new Link(l.getLexicalForm(), null, l.getLanguage());
@@ -200,12 +200,13 @@ final class EntityPageAssembler {
         return s == null || !s.getObject().isLiteral() ? null : s.getInt();
     }
 
-    private static String stringOf(Resource r, Property p) {
+    static String stringOf(Resource r, Property p) {
         Statement s = r.getProperty(p);
         return s == null || !s.getObject().isLiteral() ? null : s.getLiteral().getLexicalForm();
     }
 
-    private static String years(Resource r) {
+    /** A claim's years: "2019", "2002–2007", "–2007"; null when it has none. */
+    static String years(Resource r) {
         String start = stringOf(r, Vocab.START_YEAR);
         String end = stringOf(r, Vocab.END_YEAR);
         if (start == null && end == null) {
@@ -215,60 +216,6 @@ final class EntityPageAssembler {
             return start;
         }
         return (start == null ? "" : start) + "–" + end;
-    }
-
-    private List<TimelineEntry> timeline() {
-        List<TimelineEntry> out = new ArrayList<>();
-        Link self = new Link(Labels.text(entity, lang.code()), null, "");
-        for (Resource st : m.listResourcesWithProperty(RDF.type, RDF.Statement).toList()) {
-            String years = years(st);
-            Resource s = st.getPropertyResourceValue(RDF.subject);
-            Statement obj = st.getProperty(RDF.object);
-            Resource p = st.getPropertyResourceValue(RDF.predicate);
-            if (years == null || s == null || obj == null || p == null
-                    || !(s.equals(entity) || obj.getObject().equals(entity))) {
-                continue;
-            }
-            out.add(new TimelineEntry(firstYear(years), years, s.equals(entity) ? self : Labels.link(s, lang),
-                    Labels.text(p, "en"), obj.getObject().equals(entity) ? self : value(obj.getObject()),
-                    "hedged".equals(stringOf(st, Vocab.CERTAINTY))));
-        }
-        for (Property unbound : List.of(Vocab.FOUNDING_YEAR, Vocab.START_YEAR, Vocab.END_YEAR)) {
-            Property p = unbound.inModel(m);
-            for (Statement s : entity.listProperties(p).toList()) {
-                String y = s.getObject().isLiteral() ? s.getLiteral().getLexicalForm() : null;
-                if (y != null && out.stream().noneMatch(t -> t.years().equals(y) && t.property().equals(Labels.text(p, "en"))
-                        && t.object().text().equals(y))) {
-                    out.add(new TimelineEntry(firstYear(y), y, self, Labels.text(p, "en"), new Link(y, null, ""), false));
-                }
-            }
-        }
-        // Posts held, dated on the post itself.
-        for (Statement s : entity.listProperties(m.createProperty(Namespaces.CIKG, "heldPosition")).toList()) {
-            if (s.getObject().isResource()) {
-                Resource post = s.getObject().asResource();
-                String years = years(post);
-                if (years != null && out.stream().noneMatch(t -> t.object().href() != null
-                        && t.object().href().equals(Links.href(post, lang)) && t.years().equals(years))) {
-                    out.add(new TimelineEntry(firstYear(years), years, self, "held position", Labels.link(post, lang),
-                            false));
-                }
-            }
-        }
-        // Two sources dating the same claim the same way make one entry (hedged only if every source hedges).
-        Map<String, TimelineEntry> distinct = new LinkedHashMap<>();
-        for (TimelineEntry t : out) {
-            String key = t.years() + "|" + t.subject().text() + "|" + t.property() + "|" + t.object().text();
-            distinct.merge(key, t, (a, b) -> a.hedged() && !b.hedged() ? b : a);
-        }
-        List<TimelineEntry> entries = new ArrayList<>(distinct.values());
-        entries.sort(Comparator.comparingInt(TimelineEntry::year).thenComparing(TimelineEntry::property));
-        return entries;
-    }
-
-    private static int firstYear(String years) {
-        java.util.regex.Matcher mt = java.util.regex.Pattern.compile("-?\\d{4}").matcher(years);
-        return mt.find() ? Integer.parseInt(mt.group()) : 0;
     }
 
     private List<IndicatorRow> indicators() {
@@ -287,93 +234,4 @@ final class EntityPageAssembler {
         return out;
     }
 
-    private GraphView graph() {
-        int w = 760;
-        int h = 440;
-        double cx = w / 2.0;
-        double cy = h / 2.0;
-        Map<Resource, String> neighbours = new LinkedHashMap<>();
-        for (Statement s : entity.listProperties().toList()) {
-            if (!NOT_FACTS.contains(s.getPredicate()) && isEntity(s.getObject()) && !s.getObject().equals(entity)) {
-                neighbours.merge(s.getObject().asResource(), Labels.text(s.getPredicate(), "en"), (a, b) -> a);
-            }
-        }
-        for (Statement s : m.listStatements(null, null, entity).toList()) {
-            if (isEntity(s.getSubject()) && !s.getSubject().equals(entity)
-                    && !s.getSubject().hasProperty(RDF.type, Vocab.INDICATOR)) {
-                neighbours.merge(s.getSubject(), Labels.text(s.getPredicate(), "en"), (a, b) -> a);
-            }
-        }
-        List<Map.Entry<Resource, String>> chosen = new ArrayList<>(neighbours.entrySet());
-        if (chosen.size() > MAX_NEIGHBOURS) {
-            chosen = chosen.subList(0, MAX_NEIGHBOURS);
-        }
-        List<GraphNode> nodes = new ArrayList<>();
-        List<GraphEdge> edges = new ArrayList<>();
-        String centreLabel = Labels.text(entity, lang.code());
-        int n = chosen.size();
-        // An ellipse that leaves room for the labels on either side.
-        double rx = 150;
-        double ry = cy - 45;
-        for (int i = 0; i < n; i++) {
-            double a = -Math.PI / 2 + 2 * Math.PI * i / Math.max(n, 1);
-            double x = round(cx + rx * Math.cos(a));
-            double y = round(cy + ry * Math.sin(a));
-            Resource res = chosen.get(i).getKey();
-            Link l = Labels.link(res, lang);
-            String anchor = x > cx + 20 ? "start" : x < cx - 20 ? "end" : "middle";
-            double lx = anchor.equals("start") ? x + 11 : anchor.equals("end") ? x - 11 : x;
-            double ly = anchor.equals("middle") ? (y < cy ? y - 13 : y + 22) : y + 4;
-            nodes.add(new GraphNode(x, y, round(lx), round(ly), anchor, shorten(l.text()), l.text(), l.href(),
-                    kind(res), false));
-            edges.add(new GraphEdge(cx, cy, x, y, chosen.get(i).getValue()));
-        }
-        nodes.add(new GraphNode(cx, cy, cx, cy + 30, "middle", shorten(centreLabel), centreLabel, null,
-                kind(entity), true));
-        return new GraphView(w, h, nodes, edges);
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10) / 10.0;
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= 22 ? s : s.substring(0, 21) + "…";
-    }
-
-    private static boolean isEntity(RDFNode n) {
-        return n.isURIResource() && Terms.slugOf(n.asNode()) != null;
-    }
-
-    private static final Map<String, String> KINDS = new LinkedHashMap<>();
-
-    static {
-        KINDS.put("Person", "person");
-        KINDS.put("Organization", "org");
-        KINDS.put("Place", "place");
-        KINDS.put("Policy", "policy");
-        KINDS.put("Position", "other");
-    }
-
-    private static String kind(Resource r) {
-        Set<String> types = new LinkedHashSet<>();
-        r.listProperties(RDF.type).forEachRemaining(s -> {
-            if (s.getObject().isURIResource()) {
-                types.add(s.getObject().asResource().getLocalName());
-            }
-        });
-        for (Map.Entry<String, String> k : KINDS.entrySet()) {
-            if (types.contains(k.getKey())) {
-                return k.getValue();
-            }
-        }
-        if (types.contains("Company") || types.contains("Startup")) {
-            return "org";
-        }
-        if (types.contains("City") || types.contains("Province") || types.contains("District")
-                || types.contains("Zone") || types.contains("Country") || types.contains("MacroRegion")) {
-            return "place";
-        }
-        return "other";
-    }
 }

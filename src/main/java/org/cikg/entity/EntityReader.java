@@ -14,12 +14,13 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
 import org.cikg.core.BoundQuery;
 import org.cikg.core.Namespaces;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.QueryRunner;
+import org.cikg.sparql.SystemQuery;
+import org.cikg.sparql.Table;
 import org.cikg.sparql.Terms;
 import org.cikg.store.KnowledgeStore;
 import org.cikg.store.version.DataVersion;
@@ -32,7 +33,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EntityReader {
-    static final String ENTITY_GRAPH = "system/entity-graph";
     /** How long whole-store aggregates may be served without a change this process sees (a remote store's). */
     private static final java.time.Duration AGGREGATE_TTL = java.time.Duration.ofMinutes(1);
     private final QueryCatalog catalog;
@@ -63,7 +63,7 @@ public class EntityReader {
 
     /** The graph of an entity as {@code through} sees the store (the graph as of a year, say). */
     Optional<Model> entityGraph(Node entity, QueryRunner through) {
-        Graph g = through.construct(catalog.get(ENTITY_GRAPH), Map.of("entity", entity));
+        Graph g = through.construct(catalog.get(SystemQuery.ENTITY_GRAPH), Map.of("entity", entity));
         if (!g.contains(entity, Node.ANY, Node.ANY)) {
             return Optional.empty();
         }
@@ -72,7 +72,7 @@ public class EntityReader {
 
     /** Whether the store says anything about the entity. */
     boolean exists(Node entity) {
-        return runner.ask(catalog.get("system/entity-exists"), Map.of("entity", entity));
+        return runner.ask(catalog.get(SystemQuery.ENTITY_EXISTS), Map.of("entity", entity));
     }
 
     /** The triples about the entity that inference added. */
@@ -83,15 +83,15 @@ public class EntityReader {
     /** The triples about the entity that inference added, as {@code through} sees the store. */
     Set<Triple> inferred(Node entity, QueryRunner through) {
         Set<Triple> out = new HashSet<>();
-        RowSet rows = through.select(catalog.get("system/entity-inferred"), Map.of("entity", entity));
-        rows.forEachRemaining(b -> out.add(Triple.create(b.get("s"), b.get("p"), b.get("o"))));
+        Table rows = through.select(catalog.get(SystemQuery.ENTITY_INFERRED), Map.of("entity", entity));
+        rows.forEach(b -> out.add(Triple.create(b.get("s"), b.get("p"), b.get("o"))));
         return out;
     }
 
     /** The years the graph knows for the entity ({@code entity-years.rq}), oldest first. */
     List<Integer> years(Node entity) {
         List<Integer> out = new ArrayList<>();
-        runner.select(catalog.get("system/entity-years"), Map.of("entity", entity)).forEachRemaining(b -> {
+        runner.select(catalog.get(SystemQuery.ENTITY_YEARS), Map.of("entity", entity)).forEach(b -> {
             String lex = b.get("year").isLiteral() ? b.get("year").getLiteralLexicalForm() : "";
             if (lex.matches("\\d{4}.*")) {
                 int y = Integer.parseInt(lex.substring(0, 4));
@@ -106,7 +106,7 @@ public class EntityReader {
 
     /** The text of the entity-graph query with the entity bound, for "open as SPARQL". */
     String entityQueryText(Node entity) {
-        return BoundQuery.text(catalog.get(ENTITY_GRAPH).query(), Map.of("entity", entity));
+        return BoundQuery.text(catalog.get(SystemQuery.ENTITY_GRAPH).query(), Map.of("entity", entity));
     }
 
     /** Entities whose slug or English label contains one of the words of {@code slug} ("did you mean"). */
@@ -118,9 +118,9 @@ public class EntityReader {
             if (w.length() < 3 || tried++ >= 5) {
                 continue;
             }
-            RowSet rows = runner.select(catalog.get("system/entity-suggest"),
+            Table rows = runner.select(catalog.get(SystemQuery.ENTITY_SUGGEST),
                     Map.of("word", Terms.string("word", w, 100)));
-            rows.forEachRemaining(b -> {
+            rows.forEach(b -> {
                 String s = Terms.slugOf(b.get("entity"));
                 if (s != null && found.size() < 10) {
                     found.putIfAbsent(s, new Link(b.get("label").getLiteralLexicalForm(), "/page/" + s + lang.suffix(),
@@ -147,7 +147,7 @@ public class EntityReader {
 
     private List<ClassCount> computeClassCounts() {
         List<ClassCount> out = new ArrayList<>();
-        runner.select(catalog.get("system/class-counts"), Map.of()).forEachRemaining(b -> {
+        runner.select(catalog.get(SystemQuery.CLASS_COUNTS), Map.of()).forEach(b -> {
             String iri = b.get("class").getURI();
             out.add(new ClassCount(iri.substring(Namespaces.CIKG.length()), iri,
                     b.get("label").getLiteralLexicalForm(), lex(b, "comment"),
@@ -171,9 +171,9 @@ public class EntityReader {
             bindings.put("lang", NodeFactory.createLiteralString(lang.code()));
         }
         Map<String, Member> out = new LinkedHashMap<>();
-        CatalogQuery q = catalog.get("system/class-members")
+        CatalogQuery q = catalog.get(SystemQuery.CLASS_MEMBERS)
                 .slice((long) (page - 1) * size, size + 1L);
-        runner.select(q, bindings).forEachRemaining(b -> {
+        runner.select(q, bindings).forEach(b -> {
             Node member = b.get("member");
             String label = lex(b, "label");
             String local = lex(b, "local");
@@ -192,7 +192,7 @@ public class EntityReader {
 
     private List<SourceSummary> computeSources() {
         List<SourceSummary> out = new ArrayList<>();
-        runner.select(catalog.get("system/sources"), Map.of()).forEachRemaining(b -> {
+        runner.select(catalog.get(SystemQuery.SOURCES), Map.of()).forEach(b -> {
             String iri = b.get("source").getURI();
             out.add(new SourceSummary(iri.startsWith(Namespaces.KGSRC) ? iri.substring(Namespaces.KGSRC.length()) : iri,
                     iri, lex(b, "title"), lex(b, "language"), lex(b, "identifier"),
@@ -203,7 +203,7 @@ public class EntityReader {
 
     /** The graph of a source document; empty when there is no such document. */
     Optional<Model> sourceGraph(Node source) {
-        Graph g = runner.construct(catalog.get("system/source-graph"), Map.of("source", source));
+        Graph g = runner.construct(catalog.get(SystemQuery.SOURCE_GRAPH), Map.of("source", source));
         if (!g.contains(source, Node.ANY, Node.ANY)) {
             return Optional.empty();
         }
@@ -213,14 +213,14 @@ public class EntityReader {
     /** The ontology graph (classes, properties, concepts, shapes). */
     public Model ontology() {
         return withPrefixes(ModelFactory.createModelForGraph(
-                runner.construct(catalog.get("system/ontology-graph"), Map.of())));
+                runner.construct(catalog.get(SystemQuery.ONTOLOGY_GRAPH), Map.of())));
     }
 
     /** Entities with the most statements, for VoID's example resources. */
     List<String> exampleEntities() {
         List<String> out = new ArrayList<>();
-        runner.select(catalog.get("system/void-examples"), Map.of())
-                .forEachRemaining(b -> out.add(b.get("entity").getURI()));
+        runner.select(catalog.get(SystemQuery.VOID_EXAMPLES), Map.of())
+                .forEach(b -> out.add(b.get("entity").getURI()));
         return out;
     }
 

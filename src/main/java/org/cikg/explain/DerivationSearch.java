@@ -17,7 +17,6 @@ import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.core.TriplePath;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.path.PathWriter;
 import org.cikg.core.Namespaces;
 import org.cikg.explain.Derivations.PathFact;
@@ -122,9 +121,8 @@ public final class DerivationSearch {
                 if (bound == null || !applies(rule, conclusion, t)) {
                     continue;
                 }
-                RowSet rows = runner.selectInTxn(rule.body(), bound);
-                while (rows.hasNext()) {
-                    Step s = step(rule, t, bound, rows.next(), status);
+                for (Binding row : runner.selectInTxn(rule.body(), bound)) {
+                    Step s = step(rule, t, bound, row, status);
                     if (s != null) {
                         out.add(s);
                     }
@@ -227,7 +225,7 @@ public final class DerivationSearch {
         return t -> {
             Set<Node> graphs = new java.util.HashSet<>();
             runner.selectInTxn(query, Map.of("s", t.getSubject(), "p", t.getPredicate(), "o", t.getObject()))
-                    .forEachRemaining(b -> graphs.add(b.get("g")));
+                    .forEach(b -> graphs.add(b.get("g")));
             return graphs;
         };
     }

@@ -22,6 +22,7 @@ import org.cikg.explain.Explanation.Source;
 import org.cikg.explain.Explanation.Term;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.SystemQuery;
 import org.cikg.sparql.QueryRunner;
 import org.cikg.sparql.Terms;
 import org.cikg.store.Graphs;
@@ -72,13 +73,13 @@ public class Explainer {
     @Autowired
     public Explainer(KnowledgeStore store, QueryCatalog catalog, KgProperties props, DataVersion version) {
         this(store.runner(), catalog, InferenceRules.fromQueries(props.sparql().queries()), version,
-                store.isRemote() ? DerivationSearch.byQuery(store.runner(), catalog.get("system/explain-status"))
+                store.isRemote() ? DerivationSearch.byQuery(store.runner(), catalog.get(SystemQuery.EXPLAIN_STATUS))
                         : DerivationSearch.byIndex(store::dataset));
     }
 
     /** Over any runner; where triples are held is asked with {@code system/explain-status.rq}. */
     public Explainer(QueryRunner runner, QueryCatalog catalog, InferenceRules rules, DataVersion version) {
-        this(runner, catalog, rules, version, DerivationSearch.byQuery(runner, catalog.get("system/explain-status")));
+        this(runner, catalog, rules, version, DerivationSearch.byQuery(runner, catalog.get(SystemQuery.EXPLAIN_STATUS)));
     }
 
     private Explainer(QueryRunner runner, QueryCatalog catalog, InferenceRules rules, DataVersion version,
@@ -86,9 +87,9 @@ public class Explainer {
         this.runner = runner;
         this.rules = rules;
         this.version = version;
-        this.sourcesQuery = catalog.get("system/explain-sources");
-        this.titleQuery = catalog.get("system/explain-title");
-        this.labelQuery = catalog.get("system/explain-label");
+        this.sourcesQuery = catalog.get(SystemQuery.EXPLAIN_SOURCES);
+        this.titleQuery = catalog.get(SystemQuery.EXPLAIN_TITLE);
+        this.labelQuery = catalog.get(SystemQuery.EXPLAIN_LABEL);
         this.search = new DerivationSearch(runner, rules, graphsOf);
         this.explanations = new DataVersionCache<>(version, MAX_CACHED, java.time.Duration.ofMinutes(10));
         this.derivations = new DataVersionCache<>(version, MAX_CACHED, java.time.Duration.ofMinutes(10));
@@ -268,7 +269,7 @@ public class Explainer {
                 b.put("p", t.getPredicate());
                 b.put("o", t.getObject());
                 Map<String, Source> out = new LinkedHashMap<>();
-                runner.selectInTxn(sourcesQuery, b).forEachRemaining(row -> {
+                runner.selectInTxn(sourcesQuery, b).forEach(row -> {
                     Source s = source(row);
                     out.putIfAbsent(s.statement(), s);
                 });
@@ -312,8 +313,8 @@ public class Explainer {
                 String label = null;
                 var rows = runner.selectInTxn(labelBy,
                         Map.of("node", n, "lang", NodeFactory.createLiteralString(lang)));
-                if (rows.hasNext()) {
-                    label = lex(rows.next().get("label"));
+                if (!rows.isEmpty()) {
+                    label = lex(rows.first().get().get("label"));
                 }
                 if (label == null && n.equals(RDF_TYPE)) {
                     label = "type";

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.cikg.sparql.RunningQueries;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.EndPoint;
@@ -96,6 +97,7 @@ final class ClientWatch implements AutoCloseable {
         private final String client;
         private final ByteBuffer one = ByteBuffer.allocate(1);
         private volatile QueryExec query;
+        private volatile RunningQueries.Running running;
         private volatile boolean gone;
         private volatile boolean pipelined;
         private boolean stopped;
@@ -105,11 +107,24 @@ final class ClientWatch implements AutoCloseable {
             this.client = client;
         }
 
-        /** The query to abort if the client goes; aborted at once if it has gone already. */
-        void attach(QueryExec exec) {
+        /**
+         * The query to abort if the client goes (at once if it has gone already), registered with
+         * {@link RunningQueries} to be aborted at {@code limit} too, until {@link #end()}.
+         */
+        void attach(QueryExec exec, Duration limit) {
+            running = RunningQueries.start(exec, limit);
             query = exec;
             if (gone) {
                 exec.abort();
+            }
+        }
+
+        /** The request has been answered: stop watching, and the query is no longer running. */
+        void end() {
+            stop();
+            RunningQueries.Running r = running;
+            if (r != null) {
+                r.close();
             }
         }
 
@@ -118,9 +133,10 @@ final class ClientWatch implements AutoCloseable {
             return pipelined;
         }
 
-        /** Whether the client was seen to go away. */
-        boolean gone() {
-            return gone;
+        /** Whether the query was aborted here: its client went away, or it reached its deadline. */
+        boolean stoppedHere() {
+            RunningQueries.Running r = running;
+            return gone || r != null && r.aborted();
         }
 
         /**

@@ -1,6 +1,8 @@
 package org.cikg.fuseki;
 
 import org.apache.jena.query.ARQ;
+import org.cikg.config.KgProperties;
+import org.cikg.sparql.QueryBounds;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.cikg.store.NoRemoteDocuments;
@@ -23,11 +25,11 @@ public record ConformanceDataset(@DefaultValue("false") boolean enabled) {
     public static final String PATH = "/conformance";
 
     /** A fresh transactional in-memory dataset with the same context rules as the store. */
-    static DatasetGraph create(long queryTimeoutMillis) {
+    static DatasetGraph create(KgProperties.Sparql sparql) {
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         dsg.getContext().set(ARQ.httpServiceAllowed, false);
         NoRemoteDocuments.apply(dsg.getContext());
-        dsg.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeoutMillis));
+        QueryBounds.apply(dsg.getContext(), sparql);
         return dsg;
     }
 }

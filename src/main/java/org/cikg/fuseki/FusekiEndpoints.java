@@ -16,6 +16,7 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.cikg.config.KgProperties;
+import org.cikg.sparql.QueryAdmission;
 import org.cikg.store.KnowledgeStore;
 import org.cikg.store.version.DataVersion;
 import org.slf4j.Logger;
@@ -47,22 +48,27 @@ public class FusekiEndpoints implements SmartLifecycle {
     private final EndpointLimits limits;
     private final ConformanceDataset conformance;
     private final DataVersion version;
+    private final QueryAdmission admission;
     private volatile FusekiServer server;
 
     public FusekiEndpoints(KnowledgeStore store, KgProperties props, EndpointLimits limits,
                            ConformanceDataset conformance) {
-        this(store, props, limits, conformance, new DataVersion());
+        this(store, props, limits, conformance, new DataVersion(), new QueryAdmission(props));
     }
 
-    /** As the service runs it: an update or Graph Store write to {@code /kg} moves the {@link DataVersion}. */
+    /**
+     * As the service runs it: an update or Graph Store write to {@code /kg} moves the {@link DataVersion}; queries
+     * share the {@link QueryAdmission} with the facade's graph export.
+     */
     @org.springframework.beans.factory.annotation.Autowired
     public FusekiEndpoints(KnowledgeStore store, KgProperties props, EndpointLimits limits,
-                           ConformanceDataset conformance, DataVersion version) {
+                           ConformanceDataset conformance, DataVersion version, QueryAdmission admission) {
         this.store = store;
         this.props = props;
         this.limits = limits;
         this.conformance = conformance;
         this.version = version;
+        this.admission = admission;
     }
 
     @Override
@@ -76,8 +82,8 @@ public class FusekiEndpoints implements SmartLifecycle {
             return;
         }
         DatasetGraph scratch = conformance.enabled()
-                ? ConformanceDataset.create(props.sparql().timeout().toMillis()) : null;
-        server = build(store.dataset(), props, limits, scratch, version::changed).start();
+                ? ConformanceDataset.create(props.sparql()) : null;
+        server = build(store.dataset(), props, limits, scratch, version::changed, admission).start();
         LOG.info("SPARQL endpoints at http://localhost:{}{}/sparql (update {})", server.getHttpPort(), DATASET,
                 props.admin().enabled() ? "with admin credentials" : "disabled");
     }
@@ -88,12 +94,15 @@ public class FusekiEndpoints implements SmartLifecycle {
      */
     static FusekiServer build(DatasetGraph dataset, KgProperties props, EndpointLimits limits,
                               DatasetGraph scratch) {
-        return build(dataset, props, limits, scratch, () -> { });
+        return build(dataset, props, limits, scratch, () -> { }, new QueryAdmission(props));
     }
 
-    /** As above; {@code onWrite} runs after each successful update or Graph Store write to {@link #DATASET}. */
+    /**
+     * As above; {@code onWrite} runs after each successful update or Graph Store write to {@link #DATASET}, and
+     * requests are admitted by {@code admission}.
+     */
     static FusekiServer build(DatasetGraph dataset, KgProperties props, EndpointLimits limits,
-                              DatasetGraph scratch, Runnable onWrite) {
+                              DatasetGraph scratch, Runnable onWrite, QueryAdmission admission) {
         List<String> paths = new ArrayList<>(List.of(DATASET));
         if (scratch != null) {
             paths.add(ConformanceDataset.PATH);
@@ -102,7 +111,7 @@ public class FusekiEndpoints implements SmartLifecycle {
                 .port(props.fuseki().port())
                 .enableCors(true, writeCorsFile().toString())
                 .enablePing(true)
-                .addFilter("/*", new RequestGate(limits, paths, props.sparql().timeout(), onWrite))
+                .addFilter("/*", new RequestGate(limits, paths, props.sparql(), onWrite, admission))
                 // Replaces Fuseki's query operation (same content type) on every dataset and path that runs queries.
                 .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery,
                         new LimitedQueryService(props.sparql().timeout()))

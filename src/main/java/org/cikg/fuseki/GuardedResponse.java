@@ -92,7 +92,9 @@ final class GuardedResponse extends HttpServletResponseWrapper {
             // Fuseki 5.6.0 marks a result cancelled while being written with 400 (later versions with 503, which
             // it also uses for a timeout before the first row). Its bad-request checks all come before it asks for
             // the output stream, so a 400 once the result writer holds the stream is that cancel.
-            if (sc == 503 || midResult && sc == 400) {
+            // Any server error after this service aborted the query (its deadline, its client gone) is the abort's
+            // doing (see RunningQueries.Running): the query was stopped, as by the timeout.
+            if (sc == 503 || midResult && sc == 400 || sc >= 500 && watch != null && watch.stoppedHere()) {
                 timedOut = true;
                 super.setStatus(503);
                 return;

@@ -15,7 +15,8 @@ import org.apache.jena.sparql.exec.QueryExec;
  * <ul>
  *   <li>the timeout: the client's {@code timeout} parameter can only lower {@code kg.sparql.timeout}, in both of its
  *       values ({@link ClientTimeout#cappedAt});</li>
- *   <li>the execution is handed to the request's {@link ClientWatch}, which aborts it if the client goes away.</li>
+ *   <li>the execution is handed to the request's {@link ClientWatch}, which aborts it if the client goes away, and
+ *       registered with {@link org.cikg.sparql.RunningQueries}, which aborts it at its deadline.</li>
  * </ul>
  * A malformed {@code timeout} never gets here: {@link RequestGate} answers 400.
  */
@@ -37,7 +38,7 @@ final class LimitedQueryService extends SPARQL_QueryDataset {
                 .overallTimeout(t.overallMillis(), TimeUnit.MILLISECONDS)
                 .build();
         if (action.getRequest().getAttribute(ClientWatch.ATTRIBUTE) instanceof ClientWatch.Watched w) {
-            w.attach(exec);
+            w.attach(exec, Duration.ofMillis(t.overallMillis()));
         }
         return exec;
     }

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaRange;
 import org.apache.jena.fuseki.DEF;
@@ -36,6 +37,10 @@ import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
+import org.cikg.config.KgProperties;
+import org.cikg.sparql.DeadlineRegex;
+import org.cikg.problem.TooManyQueriesException;
+import org.cikg.sparql.QueryAdmission;
 
 /**
  * The servlet filter in front of every Fuseki endpoint. It reads what Jena would otherwise read unbounded and refuses,
@@ -46,13 +51,16 @@ import org.apache.jena.update.UpdateRequest;
  *   <li>a query string longer than {@link EndpointLimits#maxBody()}: 414;</li>
  *   <li>a body longer than the limit ({@code Content-Length} or counted while streaming): 413 — the body is
  *       buffered here (at most the limit) and replayed to Fuseki;</li>
+ *   <li>a regular expression pattern longer than {@code kg.sparql.regex-max-length}: 400;</li>
  *   <li>a query or update nested deeper than {@link EndpointLimits#maxDepth()}, or one whose parse exhausts the
  *       stack: 400;</li>
  *   <li>{@code LOAD} in an update, even from the admin: 403 (it would fetch any URL or read any local file);</li>
  *   <li>an update that does not parse: 400 here, since Fuseki would run the operations before the error;</li>
  *   <li>an {@code Accept} header that no result or RDF format satisfies: 406;</li>
  *   <li>a {@code timeout} parameter that is not one or two whole numbers of seconds, or given twice: 400 (a
- *       well-formed one can only lower {@code kg.sparql.timeout}: {@link LimitedQueryService}).</li>
+ *       well-formed one can only lower {@code kg.sparql.timeout}: {@link LimitedQueryService});</li>
+ *   <li>a request to a dataset beyond the {@link QueryAdmission} limits (in all, or from this client address): 503
+ *       with {@code Retry-After}, at once.</li>
  * </ul>
  * While Fuseki computes, a {@link ClientWatch} aborts the query if the client closes its connection.
  * Refusals are small RFC 9457 {@code application/problem+json} bodies. Fuseki writes into a {@link GuardedResponse}:
@@ -69,6 +77,9 @@ final class RequestGate implements Filter {
     private final List<String> uploadPaths;
     private final List<String> updatePaths;
     private final long timeoutMillis;
+    private final int regexMaxLength;
+    private final QueryAdmission admission;
+    private final List<String> datasets;
 
     private final List<String> watchedWrites;
     private final Runnable onWrite;
@@ -80,9 +91,13 @@ final class RequestGate implements Filter {
      * update, or a Graph Store {@code POST}, {@code PUT}, {@code DELETE}) to the first dataset, once Fuseki has
      * committed it: caches of the data key their entries by the version it moves.
      */
-    RequestGate(EndpointLimits limits, List<String> datasets, Duration timeout, Runnable onWrite) {
+    RequestGate(EndpointLimits limits, List<String> datasets, KgProperties.Sparql sparql, Runnable onWrite,
+                QueryAdmission admission) {
         this.limits = limits;
-        this.timeoutMillis = timeout.toMillis();
+        this.admission = admission;
+        this.datasets = List.copyOf(datasets);
+        this.timeoutMillis = sparql.timeout().toMillis();
+        this.regexMaxLength = sparql.regexMaxLength();
         this.uploadPaths = datasets.stream().map(d -> d + "/data").toList();
         this.updatePaths = datasets.stream().map(d -> d + "/update").toList();
         this.watchedWrites = List.of(datasets.get(0) + "/data", datasets.get(0) + "/update");
@@ -140,13 +155,26 @@ final class RequestGate implements Filter {
                 return;
             }
         }
+        QueryAdmission.Permit permit = null;
+        if (!"OPTIONS".equals(method) && underDataset(path)) {
+            try {
+                permit = admission.admit(request.getRemoteAddr());
+            } catch (TooManyQueriesException e) {
+                response.setHeader("Retry-After", TooManyQueriesException.RETRY_AFTER_SECONDS);
+                refuse(response, 503, "Too many queries", e.getMessage());
+                return;
+            }
+        }
         ClientWatch.Watched watch = upload ? null : clientWatch.watch(forward);
         GuardedResponse guarded = new GuardedResponse(response, timeoutMillis, watch);
         try {
             chain.doFilter(forward, guarded);
         } finally {
+            if (permit != null) {
+                permit.close();
+            }
             if (watch != null) {
-                watch.stop();
+                watch.end();
                 if (watch.pipelined() && !response.isCommitted()) {
                     response.setHeader("Connection", "close");
                 }
@@ -180,6 +208,15 @@ final class RequestGate implements Filter {
         }
     }
 
+    private boolean underDataset(String path) {
+        for (String d : datasets) {
+            if (path.equals(d) || path.startsWith(d + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void destroy() {
         clientWatch.close();
@@ -205,7 +242,12 @@ final class RequestGate implements Filter {
         }
         try {
             if (query != null) {
-                QueryFactory.create(query, Syntax.syntaxARQ);
+                Optional<String> pattern = DeadlineRegex.tooLongPattern(QueryFactory.create(query, Syntax.syntaxARQ),
+                        regexMaxLength);
+                if (pattern.isPresent()) {
+                    return refuse(response, 400, "Regular expression too long", "A pattern is "
+                            + pattern.get().length() + " characters long; at most " + regexMaxLength + " are allowed.");
+                }
             }
         } catch (QueryParseException e) {
             return null; // Fuseki answers 400 with the parser's message

@@ -27,11 +27,13 @@ import org.apache.jena.sparql.syntax.ElementVisitorBase;
 import org.apache.jena.sparql.syntax.ElementWalker;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.cikg.config.KgProperties;
 import org.cikg.core.LabelPicker;
 import org.cikg.core.Namespaces;
 import org.cikg.problem.BadRequestException;
 import org.cikg.problem.PayloadTooLargeException;
 import org.cikg.sparql.CatalogQuery;
+import org.cikg.sparql.DeadlineRegex;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.store.KnowledgeStore;
 import org.springframework.stereotype.Component;
@@ -39,7 +41,8 @@ import org.springframework.stereotype.Component;
 /**
  * A user's SPARQL CONSTRUCT turned into a {@link SubGraph}: only CONSTRUCT is accepted (an update does not even
  * parse as a query), {@code SERVICE} is refused wherever it appears (also inside sub-queries and
- * {@code EXISTS}), the body is size-limited and the query runs through the store's runner with the usual timeout.
+ * {@code EXISTS}), the body is size-limited, a regular expression pattern may be at most
+ * {@code kg.sparql.regex-max-length} long, and the query runs through the store's runner with the usual timeout.
  *
  * <p>Triples whose object is an IRI become edges (their statement nodes looked up for provenance), literals become
  * node attributes, {@code rdf:type} and {@code rdfs:label} the node's class and label; entities of ours get the
@@ -50,11 +53,13 @@ public class ConstructExport {
     private final KnowledgeStore store;
     private final QueryCatalog catalog;
     private final GraphProperties props;
+    private final int regexMaxLength;
 
-    ConstructExport(KnowledgeStore store, QueryCatalog catalog, GraphProperties props) {
+    ConstructExport(KnowledgeStore store, QueryCatalog catalog, GraphProperties props, KgProperties kg) {
         this.store = store;
         this.catalog = catalog;
         this.props = props;
+        this.regexMaxLength = kg.sparql().regexMaxLength();
     }
 
     /** Parses and checks the query; 400 for anything but a CONSTRUCT without SERVICE, 413 for a long one. */
@@ -78,6 +83,10 @@ public class ConstructExport {
         if (usesService(q)) {
             throw new BadRequestException("SERVICE (federated query) is not allowed");
         }
+        DeadlineRegex.tooLongPattern(q, regexMaxLength).ifPresent(p -> {
+            throw new BadRequestException("A regular expression is " + p.length() + " characters long; at most "
+                    + regexMaxLength + " are allowed");
+        });
         return q;
     }
 

@@ -4,7 +4,6 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -46,13 +45,7 @@ final class GexfWriter implements GraphWriter {
             w.writeAttribute(XSI, "schemaLocation", NS + " http://gexf.net/1.3/gexf.xsd");
             w.writeAttribute("version", "1.3");
             w.writeCharacters("\n");
-            w.writeStartElement("meta");
-            w.writeAttribute("lastmodifieddate", LocalDate.now(ZoneOffset.UTC).toString());
-            element(w, "creator", "China Innovation Knowledge Graph (cikg)");
-            element(w, "description", "Sub-graph export; node ids are entity IRIs"
-                    + (asOf == null ? "" : "; the graph as it stood in " + asOf + " (asOf=" + asOf + ")"));
-            w.writeEndElement();
-            w.writeCharacters("\n");
+            meta(w, asOf);
             w.writeStartElement("graph");
             w.writeAttribute("defaultedgetype", "directed");
             w.writeAttribute("mode", dynamic ? "dynamic" : "static");
@@ -61,69 +54,9 @@ final class GexfWriter implements GraphWriter {
                 w.writeAttribute("timerepresentation", "interval");
             }
             w.writeCharacters("\n");
-            w.writeStartElement("attributes");
-            w.writeAttribute("class", "node");
-            w.writeAttribute("mode", "static");
-            attribute(w, "type", "type", "string");
-            for (int i = 0; i < columns.size(); i++) {
-                attribute(w, "a" + i, columns.get(i).name(), columns.get(i).type());
-            }
-            w.writeEndElement();
-            w.writeCharacters("\n");
-            w.writeStartElement("attributes");
-            w.writeAttribute("class", "edge");
-            w.writeAttribute("mode", "static");
-            attribute(w, "predicate", "predicate", "anyURI");
-            attribute(w, "certainty", "certainty", "string");
-            attribute(w, "sources", "sources", "string");
-            attribute(w, "startYear", "startYear", "integer");
-            attribute(w, "endYear", "endYear", "integer");
-            w.writeEndElement();
-            w.writeCharacters("\n");
-            w.writeStartElement("nodes");
-            for (SubGraph.Node n : g.nodes()) {
-                w.writeCharacters("\n");
-                w.writeStartElement("node");
-                w.writeAttribute("id", n.id());
-                w.writeAttribute("label", n.label());
-                w.writeStartElement("attvalues");
-                attvalue(w, "type", n.type());
-                for (int i = 0; i < columns.size(); i++) {
-                    attvalue(w, "a" + i, NodeAttributes.text(n, columns.get(i)));
-                }
-                w.writeEndElement();
-                w.writeEndElement();
-            }
-            w.writeCharacters("\n");
-            w.writeEndElement();
-            w.writeCharacters("\n");
-            w.writeStartElement("edges");
-            for (SubGraph.Edge e : g.edges()) {
-                w.writeCharacters("\n");
-                w.writeStartElement("edge");
-                w.writeAttribute("id", e.id());
-                w.writeAttribute("source", e.source());
-                w.writeAttribute("target", e.target());
-                w.writeAttribute("label", e.label());
-                if (e.startYear() != null) {
-                    w.writeAttribute("start", e.startYear().toString());
-                }
-                if (e.endYear() != null) {
-                    w.writeAttribute("end", e.endYear().toString());
-                }
-                w.writeStartElement("attvalues");
-                attvalue(w, "predicate", e.predicate());
-                attvalue(w, "certainty", e.certainty());
-                attvalue(w, "sources", e.sources().isEmpty() ? null : e.sources().stream()
-                        .map(s -> s.paragraph() == null ? s.source() : s.source() + "#" + s.paragraph())
-                        .collect(Collectors.joining(" ")));
-                attvalue(w, "startYear", e.startYear() == null ? null : e.startYear().toString());
-                attvalue(w, "endYear", e.endYear() == null ? null : e.endYear().toString());
-                w.writeEndElement();
-                w.writeEndElement();
-            }
-            w.writeCharacters("\n");
-            w.writeEndElement();
+            attributes(w, columns);
+            nodes(w, g, columns);
+            edges(w, g);
             w.writeCharacters("\n");
             w.writeEndElement();
             w.writeCharacters("\n");
@@ -134,6 +67,89 @@ final class GexfWriter implements GraphWriter {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("GEXF writing failed", e);
         }
+    }
+
+    private static void meta(XMLStreamWriter w, Integer asOf) throws XMLStreamException {
+        w.writeStartElement("meta");
+        w.writeAttribute("lastmodifieddate", LocalDate.now(ZoneOffset.UTC).toString());
+        element(w, "creator", "China Innovation Knowledge Graph (cikg)");
+        element(w, "description", "Sub-graph export; node ids are entity IRIs"
+                + (asOf == null ? "" : "; the graph as it stood in " + asOf + " (asOf=" + asOf + ")"));
+        w.writeEndElement();
+        w.writeCharacters("\n");
+    }
+
+    /** The declared node attributes ({@code type} and each literal fact, typed) and edge attributes. */
+    private static void attributes(XMLStreamWriter w, List<NodeAttributes.Column> columns) throws XMLStreamException {
+        w.writeStartElement("attributes");
+        w.writeAttribute("class", "node");
+        w.writeAttribute("mode", "static");
+        attribute(w, "type", "type", "string");
+        for (int i = 0; i < columns.size(); i++) {
+            attribute(w, "a" + i, columns.get(i).name(), columns.get(i).type());
+        }
+        w.writeEndElement();
+        w.writeCharacters("\n");
+        w.writeStartElement("attributes");
+        w.writeAttribute("class", "edge");
+        w.writeAttribute("mode", "static");
+        attribute(w, "predicate", "predicate", "anyURI");
+        attribute(w, "certainty", "certainty", "string");
+        attribute(w, "sources", "sources", "string");
+        attribute(w, "startYear", "startYear", "integer");
+        attribute(w, "endYear", "endYear", "integer");
+        w.writeEndElement();
+        w.writeCharacters("\n");
+    }
+
+    private static void nodes(XMLStreamWriter w, SubGraph g, List<NodeAttributes.Column> columns)
+            throws XMLStreamException {
+        w.writeStartElement("nodes");
+        for (SubGraph.Node n : g.nodes()) {
+            w.writeCharacters("\n");
+            w.writeStartElement("node");
+            w.writeAttribute("id", n.id());
+            w.writeAttribute("label", n.label());
+            w.writeStartElement("attvalues");
+            attvalue(w, "type", n.type());
+            for (int i = 0; i < columns.size(); i++) {
+                attvalue(w, "a" + i, NodeAttributes.text(n, columns.get(i)));
+            }
+            w.writeEndElement();
+            w.writeEndElement();
+        }
+        w.writeCharacters("\n");
+        w.writeEndElement();
+        w.writeCharacters("\n");
+    }
+
+    /** The edges; a dated edge carries {@code start} and {@code end}. */
+    private static void edges(XMLStreamWriter w, SubGraph g) throws XMLStreamException {
+        w.writeStartElement("edges");
+        for (SubGraph.Edge e : g.edges()) {
+            w.writeCharacters("\n");
+            w.writeStartElement("edge");
+            w.writeAttribute("id", e.id());
+            w.writeAttribute("source", e.source());
+            w.writeAttribute("target", e.target());
+            w.writeAttribute("label", e.label());
+            if (e.startYear() != null) {
+                w.writeAttribute("start", e.startYear().toString());
+            }
+            if (e.endYear() != null) {
+                w.writeAttribute("end", e.endYear().toString());
+            }
+            w.writeStartElement("attvalues");
+            attvalue(w, "predicate", e.predicate());
+            attvalue(w, "certainty", e.certainty());
+            attvalue(w, "sources", GraphWriter.sourceList(e));
+            attvalue(w, "startYear", e.startYear() == null ? null : e.startYear().toString());
+            attvalue(w, "endYear", e.endYear() == null ? null : e.endYear().toString());
+            w.writeEndElement();
+            w.writeEndElement();
+        }
+        w.writeCharacters("\n");
+        w.writeEndElement();
     }
 
     private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {

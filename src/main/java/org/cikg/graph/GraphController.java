@@ -15,8 +15,10 @@ import java.util.Optional;
 import org.cikg.asof.AsOf;
 import org.cikg.asof.AsOfHeader;
 import org.cikg.asof.YearView;
+import jakarta.servlet.http.HttpServletRequest;
 import org.cikg.core.RequestLanguage;
 import org.cikg.problem.BadRequestException;
+import org.cikg.sparql.QueryAdmission;
 import org.cikg.sparql.Terms;
 import org.cikg.store.version.DataVersion;
 import org.cikg.store.version.DataVersionCache;
@@ -28,7 +30,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.util.MultiValueMap;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
 import org.cikg.problem.NotFoundException;
 import org.cikg.query.QuestionRunner;
 import java.util.LinkedHashMap;
@@ -58,6 +59,7 @@ class GraphController {
     private final ConstructExport construct;
     private final GraphProperties props;
     private final QuestionRunner questions;
+    private final QueryAdmission admission;
     /**
      * Neighbourhood exports already written, until the data changes: a depth-2 walk costs hundreds of queries.
      * Bounded by their bytes (64 MB in all).
@@ -70,8 +72,9 @@ class GraphController {
     private final YearView years;
 
     GraphController(NeighbourhoodExtractor extractor, ConstructExport construct, GraphProperties props,
-                    QuestionRunner questions, DataVersion version, YearView years) {
+                    QuestionRunner questions, DataVersion version, YearView years, QueryAdmission admission) {
         this.years = years;
+        this.admission = admission;
         this.extractor = extractor;
         this.construct = construct;
         this.props = props;
@@ -102,9 +105,7 @@ class GraphController {
         QuestionRunner.Answer answer = questions.run(name, questionParams, acceptLanguage);
         Set<Node> focus = new LinkedHashSet<>();
         answer.bindings().values().stream().filter(n -> Terms.slugOf(n) != null).forEach(focus::add);
-        RowSet rows = answer.rows();
-        while (rows.hasNext()) {
-            Binding b = rows.next();
+        for (Binding b : answer.rows()) {
             b.vars().forEachRemaining(v -> {
                 Node n = b.get(v);
                 if (Terms.slugOf(n) != null) {
@@ -170,11 +171,14 @@ class GraphController {
                                          @RequestParam(required = false) String format,
                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                          @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
-                                         String acceptLanguage)
+                                         String acceptLanguage,
+                                         HttpServletRequest request)
             throws HttpMediaTypeNotAcceptableException {
         GraphFormat f = format(format, accept);
-        return respond(construct.run(query, RequestLanguage.resolve(lang, acceptLanguage), limit(limit)), f,
-                Optional.empty());
+        try (QueryAdmission.Permit p = admission.admit(request.getRemoteAddr())) {
+            return respond(construct.run(query, RequestLanguage.resolve(lang, acceptLanguage), limit(limit)), f,
+                    Optional.empty());
+        }
     }
 
     @PostMapping(path = "/api/graph", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -184,9 +188,10 @@ class GraphController {
                                          @RequestParam(required = false) String format,
                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                          @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
-                                         String acceptLanguage)
+                                         String acceptLanguage,
+                                         HttpServletRequest request)
             throws HttpMediaTypeNotAcceptableException {
-        return constructBody(query, lang, limit, format, accept, acceptLanguage);
+        return constructBody(query, lang, limit, format, accept, acceptLanguage, request);
     }
 
     /** The sub-graph in the format; {@code asOf}: the year it shows, said in the file and in {@code X-As-Of}. */

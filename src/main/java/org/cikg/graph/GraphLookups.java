@@ -10,12 +10,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
 import org.cikg.core.LabelPicker;
 import org.cikg.core.Namespaces;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.QueryRunner;
+import org.cikg.sparql.SystemQuery;
+import org.cikg.sparql.Table;
 
 /**
  * The per-request look-ups both exports share: what an entity is (labels, classes, literal facts) and how the
@@ -33,10 +34,10 @@ final class GraphLookups {
 
     GraphLookups(QueryRunner runner, QueryCatalog catalog, String lang) {
         this.runner = runner;
-        this.nodeQuery = catalog.get("system/graph-node");
-        this.statementsQuery = catalog.get("system/graph-statements");
+        this.nodeQuery = catalog.get(SystemQuery.GRAPH_NODE);
+        this.statementsQuery = catalog.get(SystemQuery.GRAPH_STATEMENTS);
         this.lang = lang;
-        this.propertyLabels = loadPropertyLabels(catalog.get("system/graph-property-labels"));
+        this.propertyLabels = loadPropertyLabels(catalog.get(SystemQuery.GRAPH_PROPERTY_LABELS));
     }
 
     /**
@@ -55,13 +56,12 @@ final class GraphLookups {
     }
 
     private Description load(Node node) {
-        RowSet rows = runner.selectInTxn(nodeQuery, Map.of("node", node));
+        Table rows = runner.selectInTxn(nodeQuery, Map.of("node", node));
         List<Node> asserted = new ArrayList<>();
         Set<Node> anyTypes = new LinkedHashSet<>();
         List<Node> labels = new ArrayList<>();
         Map<String, List<Node>> attributes = new TreeMap<>();
-        while (rows.hasNext()) {
-            Binding b = rows.next();
+        for (Binding b : rows) {
             if (b.get("assertedType") != null) {
                 asserted.add(b.get("assertedType"));
             } else if (b.get("anyType") != null) {
@@ -98,10 +98,9 @@ final class GraphLookups {
 
     /** The statement nodes behind one triple. */
     List<SubGraph.Statement> statements(Node s, Node p, Node o) {
-        RowSet rows = runner.selectInTxn(statementsQuery, Map.of("s", s, "p", p, "o", o));
+        Table rows = runner.selectInTxn(statementsQuery, Map.of("s", s, "p", p, "o", o));
         Map<Node, SubGraph.Statement> found = new LinkedHashMap<>();
-        while (rows.hasNext()) {
-            Binding b = rows.next();
+        for (Binding b : rows) {
             found.merge(b.get("st"), statementOf(b), GraphLookups::mergeStatement);
         }
         return List.copyOf(found.values());
@@ -124,9 +123,7 @@ final class GraphLookups {
 
     private Map<String, String> loadPropertyLabels(CatalogQuery q) {
         Map<String, List<Node>> byProperty = new HashMap<>();
-        RowSet rows = runner.selectInTxn(q, Map.of());
-        while (rows.hasNext()) {
-            Binding b = rows.next();
+        for (Binding b : runner.selectInTxn(q, Map.of())) {
             byProperty.computeIfAbsent(b.get("property").getURI(), k -> new ArrayList<>()).add(b.get("label"));
         }
         Map<String, String> labels = new HashMap<>();

@@ -2,7 +2,6 @@ package org.cikg.graph;
 
 import java.io.OutputStream;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -39,20 +38,7 @@ final class GraphMlWriter implements GraphWriter {
             w.writeAttribute("http://www.w3.org/2001/XMLSchema-instance", "schemaLocation",
                     NS + " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
             List<NodeAttributes.Column> columns = NodeAttributes.columns(g);
-            key(w, "n_label", "node", "label", "string");
-            key(w, "n_type", "node", "type", "string");
-            for (int i = 0; i < columns.size(); i++) {
-                key(w, "n_a" + i, "node", columns.get(i).name(), columns.get(i).type());
-            }
-            key(w, "e_predicate", "edge", "predicate", "string");
-            key(w, "e_label", "edge", "label", "string");
-            key(w, "e_startYear", "edge", "startYear", "int");
-            key(w, "e_endYear", "edge", "endYear", "int");
-            key(w, "e_certainty", "edge", "certainty", "string");
-            key(w, "e_sources", "edge", "sources", "string");
-            if (asOf != null) {
-                key(w, "g_asOf", "graph", "asOf", "int");
-            }
+            keys(w, columns, asOf);
             w.writeCharacters("\n");
             w.writeStartElement("graph");
             w.writeAttribute("id", "cikg");
@@ -61,31 +47,10 @@ final class GraphMlWriter implements GraphWriter {
                 data(w, "g_asOf", asOf.toString());
             }
             for (SubGraph.Node n : g.nodes()) {
-                w.writeCharacters("\n");
-                w.writeStartElement("node");
-                w.writeAttribute("id", n.id());
-                data(w, "n_label", n.label());
-                data(w, "n_type", n.type());
-                for (int i = 0; i < columns.size(); i++) {
-                    data(w, "n_a" + i, NodeAttributes.text(n, columns.get(i)));
-                }
-                w.writeEndElement();
+                node(w, n, columns);
             }
             for (SubGraph.Edge e : g.edges()) {
-                w.writeCharacters("\n");
-                w.writeStartElement("edge");
-                w.writeAttribute("id", e.id());
-                w.writeAttribute("source", e.source());
-                w.writeAttribute("target", e.target());
-                data(w, "e_predicate", e.predicate());
-                data(w, "e_label", e.label());
-                data(w, "e_startYear", e.startYear() == null ? null : e.startYear().toString());
-                data(w, "e_endYear", e.endYear() == null ? null : e.endYear().toString());
-                data(w, "e_certainty", e.certainty());
-                data(w, "e_sources", e.sources().isEmpty() ? null : e.sources().stream()
-                        .map(s -> s.paragraph() == null ? s.source() : s.source() + "#" + s.paragraph())
-                        .collect(Collectors.joining(" ")));
-                w.writeEndElement();
+                edge(w, e);
             }
             w.writeCharacters("\n");
             w.writeEndElement();
@@ -97,6 +62,53 @@ final class GraphMlWriter implements GraphWriter {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("GraphML writing failed", e);
         }
+    }
+
+    /** A typed {@code <key>} for every attribute of nodes and edges. */
+    private static void keys(XMLStreamWriter w, List<NodeAttributes.Column> columns, Integer asOf)
+            throws XMLStreamException {
+        key(w, "n_label", "node", "label", "string");
+        key(w, "n_type", "node", "type", "string");
+        for (int i = 0; i < columns.size(); i++) {
+            key(w, "n_a" + i, "node", columns.get(i).name(), columns.get(i).type());
+        }
+        key(w, "e_predicate", "edge", "predicate", "string");
+        key(w, "e_label", "edge", "label", "string");
+        key(w, "e_startYear", "edge", "startYear", "int");
+        key(w, "e_endYear", "edge", "endYear", "int");
+        key(w, "e_certainty", "edge", "certainty", "string");
+        key(w, "e_sources", "edge", "sources", "string");
+        if (asOf != null) {
+            key(w, "g_asOf", "graph", "asOf", "int");
+        }
+    }
+
+    private static void node(XMLStreamWriter w, SubGraph.Node n, List<NodeAttributes.Column> columns)
+            throws XMLStreamException {
+        w.writeCharacters("\n");
+        w.writeStartElement("node");
+        w.writeAttribute("id", n.id());
+        data(w, "n_label", n.label());
+        data(w, "n_type", n.type());
+        for (int i = 0; i < columns.size(); i++) {
+            data(w, "n_a" + i, NodeAttributes.text(n, columns.get(i)));
+        }
+        w.writeEndElement();
+    }
+
+    private static void edge(XMLStreamWriter w, SubGraph.Edge e) throws XMLStreamException {
+        w.writeCharacters("\n");
+        w.writeStartElement("edge");
+        w.writeAttribute("id", e.id());
+        w.writeAttribute("source", e.source());
+        w.writeAttribute("target", e.target());
+        data(w, "e_predicate", e.predicate());
+        data(w, "e_label", e.label());
+        data(w, "e_startYear", e.startYear() == null ? null : e.startYear().toString());
+        data(w, "e_endYear", e.endYear() == null ? null : e.endYear().toString());
+        data(w, "e_certainty", e.certainty());
+        data(w, "e_sources", GraphWriter.sourceList(e));
+        w.writeEndElement();
     }
 
     private static void key(XMLStreamWriter w, String id, String forWhat, String name, String type)

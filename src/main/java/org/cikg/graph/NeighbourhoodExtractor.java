@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
 import org.cikg.problem.NotFoundException;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.QueryRunner;
+import org.cikg.sparql.SystemQuery;
+import org.cikg.sparql.Table;
 import org.cikg.store.KnowledgeStore;
 import org.springframework.stereotype.Component;
 
@@ -47,7 +48,7 @@ public class NeighbourhoodExtractor {
 
     private SubGraph walk(GraphRequest r, QueryRunner runner) {
         GraphLookups lookups = new GraphLookups(runner, catalog, r.lang());
-        CatalogQuery links = catalog.get("system/graph-links");
+        CatalogQuery links = catalog.get(SystemQuery.GRAPH_LINKS);
         Set<Node> visited = new LinkedHashSet<>();
         for (Node f : r.focus()) {
             if (!lookups.describe(f).known()) {
@@ -94,10 +95,9 @@ public class NeighbourhoodExtractor {
 
     /** The links of one entity, each (s, p, o) with its statements. */
     private Map<List<Node>, List<SubGraph.Statement>> linksOf(QueryRunner runner, CatalogQuery links, Node n) {
-        RowSet rows = runner.selectInTxn(links, Map.of("node", n));
+        Table rows = runner.selectInTxn(links, Map.of("node", n));
         Map<List<Node>, Map<Node, SubGraph.Statement>> found = new LinkedHashMap<>();
-        while (rows.hasNext()) {
-            Binding b = rows.next();
+        for (Binding b : rows) {
             Map<Node, SubGraph.Statement> sts = found.computeIfAbsent(
                     List.of(b.get("s"), b.get("p"), b.get("o")), k -> new LinkedHashMap<>());
             if (b.get("st") != null) {

@@ -44,6 +44,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(r.getBody());
     }
 
+    @ExceptionHandler(TooManyQueriesException.class)
+    ResponseEntity<ProblemDetail> busy(TooManyQueriesException e) {
+        ResponseEntity<ProblemDetail> r = problem(HttpStatus.SERVICE_UNAVAILABLE, "Too many queries", e.getMessage());
+        return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, TooManyQueriesException.RETRY_AFTER_SECONDS).body(r.getBody());
+    }
+
     @ExceptionHandler(StoreUnavailableException.class)
     ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException e) {
         LOG.warn("Store unavailable: {}", e.getMessage());

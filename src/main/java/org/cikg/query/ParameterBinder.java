@@ -10,6 +10,7 @@ import org.cikg.core.RequestLanguage;
 import org.cikg.problem.BadRequestException;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.SystemQuery;
 import org.cikg.sparql.Terms;
 import org.cikg.store.KnowledgeStore;
 import org.springframework.stereotype.Component;
@@ -74,15 +75,15 @@ class ParameterBinder {
             return NodeFactory.createLiteralString(RequestLanguage.primary(term.getLiteralLexicalForm()));
         }
         if (p.type().equals("class")) {
-            requireInOntology(p.name(), term, "system/ontology-class", "class");
+            requireInOntology(p.name(), term, SystemQuery.ONTOLOGY_CLASS, "class");
         } else if (p.type().equals("iri") && term.getURI().startsWith(Namespaces.CIKG)) {
-            requireInOntology(p.name(), term, "system/ontology-term", "term");
+            requireInOntology(p.name(), term, SystemQuery.ONTOLOGY_TERM, "term");
         }
         return term;
     }
 
     /** Classes and properties must exist in the ontology, so a typo is a 400 rather than an empty answer. */
-    private void requireInOntology(String param, Node term, String check, String what) {
+    private void requireInOntology(String param, Node term, SystemQuery check, String what) {
         if (!store.runner().ask(catalog.get(check), Map.of("term", term))) {
             throw new BadRequestException("Parameter '" + param + "' names no " + what + " of the ontology: "
                     + term.getLocalName());

@@ -94,9 +94,8 @@ class QueryController {
         QuestionRunner.Answer answer = questions.run(name, params, acceptLanguage);
         CatalogQuery q = answer.query();
         Map<String, Node> bindings = answer.bindings();
-        RowSet rs = answer.rows();
-        List<Var> vars = rs.getResultVars();
-        RowCap cap = RowCap.take(rs, ROW_LIMIT);
+        List<Var> vars = answer.rows().vars();
+        RowCap cap = RowCap.take(answer.rows(), ROW_LIMIT);
         List<Binding> rows = cap.rows();
         boolean truncated = cap.truncated();
 

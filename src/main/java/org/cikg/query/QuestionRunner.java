@@ -3,16 +3,13 @@ package org.cikg.query;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
-import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.exec.RowSetStream;
 import java.util.Optional;
 import org.cikg.asof.AsOf;
 import org.cikg.asof.YearView;
 import org.cikg.problem.NotFoundException;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.Table;
 import org.cikg.store.KnowledgeStore;
 import org.cikg.store.version.DataVersion;
 import org.cikg.store.version.DataVersionCache;
@@ -33,12 +30,9 @@ public class QuestionRunner {
      * Answers already computed, until the data changes: a question's answer depends only on its name, its bound
      * parameters and the data. Bounded by the rows held (a million at most, across answers).
      */
-    private final DataVersionCache<Asked, Rows> answers;
+    private final DataVersionCache<Asked, Table> answers;
 
     private record Asked(String name, Map<String, Node> bindings, Optional<AsOf> asOf) {
-    }
-
-    private record Rows(List<Var> vars, List<Binding> rows) {
     }
 
     QuestionRunner(QueryCatalog catalog, KnowledgeStore store, ParameterBinder binder, DataVersion version,
@@ -47,7 +41,7 @@ public class QuestionRunner {
         this.store = store;
         this.binder = binder;
         this.years = years;
-        this.answers = new DataVersionCache<>(version, 1_000_000, r -> r.rows().size() + 1,
+        this.answers = new DataVersionCache<>(version, 1_000_000, t -> t.size() + 1,
                 java.time.Duration.ofMinutes(10));
     }
 
@@ -56,10 +50,10 @@ public class QuestionRunner {
      *
      * @param query    the catalogue query
      * @param bindings the parameters, as the RDF terms bound into it
-     * @param rows     the answer, fully read
+     * @param rows     the answer, as the runner returned it (and the cache keeps it)
      * @param asOf     the year it was asked as of, if any
      */
-    public record Answer(CatalogQuery query, Map<String, Node> bindings, RowSet rows, Optional<AsOf> asOf) {
+    public record Answer(CatalogQuery query, Map<String, Node> bindings, Table rows, Optional<AsOf> asOf) {
     }
 
     /** The public catalogue query of that name; {@link NotFoundException} if there is none. */
@@ -82,13 +76,9 @@ public class QuestionRunner {
         }
         Optional<AsOf> asOf = AsOf.parse(year == null ? null : year.get(0));
         Map<String, Node> bindings = binder.bind(q, own, acceptLanguage);
-        Rows rows = answers.get(new Asked(name, Map.copyOf(bindings), asOf), k -> {
-            RowSet rs = years.runner(asOf).select(q, bindings);
-            List<Binding> all = new java.util.ArrayList<>();
-            rs.forEachRemaining(all::add);
-            return new Rows(List.copyOf(rs.getResultVars()), List.copyOf(all));
-        });
-        return new Answer(q, bindings, RowSetStream.create(rows.vars(), rows.rows().iterator()).rewindable(), asOf);
+        Table rows = answers.get(new Asked(name, Map.copyOf(bindings), asOf),
+                k -> years.runner(asOf).select(q, bindings));
+        return new Answer(q, bindings, rows, asOf);
     }
 
     private static String shorten(String s) {

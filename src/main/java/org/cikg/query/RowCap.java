@@ -1,9 +1,8 @@
 package org.cikg.query;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
+import org.cikg.sparql.Table;
 
 /**
  * The first {@code limit} rows of a result and whether there were more. Every format of a named question says so:
@@ -17,16 +16,9 @@ record RowCap(List<Binding> rows, boolean truncated) {
     static final String HEADER = "X-Result-Truncated";
     static final String LIMIT_HEADER = "X-Row-Limit";
 
-    /** Reads at most {@code limit} rows, and one more to learn whether the result goes on. */
-    static RowCap take(RowSet rs, int limit) {
-        List<Binding> rows = new ArrayList<>();
-        while (rs.hasNext()) {
-            Binding b = rs.next();
-            if (rows.size() == limit) {
-                return new RowCap(rows, true);
-            }
-            rows.add(b);
-        }
-        return new RowCap(rows, false);
+    /** The first {@code limit} rows of {@code table}, and whether it has more. */
+    static RowCap take(Table table, int limit) {
+        List<Binding> rows = table.rows();
+        return rows.size() > limit ? new RowCap(rows.subList(0, limit), true) : new RowCap(rows, false);
     }
 }

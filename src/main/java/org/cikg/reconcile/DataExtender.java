@@ -11,12 +11,14 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
 import org.cikg.core.LabelPicker;
 import org.cikg.core.Namespaces;
 import org.cikg.problem.BadRequestException;
 import org.cikg.search.SearchIndex;
+import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.SystemQuery;
+import org.cikg.sparql.Table;
 import org.cikg.sparql.Terms;
 import org.cikg.store.KnowledgeStore;
 import org.springframework.stereotype.Component;
@@ -78,11 +80,10 @@ public class DataExtender {
         if (!index.classes().containsKey(typeIri)) {
             throw new BadRequestException("'type' is not a class of the ontology: " + typeIri);
         }
-        RowSet rows = store.runner().select(catalog.get("system/reconcile-propose"),
+        Table rows = store.runner().select(catalog.get(SystemQuery.RECONCILE_PROPOSE),
                 Map.of("type", org.apache.jena.graph.NodeFactory.createURI(typeIri)));
         Map<String, Column> out = new LinkedHashMap<>();
-        while (rows.hasNext()) {
-            Binding b = rows.next();
+        for (Binding b : rows) {
             String local = b.get(Var.alloc("property")).getURI().substring(Namespaces.CIKG.length());
             Node label = b.get(Var.alloc("label"));
             out.putIfAbsent(local, new Column(local, label == null ? local : label.getLiteralLexicalForm(),
@@ -109,9 +110,7 @@ public class DataExtender {
     private Map<String, Column> columns() {
         Map<String, Column> out = new java.util.TreeMap<>();
         Map<String, List<Node>> labels = new java.util.HashMap<>();
-        RowSet rows = store.runner().select(catalog.get("system/reconcile-properties"), Map.of());
-        while (rows.hasNext()) {
-            Binding b = rows.next();
+        for (Binding b : store.runner().select(catalog.get(SystemQuery.RECONCILE_PROPERTIES), Map.of())) {
             String local = b.get(Var.alloc("property")).getURI().substring(Namespaces.CIKG.length());
             labels.computeIfAbsent(local, k -> new ArrayList<>()).add(b.get(Var.alloc("label")));
             Column c = out.getOrDefault(local, new Column(local, local, null));
@@ -162,9 +161,8 @@ public class DataExtender {
             String lang) {
         // property IRI -> value -> names by language
         Map<String, Map<Node, Map<String, String>>> values = new LinkedHashMap<>();
-        RowSet rs = store.runner().selectInTxn(catalog.get("system/reconcile-extend"), Map.of("entity", entity));
-        while (rs.hasNext()) {
-            Binding b = rs.next();
+        CatalogQuery extend = catalog.get(SystemQuery.RECONCILE_EXTEND);
+        for (Binding b : store.runner().selectInTxn(extend, Map.of("entity", entity))) {
             Node value = b.get(Var.alloc("value"));
             if (value.isBlank()) {
                 continue;

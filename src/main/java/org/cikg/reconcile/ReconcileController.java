@@ -7,8 +7,6 @@ import java.util.Map;
 import org.cikg.core.Namespaces;
 import org.cikg.core.RequestLanguage;
 import org.cikg.problem.BadRequestException;
-import org.cikg.problem.NotFoundException;
-import org.cikg.search.SearchIndex;
 import org.cikg.sparql.Terms;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.CrossOrigin;
@@ -21,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.util.HtmlUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,8 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code GET|POST /reconcile} without {@code queries}: the service manifest;</li>
  *   <li>{@code GET|POST /reconcile} with {@code queries} (form field or query parameter holding JSON, or a JSON
  *       body, either the batch itself or {@code {"queries": batch}}): {@code {"q0": {"result": [...]}, ...}};</li>
- *   <li>{@code GET /reconcile/suggest/{entity,type,property}?prefix=}: {@code {"result": [{id, name, ...}]}};</li>
- *   <li>{@code GET /reconcile/preview?id=slug}: a small HTML card;</li>
+ *   <li>the suggest and preview calls ({@link SuggestController});</li>
  *   <li>{@code GET|POST /reconcile} with {@code extend} (form field, query parameter or JSON body member holding
  *       {@code {"ids": [...], "properties": [{"id": ..., "settings": {"lang": ...}}]}}): data extension, see
  *       {@link DataExtender}; names in the language of {@code lang}, else of {@code Accept-Language}, else English;</li>
@@ -49,12 +45,10 @@ class ReconcileController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Reconciler reconciler;
-    private final SearchIndex index;
     private final DataExtender extender;
 
-    ReconcileController(Reconciler reconciler, SearchIndex index, DataExtender extender) {
+    ReconcileController(Reconciler reconciler, DataExtender extender) {
         this.reconciler = reconciler;
-        this.index = index;
         this.extender = extender;
     }
 
@@ -257,78 +251,5 @@ class ReconcileController {
                 "propose_properties", Map.of("service_url", base, "service_path", "/reconcile/properties"),
                 "property_settings", List.of(langSetting)));
         return m;
-    }
-
-    @GetMapping(path = "/suggest/entity", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> suggestEntity(@RequestParam(name = "prefix", required = false) String prefix,
-                                      @RequestParam(name = "type", required = false) String type) {
-        Reconciler.Query q = reconciler.query("prefix", prefix, type, 10, List.of());
-        List<Map<String, Object>> result = new ArrayList<>();
-        for (Candidate c : reconciler.reconcile(q)) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("id", c.id());
-            r.put("name", c.name());
-            if (c.description() != null) {
-                r.put("description", c.description());
-            }
-            r.put("notable", c.type());
-            result.add(r);
-        }
-        return Map.of("result", result);
-    }
-
-    @GetMapping(path = "/suggest/type", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> suggestType(@RequestParam(name = "prefix", required = false) String prefix) {
-        requirePrefix(prefix);
-        List<Candidate.TypeRef> out = new ArrayList<>();
-        for (Candidate.TypeRef t : reconciler.classes()) {
-            SearchIndex.OntologyClass c = index.classes().get(Namespaces.CIKG + t.id());
-            List<String> names = new ArrayList<>(c == null ? List.of() : c.labels().values());
-            names.add(t.id());
-            if (reconciler.prefixMatches(prefix, names.toArray(String[]::new))) {
-                out.add(t);
-            }
-        }
-        return Map.of("result", out);
-    }
-
-    @GetMapping(path = "/suggest/property", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> suggestProperty(@RequestParam(name = "prefix", required = false) String prefix) {
-        requirePrefix(prefix);
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (String[] p : reconciler.properties()) {
-            if (reconciler.prefixMatches(prefix, p[0], p[1])) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("id", p[0]);
-                r.put("name", p[1]);
-                if (p[2] != null) {
-                    r.put("description", p[2]);
-                }
-                out.add(r);
-            }
-        }
-        return Map.of("result", out);
-    }
-
-    private static void requirePrefix(String prefix) {
-        if (prefix == null || prefix.isBlank() || prefix.length() > Reconciler.MAX_QUERY) {
-            throw new BadRequestException("Parameter 'prefix' is required (at most " + Reconciler.MAX_QUERY
-                    + " characters)");
-        }
-    }
-
-    @GetMapping(path = "/preview", produces = MediaType.TEXT_HTML_VALUE)
-    String preview(@RequestParam(name = "id", required = false) String id) {
-        Candidate c = reconciler.describe(id);
-        if (c == null) {
-            throw new NotFoundException("No entity '" + id + "'");
-        }
-        String type = c.type().isEmpty() ? "" : c.type().get(0).name();
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + HtmlUtils.htmlEscape(c.name())
-                + "</title></head><body style=\"font-family:sans-serif;font-size:13px;margin:6px\">"
-                + "<div class=\"card\"><strong><a href=\"../page/" + HtmlUtils.htmlEscape(c.id()) + "\" target=\"_blank\">"
-                + HtmlUtils.htmlEscape(c.name()) + "</a></strong> <span class=\"type\">" + HtmlUtils.htmlEscape(type)
-                + "</span><p class=\"gloss\">" + HtmlUtils.htmlEscape(c.description() == null ? "" : c.description())
-                + "</p><code>" + HtmlUtils.htmlEscape(Namespaces.KGID + c.id()) + "</code></div></body></html>";
     }
 }

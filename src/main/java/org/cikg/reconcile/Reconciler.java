@@ -12,7 +12,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
 import org.cikg.core.LabelPicker;
 import org.cikg.core.Namespaces;
 import org.cikg.problem.BadRequestException;
@@ -20,6 +19,8 @@ import org.cikg.search.EntityNames;
 import org.cikg.search.NameNormalizer;
 import org.cikg.search.SearchIndex;
 import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.SystemQuery;
+import org.cikg.sparql.Table;
 import org.cikg.sparql.Terms;
 import org.cikg.store.KnowledgeStore;
 import org.springframework.stereotype.Component;
@@ -162,10 +163,8 @@ public class Reconciler {
     private boolean agrees(String entity, PropertyValue pv) {
         String wantKey = normalizer.key(pv.value());
         String wantIri = pv.value().matches("[a-z0-9]+(-[a-z0-9]+)*") ? Namespaces.KGID + pv.value() : pv.value();
-        RowSet rows = store.runner().selectInTxn(catalog.get("system/reconcile-values"),
-                Map.of("entity", NodeFactory.createURI(entity), "property", NodeFactory.createURI(pv.property())));
-        while (rows.hasNext()) {
-            Binding b = rows.next();
+        for (Binding b : store.runner().selectInTxn(catalog.get(SystemQuery.RECONCILE_VALUES),
+                Map.of("entity", NodeFactory.createURI(entity), "property", NodeFactory.createURI(pv.property())))) {
             Node value = b.get(Var.alloc("value"));
             Node name = b.get(Var.alloc("name"));
             if (value.isURI() && value.getURI().equals(wantIri)) {
@@ -208,11 +207,10 @@ public class Reconciler {
 
     /** The ontology's properties in the cikg namespace: local name, English label, English comment. */
     public List<String[]> properties() {
-        RowSet rows = store.runner().select(catalog.get("system/reconcile-properties"), Map.of());
+        Table rows = store.runner().select(catalog.get(SystemQuery.RECONCILE_PROPERTIES), Map.of());
         Map<String, String[]> out = new LinkedHashMap<>();
         Map<String, List<Node>> labels = new HashMap<>();
-        while (rows.hasNext()) {
-            Binding b = rows.next();
+        for (Binding b : rows) {
             String iri = b.get(Var.alloc("property")).getURI();
             String local = iri.substring(Namespaces.CIKG.length());
             Node comment = b.get(Var.alloc("comment"));

@@ -8,7 +8,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.http.GSP;
 import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -23,6 +22,8 @@ import org.cikg.problem.DataLoadException;
 import org.cikg.problem.StoreUnavailableException;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.QueryRunner;
+import org.cikg.sparql.SystemQuery;
+import org.cikg.sparql.Table;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -182,8 +183,8 @@ public final class GraphStorePush {
     }
 
     private void verify(QueryRunner over, Node name, long expected, String which) {
-        RowSet rows = over.select(catalog.get("system/graph-size"), Map.of("graph", name));
-        long actual = rows.hasNext() ? Long.parseLong(rows.next().get("n").getLiteralLexicalForm()) : 0;
+        Table rows = over.select(catalog.get(SystemQuery.GRAPH_SIZE), Map.of("graph", name));
+        long actual = rows.first().map(b -> Long.parseLong(b.get("n").getLiteralLexicalForm())).orElse(0L);
         if (actual != expected) {
             throw new DataLoadException("The remote store holds " + actual + " triples in the " + which + " graph "
                     + name.getURI() + ", not the " + expected + " sent"

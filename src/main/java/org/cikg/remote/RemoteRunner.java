@@ -1,7 +1,6 @@
 package org.cikg.remote;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -12,13 +11,12 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
 import org.apache.jena.sparql.exec.http.QuerySendMode;
 import org.cikg.core.BoundQuery;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryRunner;
+import org.cikg.sparql.Table;
 
 /**
  * Runs catalogue queries on a remote SPARQL 1.1 endpoint. Request values are bound into the parsed query
@@ -45,19 +43,16 @@ public final class RemoteRunner implements QueryRunner {
     }
 
     @Override
-    public RowSet select(CatalogQuery q, Map<String, Node> bindings) {
+    public Table select(CatalogQuery q, Map<String, Node> bindings) {
         return endpoint.call(q.name(), () -> {
             try (QueryExec exec = build(q, bindings, limit(timeout))) {
-                RowSet rs = exec.select();
-                List<Binding> rows = new ArrayList<>();
-                rs.forEachRemaining(rows::add);
-                return RowSetStream.create(rs.getResultVars(), rows.iterator()).rewindable();
+                return Table.read(exec.select());
             }
         });
     }
 
     @Override
-    public RowSet selectInTxn(CatalogQuery q, Map<String, Node> bindings) {
+    public Table selectInTxn(CatalogQuery q, Map<String, Node> bindings) {
         return select(q, bindings);
     }
 

@@ -6,9 +6,9 @@ import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.QueryRunner;
+import org.cikg.sparql.SystemQuery;
 
 /**
  * An entity's labels and English-or-other glosses by language, read with {@code queries/system/search-entity.rq}
@@ -23,9 +23,7 @@ public record EntityNames(Map<String, String> labels, Map<String, String> commen
     public static EntityNames read(QueryRunner runner, QueryCatalog catalog, Node entity) {
         Map<String, String> labels = new HashMap<>();
         Map<String, String> comments = new HashMap<>();
-        RowSet rows = runner.selectInTxn(catalog.get("system/search-entity"), Map.of("entity", entity));
-        while (rows.hasNext()) {
-            Binding b = rows.next();
+        for (Binding b : runner.selectInTxn(catalog.get(SystemQuery.SEARCH_ENTITY), Map.of("entity", entity))) {
             collect(b.get(Var.alloc("label")), labels);
             collect(b.get(Var.alloc("comment")), comments);
         }

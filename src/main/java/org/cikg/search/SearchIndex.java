@@ -2,45 +2,22 @@ package org.cikg.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Collections;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.jena.graph.Node;
-import org.apache.jena.sparql.core.Var;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.cikg.config.KgProperties;
 import org.cikg.problem.StoreUnavailableException;
 import org.cikg.sparql.QueryCatalog;
@@ -59,52 +36,25 @@ import org.springframework.stereotype.Component;
  * whenever the store's contents change (a {@link StoreLoaded} event, and at start-up when the index does not match
  * the store's data hash and load time). Searches keep using the previous index while a new one is built. The service
  * keeps it on disk in the store's folder ({@value #FOLDER}/, one sub-folder per data version, its version also in
- * the Lucene commit), so a restart over an unchanged store opens it in milliseconds instead of reading every name
- * again (about ten seconds per million triples).
+ * the Lucene commit: {@link IndexFolder}), so a restart over an unchanged store opens it in milliseconds instead of
+ * reading every name again (about ten seconds per million triples).
  *
- * <p>One document per name. Each name is indexed twice through {@link NameNormalizer}: as its whole normalised key
- * (for exact, prefix and fuzzy matching of the whole name) and as folded words (for names the query is only part
- * of, in any order). A hit's score falls in tiers, so an exact match always outranks a prefix match, which outranks
- * a fuzzy one; within a tier the {@code @en} name and {@code rdfs:label} get a small bonus over other languages and
- * {@code skos:altLabel}.
- *
- * <p>Building reads the store through three system queries: the ontology's classes (small), every entity's classes
- * (kept as one small array per entity, for the type filter), then the names, streamed row by row into the index
- * without collecting them.
+ * <p>What goes into the index is {@link IndexBuilder}'s; how a search is scored is {@link NameQuery}'s. This class
+ * keeps the current index (a snapshot readers hold while they search), decides when to open or build one, and
+ * answers searches.
  */
 @Component
 public class SearchIndex {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
-    static final String RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
-    private static final Duration BUILD_LIMIT = Duration.ofMinutes(30);
     /** The index's folder inside the store's folder (TDB2 keeps to its own {@code Data-NNNN} folders). */
     static final String FOLDER = "search-index";
-    /** The commit's user data entry naming the data version an index was built from. */
-    private static final String DATA_KEY = "cikg.dataKey";
-
-    private static final String F_ENTITY = "entity";
-    private static final String F_NAME = "name";
-    private static final String F_LANG = "lang";
-    private static final String F_PROP = "prop";
-    private static final String F_KEY = "key";
-    private static final String F_WORDS = "words";
-    private static final String F_TYPES = "types";
-    private static final String F_TYPE = "type";
-
-    // Score tiers: a clause's weight exceeds the sum of every lower tier and the bonuses, so tiers never mix.
-    private static final float EXACT = 1000f;
-    static final float PREFIX = 300f;
-    private static final float ALL_WORDS = 120f;
-    private static final float WORD_PREFIX = 50f;
-    private static final float FUZZY = 20f;
-    private static final float FUZZY_WORDS = 8f;
-    private static final float BONUS_EN = 2f;
-    private static final float BONUS_LABEL = 1f;
+    /** The score of a prefix match of a whole name. */
+    static final float PREFIX = NameQuery.PREFIX;
 
     private final KnowledgeStore store;
-    private final QueryCatalog catalog;
-    private final Path folder;
+    private final IndexFolder folder;
     private final NameNormalizer normalizer = new NameNormalizer();
+    private final IndexBuilder builder;
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private final Object building = new Object();
 
@@ -125,8 +75,8 @@ public class SearchIndex {
      */
     public SearchIndex(KnowledgeStore store, QueryCatalog catalog, Path folder) {
         this.store = store;
-        this.catalog = catalog;
-        this.folder = folder;
+        this.folder = folder == null ? null : new IndexFolder(folder);
+        this.builder = new IndexBuilder(store.runner(), catalog, normalizer);
     }
 
     /**
@@ -197,7 +147,9 @@ public class SearchIndex {
             if (old != null) {
                 release(old);
             }
-            removeOtherVersions(key);
+            if (folder != null && key != null) {
+                folder.removeOtherVersions(key);
+            }
         }
     }
 
@@ -222,103 +174,40 @@ public class SearchIndex {
 
     /**
      * The index of this version of the data: opened from its folder when an earlier process (or an earlier load)
-     * built it, else built from the store and, when persisted, written to a temporary folder that is renamed into
-     * place only once complete (an interrupted build leaves nothing that would be opened).
+     * built it, else built from the store (when persisted, into a folder renamed into place only once complete).
      */
     private Snapshot openOrBuild(String key) {
-        if (folder == null || key == null) {
-            openedFromDisk = false;
-            return build(key, new ByteBuffersDirectory());
-        }
-        Path dir = folder.resolve(folderName(key));
-        if (Files.isDirectory(dir)) {
-            try {
-                Snapshot opened = open(key, FSDirectory.open(dir));
-                if (opened != null) {
-                    openedFromDisk = true;
-                    return opened;
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Search index at {} unreadable ({}); rebuilding it", dir, e.toString());
-            }
-            deleteTree(dir);
-        }
-        Path tmp = folder.resolve(folderName(key) + ".tmp");
-        try {
-            deleteTree(tmp);
-            Files.createDirectories(tmp);
-            try (FSDirectory d = FSDirectory.open(tmp)) {
-                build(key, d).reader().close();
-            }
-            Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            Snapshot opened = open(key, FSDirectory.open(dir));
-            if (opened == null) {
-                throw new IllegalStateException("Search index just written to " + dir + " does not open");
-            }
-            openedFromDisk = false;
-            return opened;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the search index under " + folder, e);
-        }
-    }
-
-    /** The index in {@code dir} if it is complete and of this data version; else null. */
-    private Snapshot open(String key, Directory dir) throws IOException {
-        if (!DirectoryReader.indexExists(dir)) {
-            return null;
-        }
-        DirectoryReader reader = DirectoryReader.open(dir);
-        if (!key.equals(reader.getIndexCommit().getUserData().get(DATA_KEY))) {
-            reader.close();
-            return null;
-        }
         long t0 = System.nanoTime();
-        Map<String, OntologyClass> classes = readClasses();
-        LOG.info("Search index: {} names opened from {} in {} ms", reader.numDocs(), folder,
-                (System.nanoTime() - t0) / 1_000_000);
-        return new Snapshot(key, reader, new IndexSearcher(reader), Collections.unmodifiableMap(classes),
-                reader.numDocs());
-    }
-
-    /** Folders of other data versions (and unfinished builds) are of no further use. */
-    private void removeOtherVersions(String key) {
-        if (folder == null || key == null || !Files.isDirectory(folder)) {
-            return;
-        }
-        String keep = folderName(key);
-        try (java.util.stream.Stream<Path> dirs = Files.list(folder)) {
-            for (Path d : dirs.toList()) {
-                if (!d.getFileName().toString().equals(keep)) {
-                    // Readers still searching the old index keep their open files (unlinked, not gone) until done.
-                    deleteTree(d);
-                }
-            }
-        } catch (IOException e) {
-            LOG.warn("Cannot list {}: {}", folder, e.toString());
-        }
-    }
-
-    private static String folderName(String key) {
         try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(d, 0, 12);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            if (folder == null || key == null) {
+                openedFromDisk = false;
+                Directory memory = new ByteBuffersDirectory();
+                return built(key, builder.write(key, memory), DirectoryReader.open(memory), t0);
+            }
+            DirectoryReader opened = folder.open(key);
+            if (opened != null) {
+                openedFromDisk = true;
+                Map<String, OntologyClass> classes = builder.readClasses();
+                LOG.info("Search index: {} names opened from {} in {} ms", opened.numDocs(), folder.root(),
+                        (System.nanoTime() - t0) / 1_000_000);
+                return new Snapshot(key, opened, new IndexSearcher(opened), Collections.unmodifiableMap(classes),
+                        opened.numDocs());
+            }
+            IndexBuilder.Built[] built = new IndexBuilder.Built[1];
+            DirectoryReader written = folder.write(key, dir -> built[0] = builder.write(key, dir));
+            openedFromDisk = false;
+            return built(key, built[0], written, t0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static void deleteTree(Path p) {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> s = Files.walk(p)) {
-            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(x);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove " + p, e);
-        }
+    private static Snapshot built(String key, IndexBuilder.Built built, DirectoryReader reader, long t0) {
+        LOG.info("Search index: {} names of {} typed entities, {} classes, built in {} ms (data hash {})",
+                built.names(), built.typedEntities(), built.classes().size(), (System.nanoTime() - t0) / 1_000_000,
+                key == null ? "none" : key.substring(0, Math.min(12, key.length())));
+        return new Snapshot(key, reader, new IndexSearcher(reader), Collections.unmodifiableMap(built.classes()),
+                built.names());
     }
 
     /** The ontology's classes, by IRI, as of the last build. */
@@ -344,7 +233,7 @@ public class SearchIndex {
         if (words.isEmpty()) {
             return List.of();
         }
-        Query q = buildQuery(key, words, typeIri);
+        Query q = NameQuery.of(key, words, typeIri);
         Snapshot s = acquire();
         try {
             // Several names of one entity may match: read enough documents to fill the limit with distinct entities.
@@ -354,10 +243,10 @@ public class SearchIndex {
             Map<String, Hit> best = new LinkedHashMap<>();
             for (ScoreDoc sd : top.scoreDocs) {
                 Document d = stored.document(sd.doc);
-                String entity = d.get(F_ENTITY);
+                String entity = d.get(IndexBuilder.F_ENTITY);
                 if (!best.containsKey(entity)) {
-                    best.put(entity, new Hit(entity, d.get(F_NAME), d.get(F_LANG), d.get(F_PROP), d.get(F_TYPE),
-                            sd.score));
+                    best.put(entity, new Hit(entity, d.get(IndexBuilder.F_NAME), d.get(IndexBuilder.F_LANG),
+                            d.get(IndexBuilder.F_PROP), d.get(IndexBuilder.F_TYPE), sd.score));
                     if (best.size() == limit) {
                         break;
                     }
@@ -369,56 +258,6 @@ public class SearchIndex {
         } finally {
             release(s);
         }
-    }
-
-    private Query buildQuery(String key, List<String> words, String typeIri) {
-        BooleanQuery.Builder match = new BooleanQuery.Builder();
-        match.add(tier(new TermQuery(new Term(F_KEY, key)), EXACT), Occur.SHOULD);
-        match.add(tier(new PrefixQuery(new Term(F_KEY, key)), PREFIX), Occur.SHOULD);
-        match.add(tier(allWords(words, false, false), ALL_WORDS), Occur.SHOULD);
-        match.add(tier(allWords(words, true, false), WORD_PREFIX), Occur.SHOULD);
-        int keyEdits = edits(key);
-        if (keyEdits > 0) {
-            match.add(tier(new FuzzyQuery(new Term(F_KEY, key), keyEdits), FUZZY), Occur.SHOULD);
-        }
-        match.add(tier(allWords(words, true, true), FUZZY_WORDS), Occur.SHOULD);
-
-        BooleanQuery.Builder q = new BooleanQuery.Builder();
-        q.add(match.build(), Occur.MUST);
-        q.add(tier(new TermQuery(new Term(F_LANG, "en")), BONUS_EN), Occur.SHOULD);
-        q.add(tier(new TermQuery(new Term(F_PROP, RDFS_LABEL)), BONUS_LABEL), Occur.SHOULD);
-        if (typeIri != null) {
-            q.add(new TermQuery(new Term(F_TYPES, typeIri)), Occur.FILTER);
-        }
-        return q.build();
-    }
-
-    /** Every query word must match a word of the name: exactly, or the last one as a prefix, or within a typo. */
-    private static Query allWords(List<String> words, boolean lastAsPrefix, boolean fuzzy) {
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i);
-            BooleanQuery.Builder one = new BooleanQuery.Builder();
-            one.add(new TermQuery(new Term(F_WORDS, w)), Occur.SHOULD);
-            if (lastAsPrefix && i == words.size() - 1) {
-                one.add(new PrefixQuery(new Term(F_WORDS, w)), Occur.SHOULD);
-            }
-            if (fuzzy && edits(w) > 0) {
-                one.add(new FuzzyQuery(new Term(F_WORDS, w), edits(w)), Occur.SHOULD);
-            }
-            all.add(one.build(), Occur.MUST);
-        }
-        return all.build();
-    }
-
-    /** Typos allowed for a normalised string: none for very short ones, one up to seven characters, else two. */
-    static int edits(String s) {
-        int n = s.codePointCount(0, s.length());
-        return n <= 3 ? 0 : n <= 7 ? 1 : 2;
-    }
-
-    private static Query tier(Query q, float weight) {
-        return new BoostQuery(new ConstantScoreQuery(q), weight);
     }
 
     private Snapshot acquire() {
@@ -440,145 +279,6 @@ public class SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private Snapshot build(String hash, Directory dir) {
-        long t0 = System.nanoTime();
-        Map<String, OntologyClass> classes = readClasses();
-        Map<String, String[]> typesOf = readTypes();
-        Map<String, Set<String>> ancestors = new HashMap<>();
-        int[] names = {0};
-        try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(normalizer.analyzer()))) {
-            store.runner().forEachRow(catalog.get("system/search-labels"), Map.of(), BUILD_LIMIT, row -> {
-                Node entity = row.get(Var.alloc("entity"));
-                Node name = row.get(Var.alloc("name"));
-                String key = normalizer.key(name.getLiteralLexicalForm());
-                if (key.isEmpty()) {
-                    return;
-                }
-                String[] types = typesOf.getOrDefault(entity.getURI(), new String[0]);
-                Document d = new Document();
-                d.add(new StringField(F_ENTITY, entity.getURI(), Field.Store.YES));
-                d.add(new StoredField(F_NAME, name.getLiteralLexicalForm()));
-                d.add(new StringField(F_LANG, name.getLiteralLanguage().toLowerCase(java.util.Locale.ROOT),
-                        Field.Store.YES));
-                d.add(new StringField(F_PROP, row.get(Var.alloc("property")).getURI(), Field.Store.YES));
-                d.add(new StringField(F_KEY, key, Field.Store.NO));
-                d.add(new TextField(F_WORDS, name.getLiteralLexicalForm(), Field.Store.NO));
-                for (String t : types) {
-                    d.add(new StringField(F_TYPES, t, Field.Store.NO));
-                }
-                String specific = mostSpecific(types, classes, ancestors);
-                if (specific != null) {
-                    d.add(new StoredField(F_TYPE, specific));
-                }
-                try {
-                    writer.addDocument(d);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                names[0]++;
-            });
-            if (hash != null) {
-                writer.setLiveCommitData(Map.of(DATA_KEY, hash).entrySet());
-            }
-            writer.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            DirectoryReader reader = DirectoryReader.open(dir);
-            LOG.info("Search index: {} names of {} typed entities, {} classes, built in {} ms (data hash {})",
-                    names[0], typesOf.size(), classes.size(), (System.nanoTime() - t0) / 1_000_000,
-                    hash == null ? "none" : hash.substring(0, Math.min(12, hash.length())));
-            return new Snapshot(hash, reader, new IndexSearcher(reader), Collections.unmodifiableMap(classes),
-                    names[0]);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Map<String, OntologyClass> readClasses() {
-        Map<String, Set<String>> supers = new HashMap<>();
-        Map<String, Map<String, String>> labels = new HashMap<>();
-        store.runner().forEachRow(catalog.get("system/search-classes"), Map.of(), BUILD_LIMIT, row -> {
-            String c = row.get(Var.alloc("class")).getURI();
-            Set<String> sup = supers.computeIfAbsent(c, k -> new HashSet<>());
-            labels.computeIfAbsent(c, k -> new HashMap<>());
-            Node s = row.get(Var.alloc("super"));
-            if (s != null && s.isURI()) {
-                sup.add(s.getURI());
-            }
-            Node l = row.get(Var.alloc("label"));
-            if (l != null && l.isLiteral()) {
-                labels.get(c).put(l.getLiteralLanguage().toLowerCase(java.util.Locale.ROOT), l.getLiteralLexicalForm());
-            }
-        });
-        Map<String, OntologyClass> out = new HashMap<>();
-        supers.forEach((c, sup) -> out.put(c, new OntologyClass(c, Set.copyOf(sup), Map.copyOf(labels.get(c)))));
-        return out;
-    }
-
-    /** Each entity's classes, as an array of shared (interned) class IRIs: a few dozen bytes per entity. */
-    private Map<String, String[]> readTypes() {
-        Map<String, String[]> out = new HashMap<>();
-        Map<String, String> intern = new HashMap<>();
-        store.runner().forEachRow(catalog.get("system/search-types"), Map.of(), BUILD_LIMIT, row -> {
-            String e = row.get(Var.alloc("entity")).getURI();
-            String t = intern.computeIfAbsent(row.get(Var.alloc("type")).getURI(), k -> k);
-            String[] old = out.get(e);
-            if (old == null) {
-                out.put(e, new String[] {t});
-            } else {
-                String[] grown = java.util.Arrays.copyOf(old, old.length + 1);
-                grown[old.length] = t;
-                out.put(e, grown);
-            }
-        });
-        return out;
-    }
-
-    /** The type none of the entity's other types is a subclass of; ties broken by IRI so the choice is stable. */
-    static String mostSpecific(String[] types, Map<String, OntologyClass> classes,
-                               Map<String, Set<String>> ancestorCache) {
-        Set<String> general = new HashSet<>();
-        for (String t : types) {
-            Set<String> anc = new HashSet<>(ancestors(t, classes, ancestorCache));
-            anc.remove(t);
-            general.addAll(anc);
-        }
-        String best = null;
-        for (String t : types) {
-            if (!general.contains(t) && (best == null || depth(t, classes) > depth(best, classes)
-                    || (depth(t, classes) == depth(best, classes) && t.compareTo(best) < 0))) {
-                best = t;
-            }
-        }
-        return best;
-    }
-
-    private static Set<String> ancestors(String c, Map<String, OntologyClass> classes, Map<String, Set<String>> cache) {
-        Set<String> cached = cache.get(c);
-        if (cached != null) {
-            return cached;
-        }
-        Set<String> seen = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(c));
-        while (!todo.isEmpty()) {
-            String x = todo.pop();
-            if (seen.add(x)) {
-                OntologyClass oc = classes.get(x);
-                if (oc != null) {
-                    todo.addAll(oc.supers());
-                }
-            }
-        }
-        cache.put(c, seen);
-        return seen;
-    }
-
-    private static int depth(String c, Map<String, OntologyClass> classes) {
-        return ancestors(c, classes, new HashMap<>()).size();
     }
 
     /** How many names the current index holds. */

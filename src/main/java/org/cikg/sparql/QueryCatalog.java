@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every {@code .rq} file below the queries folder, parsed once at start-up. A file that does not parse, or whose
- * header is malformed, stops start-up with its name and the parser's line and column.
+ * header is malformed, stops start-up with its name and the parser's line and column; so does a missing
+ * {@link SystemQuery} (a query the service asks for by name).
  *
  * <p>Header format (comment lines at the top of the file):
  * <pre>
@@ -61,10 +62,11 @@ public class QueryCatalog {
             throw new UncheckedIOException(e);
         }
         this.queries = Map.copyOf(found);
-        for (String required : List.of("system/count-triples", "system/store-status")) {
-            if (!queries.containsKey(required)) {
-                throw new IllegalStateException("Query catalogue is missing " + required + ".rq in " + folder);
-            }
+        List<String> missing = java.util.Arrays.stream(SystemQuery.values()).map(SystemQuery::path)
+                .filter(name -> !queries.containsKey(name)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Query catalogue " + folder.toAbsolutePath() + " is missing "
+                    + missing.stream().map(n -> n + ".rq").toList() + ": the service asks for these by name");
         }
     }
 
@@ -120,11 +122,20 @@ public class QueryCatalog {
         return new CatalogQuery(name, title, description.toString(), List.copyOf(params), example, text, query);
     }
 
-    /** The query of that name; {@link UnknownQueryException} if there is none. */
+    /** A query the service asks for by name: always there, as the catalogue checked when it was created. */
+    public CatalogQuery get(SystemQuery q) {
+        return queries.get(q.path());
+    }
+
+    /**
+     * The query of that name; {@link UnknownQueryException} if there is none. For names the code does not know in
+     * advance (tests, tools); the service's own names are {@link SystemQuery} constants.
+     */
     public CatalogQuery get(String name) {
         return find(name).orElseThrow(() -> new UnknownQueryException(name));
     }
 
+    /** The query of that name, if the catalogue has one (a name from a request). */
     public Optional<CatalogQuery> find(String name) {
         return Optional.ofNullable(queries.get(name));
     }

@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
 
 /**
  * Runs catalogue queries with request values bound as RDF terms, against whichever store the service is configured
@@ -16,18 +15,18 @@ import org.apache.jena.sparql.exec.RowSet;
  *
  * <pre>{@code
  * List<Row> rows = store.runner().read(() -> {
- *     RowSet a = store.runner().selectInTxn(catalog.get("system/graph-links"), Map.of("node", n));
+ *     Table a = store.runner().selectInTxn(catalog.get(SystemQuery.GRAPH_LINKS), Map.of("node", n));
  *     ...  // further queries see the same snapshot when embedded
  * });
  * }</pre>
  */
 public interface QueryRunner {
 
-    /** A SELECT, rows fully read (rewindable). */
-    RowSet select(CatalogQuery q, Map<String, Node> bindings);
+    /** A SELECT, rows fully read. */
+    Table select(CatalogQuery q, Map<String, Node> bindings);
 
     /** A SELECT inside {@link #read}; rows fully read. Remote stores have no transactions: the same as select. */
-    RowSet selectInTxn(CatalogQuery q, Map<String, Node> bindings);
+    Table selectInTxn(CatalogQuery q, Map<String, Node> bindings);
 
     /** A SELECT whose rows go to {@code each} one by one; {@code limit} replaces the usual timeout. */
     void forEachRow(CatalogQuery q, Map<String, Node> bindings, Duration limit, Consumer<Binding> each);

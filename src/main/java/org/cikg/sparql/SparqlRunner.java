@@ -1,27 +1,25 @@
 package org.cikg.sparql;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecDatasetBuilder;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.util.Symbol;
 import org.apache.jena.system.Txn;
 import org.cikg.problem.QueryTimeoutException;
 
 /**
  * The one place the facade runs SPARQL. Values enter only as RDF terms substituted into the parsed query
- * ({@code substitution(var, node)}), never as text; every execution has the timeout. This is the embedded store's
+ * ({@code substitution(var, node)}), never as text; every execution has the timeout, and is aborted at it
+ * ({@link RunningQueries}); sorts spill as on the endpoints ({@link QueryBounds}). This is the embedded store's
  * {@link QueryRunner}.
  */
 public final class SparqlRunner implements QueryRunner {
@@ -50,27 +48,20 @@ public final class SparqlRunner implements QueryRunner {
         return new SparqlRunner(dataset, timeout, key, value);
     }
 
-    /** Runs a SELECT in its own read transaction and returns the rows, fully read (rewindable). */
-    public RowSet select(CatalogQuery q, Map<String, Node> bindings) {
-        // TDB2 rows resolve their nodes lazily from the node table: copy every value while the transaction is open,
-        // or a value not in the node cache is silently lost once it ends (seen: a "hedged" certainty going missing).
-        return Txn.calculateRead(dataset, () -> {
-            RowSet rs = selectInTxn(q, bindings);
-            List<Binding> rows = new ArrayList<>();
-            while (rs.hasNext()) {
-                rows.add(BindingFactory.copy(rs.next()));
-            }
-            return RowSetStream.create(rs.getResultVars(), rows.iterator()).rewindable();
-        });
+    /** Runs a SELECT in its own read transaction and returns the rows, fully read. */
+    @Override
+    public Table select(CatalogQuery q, Map<String, Node> bindings) {
+        return Txn.calculateRead(dataset, () -> selectInTxn(q, bindings));
     }
 
-    /** Runs a SELECT inside the caller's transaction, rows fully read. */
-    public RowSet selectInTxn(CatalogQuery q, Map<String, Node> bindings) {
-        try (QueryExec exec = build(q, bindings)) {
-            return exec.select().rewindable();
-        } catch (QueryCancelledException e) {
-            throw new QueryTimeoutException(q.name(), timeout, e);
-        }
+    /**
+     * Runs a SELECT inside the caller's transaction, rows fully read. TDB2 rows resolve their nodes lazily from the
+     * node table: {@link Table#read} copies every value while the transaction is open, or a value not in the node
+     * cache is silently lost once it ends (seen: a "hedged" certainty going missing).
+     */
+    @Override
+    public Table selectInTxn(CatalogQuery q, Map<String, Node> bindings) {
+        return run(q, build(q, bindings, timeout), timeout, exec -> Table.read(exec.select()));
     }
 
     /**
@@ -79,57 +70,59 @@ public final class SparqlRunner implements QueryRunner {
      * the configured timeout, since such a read may legitimately take longer than a user's query.
      */
     public void forEachRow(CatalogQuery q, Map<String, Node> bindings, Duration limit,
-                           java.util.function.Consumer<org.apache.jena.sparql.engine.binding.Binding> each) {
+                           java.util.function.Consumer<Binding> each) {
         Txn.executeRead(dataset, () -> {
-            QueryExecDatasetBuilder b = QueryExecDatasetBuilder.create().dataset(dataset).query(q.query())
-                    .timeout(limit.toMillis(), TimeUnit.MILLISECONDS);
-            if (contextKey != null) {
-                b.set(contextKey, contextValue);
-            }
-            bindings.forEach((name, node) -> b.substitution(Var.alloc(name), node));
-            try (QueryExec exec = b.build()) {
+            run(q, build(q, bindings, limit), limit, exec -> {
                 RowSet rows = exec.select();
                 while (rows.hasNext()) {
                     each.accept(rows.next());
                 }
-            } catch (QueryCancelledException e) {
-                throw new QueryTimeoutException(q.name(), limit, e);
-            }
+                return null;
+            });
         });
     }
 
     /** Runs a CONSTRUCT or DESCRIBE in a read transaction; the graph is fully materialised. */
     public org.apache.jena.graph.Graph construct(CatalogQuery q, Map<String, Node> bindings) {
-        return Txn.calculateRead(dataset, () -> {
-            try (QueryExec exec = build(q, bindings)) {
-                return q.query().isDescribeType() ? exec.describe() : exec.construct();
-            } catch (QueryCancelledException e) {
-                throw new QueryTimeoutException(q.name(), timeout, e);
-            }
-        });
+        return Txn.calculateRead(dataset, () -> run(q, build(q, bindings, timeout), timeout,
+                exec -> q.query().isDescribeType() ? exec.describe() : exec.construct()));
     }
 
     /** Runs an ASK in a read transaction. */
     public boolean ask(CatalogQuery q, Map<String, Node> bindings) {
-        return Txn.calculateRead(dataset, () -> {
-            try (QueryExec exec = build(q, bindings)) {
-                return exec.ask();
-            } catch (QueryCancelledException e) {
-                throw new QueryTimeoutException(q.name(), timeout, e);
-            }
-        });
+        return Txn.calculateRead(dataset, () -> run(q, build(q, bindings, timeout), timeout, QueryExec::ask));
     }
 
-    private QueryExec build(CatalogQuery q, Map<String, Node> bindings) {
+    private QueryExec build(CatalogQuery q, Map<String, Node> bindings, Duration limit) {
         QueryExecDatasetBuilder b = QueryExecDatasetBuilder.create()
                 .dataset(dataset)
                 .query(q.query())
-                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                .timeout(limit.toMillis(), TimeUnit.MILLISECONDS);
         if (contextKey != null) {
             b.set(contextKey, contextValue);
         }
         bindings.forEach((name, node) -> b.substitution(Var.alloc(name), node));
         return b.build();
+    }
+
+    /**
+     * Runs {@code body} on {@code exec}, registered with {@link RunningQueries} (aborted at {@code limit}), and closes
+     * both. A cancel, or any failure after an abort, is the {@link QueryTimeoutException}.
+     */
+    private static <T> T run(CatalogQuery q, QueryExec exec, Duration limit, Function<QueryExec, T> body) {
+        RunningQueries.Running running = RunningQueries.start(exec, limit);
+        try (exec) {
+            return body.apply(exec);
+        } catch (QueryCancelledException e) {
+            throw new QueryTimeoutException(q.name(), limit, e);
+        } catch (RuntimeException e) {
+            if (running.aborted()) {
+                throw new QueryTimeoutException(q.name(), limit, e);
+            }
+            throw e;
+        } finally {
+            running.close();
+        }
     }
 
     /** One read transaction around {@code work}: every query in it sees the same snapshot. */

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
@@ -17,9 +16,11 @@ import org.cikg.config.KgProperties;
 import org.cikg.problem.EmbeddedOnlyException;
 import org.cikg.remote.RemoteEndpoint;
 import org.cikg.remote.RemoteRunner;
+import org.cikg.sparql.QueryBounds;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.QueryRunner;
 import org.cikg.sparql.SparqlRunner;
+import org.cikg.sparql.SystemQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -66,7 +67,7 @@ public class KnowledgeStore implements DisposableBean {
         dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
         dataset.getContext().set(ARQ.httpServiceAllowed, false);
         NoRemoteDocuments.apply(dataset.getContext());
-        dataset.getContext().set(ARQ.queryTimeout, Long.toString(props.sparql().timeout().toMillis()));
+        QueryBounds.apply(dataset.getContext(), props.sparql());
         // No ARQ.updateTimeout: with it set, Fuseki 5.6.0 intermittently cancels the later INSERT/DELETE WHERE steps
         // of a multi-step update and answers 500 (reproduced 26 times in 30 on a stand-alone Fuseki, 0 in 30 without;
         // found by the W3C update tests). Updates are admin-only; queries keep their timeout.
@@ -117,13 +118,18 @@ public class KnowledgeStore implements DisposableBean {
         return runner;
     }
 
+    /** The query catalogue the store's own queries ({@link #status()}) come from. */
+    public QueryCatalog catalog() {
+        return catalog;
+    }
+
     /** What the meta graph says about the last load; empty counts and no hash for a store never loaded. */
     public StoreStatus status() {
-        RowSet rows = runner.select(catalog.get("system/store-status"), java.util.Map.of());
-        if (!rows.hasNext()) {
+        Optional<Binding> row = runner.select(catalog.get(SystemQuery.STORE_STATUS), java.util.Map.of()).first();
+        if (row.isEmpty()) {
             return StoreStatus.EMPTY;
         }
-        Binding b = rows.next();
+        Binding b = row.get();
         return new StoreStatus(
                 longOf(b.get("triples")), longOf(b.get("asserted")), longOf(b.get("inferred")),
                 Optional.ofNullable(b.get("loadedAt")).map(n -> Instant.parse(n.getLiteralLexicalForm())).orElse(null),

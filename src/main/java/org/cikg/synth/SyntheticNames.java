@@ -47,6 +47,12 @@ final class SyntheticNames {
         return new Name(capitalise(latin), han.toString(), capitalise(cyr), ar.toString(), he.toString());
     }
 
+    /** A random stream that depends only on the seed, a stream number and an index. */
+    static SplittableRandom stream(long seed, int stream, long index) {
+        long h = seed * 0x9E3779B97F4A7C15L + stream * 0xBF58476D1CE4E5B9L + index * 0x94D049BB133111EBL;
+        return new SplittableRandom(h);
+    }
+
     private static String capitalise(CharSequence s) {
         return Character.toUpperCase(s.charAt(0)) + s.subSequence(1, s.length()).toString();
     }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
 import org.cikg.core.Namespaces;
 import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.SystemQuery;
 import org.cikg.store.KnowledgeStore;
 import org.springframework.stereotype.Component;
 
@@ -44,9 +44,7 @@ class WorkbenchVocabulary {
 
     Vocabulary vocabulary() {
         Map<String, Completion> terms = new LinkedHashMap<>();
-        RowSet rows = store.runner().select(catalog.get("system/workbench-vocabulary"), Map.of());
-        while (rows.hasNext()) {
-            Binding b = rows.next();
+        for (Binding b : store.runner().select(catalog.get(SystemQuery.WORKBENCH_VOCABULARY), Map.of())) {
             String iri = b.get("term").getURI();
             String name = "cikg:" + iri.substring(Namespaces.CIKG.length());
             terms.putIfAbsent(name, new Completion(name, b.get("kind").getLiteralLexicalForm(),

@@ -119,7 +119,7 @@ class YearViewTest {
         QueryRunner r = year == null ? fx.runner : YearView.over(fx.dataset, fx.runner, oracle, year);
         List<String> out = new ArrayList<>();
         r.select(fx.catalog.get("organisations-in-place"), Map.of("place", id(place),
-                "lang", NodeFactory.createLiteralString("en"))).forEachRemaining(b ->
+                "lang", NodeFactory.createLiteralString("en"))).forEach(b ->
                 out.add(b.get("organizationLabel").getLiteralLexicalForm()));
         return out;
     }
@@ -137,8 +137,8 @@ class YearViewTest {
         QueryRunner y2017 = YearView.over(fx.dataset, fx.runner, oracle, 2017);
         QueryRunner y2018 = YearView.over(fx.dataset, fx.runner, oracle, 2018);
         Map<String, Node> b = Map.of("policy", id("eagle-project"), "lang", NodeFactory.createLiteralString("en"));
-        assertThat(y2017.select(fx.catalog.get("policy-beneficiaries"), b).hasNext()).isFalse();
-        assertThat(y2018.select(fx.catalog.get("policy-beneficiaries"), b).next().get("organization"))
+        assertThat(y2017.select(fx.catalog.get("policy-beneficiaries"), b).isEmpty()).isTrue();
+        assertThat(y2018.select(fx.catalog.get("policy-beneficiaries"), b).first().get().get("organization"))
                 .isEqualTo(id("unitree-robotics"));
         assertThat(Optional.of(oracle.life(NodeFactory.createURI(Namespaces.KGST + "t-6")).holds().first().getAsInt()))
                 .contains(2018);

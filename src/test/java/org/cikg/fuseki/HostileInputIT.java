@@ -71,6 +71,19 @@ class HostileInputIT extends ServiceITBase {
                 "PREFIX : <http://example/>\nINSERT DATA { <s> <p> \"" + v + "\" }");
     }
 
+    /** The hostile value the requests now being sent carry, named in every failure. */
+    private String payload = "";
+
+    /** A value as a failure message shows it: control, bidi and surrogate characters escaped, at most 120 shown. */
+    private static String shown(String v) {
+        StringBuilder b = new StringBuilder();
+        v.codePoints().limit(120).forEach(c -> b.append(c < 0x20 || c == 0x7f || (c >= 0x202a && c <= 0x202e)
+                || c == 0xfeff || Character.isSurrogate((char) c)
+                ? String.format("\\u%04x", c) : Character.toString(c)));
+        boolean cut = v.codePointCount(0, v.length()) > 120;
+        return "\"" + b + "\"" + (cut ? "... (" + v.length() + " chars)" : "");
+    }
+
     private int check(HttpRequest request, List<String> failures) {
         HttpResponse<String> r;
         try {
@@ -82,7 +95,7 @@ class HostileInputIT extends ServiceITBase {
                 r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             }
         } catch (java.io.IOException e) {
-            failures.add(request.uri() + " -> connection error " + e);
+            failures.add(request.uri() + " -> connection error " + e + " for payload " + shown(payload));
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -90,7 +103,8 @@ class HostileInputIT extends ServiceITBase {
         }
         if (r.statusCode() >= 500) {
             String uri = request.uri().toString();
-            failures.add(r.statusCode() + " " + request.method() + " " + uri.substring(0, Math.min(200, uri.length())));
+            failures.add(r.statusCode() + " " + request.method() + " " + uri.substring(0, Math.min(200, uri.length()))
+                    + " for payload " + shown(payload));
         }
         return r.statusCode();
     }
@@ -103,6 +117,7 @@ class HostileInputIT extends ServiceITBase {
         int requests = 0;
         List<String> queryEndpoints = List.of("/kg/sparql", "/kg/query", "/kg");
         for (String v : values()) {
+            payload = v;
             for (String q : queriesAround(v)) {
                 for (String ep : queryEndpoints) {
                     check(HttpRequest.newBuilder(URI.create(base + ep)).header("Content-Type", "application/x-www-form-urlencoded")
@@ -149,6 +164,7 @@ class HostileInputIT extends ServiceITBase {
             }
         }
         for (String raw : RAW_ENCODED) {
+            payload = raw;
             for (String url : List.of("/kg/sparql?query=" + raw, "/kg/sparql?query=ASK%7B%7D&default-graph-uri=" + raw,
                     "/kg/get?graph=" + raw, "/kg/sparql?" + raw + "=1", "/kg/" + raw)) {
                 try {

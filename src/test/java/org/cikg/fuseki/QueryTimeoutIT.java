@@ -196,6 +196,47 @@ class QueryTimeoutIT extends ServiceITBase {
         assertThat(ms).as("stopped near the 1 s limit").isLessThan(15_000);
     }
 
+    /** The report's regex: 35 s over a 33-character string with a 10 s limit, 2.5 times longer per two characters. */
+    private static final String SLOW_REGEX = "SELECT * { VALUES ?x { \"" + "a".repeat(32) + "b\" } "
+            + "FILTER(REGEX(?x, \"(.*a){12}$\")) }";
+
+    @Test
+    void catastrophicRegexStopsAtTheLimitOnTheEndpoint() {
+        assertStoppedAtTheLimit(HttpRequest.newBuilder(URI.create(sparqlEndpoint()))
+                .header("Content-Type", "application/sparql-query")
+                .POST(HttpRequest.BodyPublishers.ofString(SLOW_REGEX)));
+    }
+
+    @Test
+    void catastrophicRegexStopsAtTheLimitInTheFacade() {
+        String construct = "CONSTRUCT { <urn:x:a> <urn:x:b> ?x } WHERE { VALUES ?x { \"" + "a".repeat(32) + "b\" } "
+                + "FILTER(REGEX(?x, \"(.*a){12}$\")) }";
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(facade("/api/graph")))
+                .header("Content-Type", "application/sparql-query").header("Accept", "application/json")
+                .timeout(java.time.Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(construct)).build());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(15_000);
+    }
+
+    @Test
+    void overlongRegexPatternGets400ProblemOnBothPorts() {
+        String pattern = "a".repeat(1001);
+        HttpResponse<String> r = sparql("ASK { FILTER(REGEX(\"x\", \"" + pattern + "\")) }");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(r.body()).contains("1001 characters");
+        HttpResponse<String> f = send(HttpRequest.newBuilder(URI.create(facade("/api/graph")))
+                .header("Content-Type", "application/sparql-query").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(REGEX(?o, \""
+                        + pattern + "\")) }")).build());
+        assertThat(f.statusCode()).isEqualTo(400);
+        assertThat(sparql("ASK { FILTER(REGEX(\"xa\", \"" + "a".repeat(998) + "|a\")) }").statusCode())
+                .as("a pattern of exactly 1000 characters is allowed").isEqualTo(200);
+    }
+
     static List<String> formats() {
         return List.of("application/sparql-results+json", "text/csv", "text/tab-separated-values",
                 "application/sparql-results+xml");

@@ -57,7 +57,7 @@ class W3cConformance {
                 new KgProperties.Fuseki(true, 0), new KgProperties.Admin("admin", password));
         KnowledgeStore store = new KnowledgeStore(props, new QueryCatalog(props));
         FusekiServer server = FusekiEndpoints.build(store.dataset(), props, EndpointLimits.defaults(),
-                ConformanceDataset.create(props.sparql().timeout().toMillis())).start();
+                ConformanceDataset.create(props.sparql())).start();
         Map<String, List<Outcome>> scratch = new LinkedHashMap<>();
         Map<String, List<Outcome>> kg = new LinkedHashMap<>();
         long started = System.nanoTime();

@@ -8,18 +8,17 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
-import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.exec.RowSetStream;
+import org.cikg.sparql.Table;
 import org.junit.jupiter.api.Test;
 
 /** The row cap of the named questions: the first rows, and a flag that is true exactly when rows were left out. */
 class RowCapTest {
     private static final Var N = Var.alloc("n");
 
-    private static RowSet rows(int count) {
+    private static Table rows(int count) {
         List<Binding> rows = IntStream.range(0, count)
                 .mapToObj(i -> BindingFactory.binding(N, NodeFactory.createLiteralString("row " + i))).toList();
-        return RowSetStream.create(List.of(N), rows.iterator());
+        return new Table(List.of(N), rows);
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.jena.graph.NodeFactory;
 import org.cikg.config.KgProperties;
 import org.cikg.problem.StoreUnavailableException;
@@ -87,26 +89,28 @@ class RemoteEndpointTest {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
              RemoteEndpoint endpoint = new RemoteEndpoint(remote(
                      "http://127.0.0.1:" + silent.getLocalPort() + "/ds/sparql", 1))) {
-            Thread holder = new Thread(() -> {
+            // The holder takes the only connection and keeps it until told to let go: no timing to win.
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch letGo = new CountDownLatch(1);
+            Thread holder = new Thread(() -> endpoint.call("holder", () -> {
+                holding.countDown();
                 try {
-                    endpoint.call("holder", () -> {
-                        try {
-                            Thread.sleep(2000);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        return null;
-                    });
-                } catch (StoreUnavailableException ignored) {
-                    // not expected: the holder got the only slot
+                    letGo.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-            });
+                return null;
+            }));
             holder.start();
-            Thread.sleep(200);
-            assertThatThrownBy(() -> endpoint.call("second", () -> "never runs"))
-                    .isInstanceOf(StoreUnavailableException.class)
-                    .hasMessageContaining("connections to it stayed busy");
-            holder.join();
+            assertThat(holding.await(30, TimeUnit.SECONDS)).as("the holder got the connection").isTrue();
+            try {
+                assertThatThrownBy(() -> endpoint.call("second", () -> "never runs"))
+                        .isInstanceOf(StoreUnavailableException.class)
+                        .hasMessageContaining("connections to it stayed busy");
+            } finally {
+                letGo.countDown();
+                holder.join();
+            }
             assertThat(endpoint.call("third", () -> "runs")).isEqualTo("runs");
         }
     }

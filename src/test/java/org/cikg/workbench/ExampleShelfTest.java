@@ -22,9 +22,14 @@ class ExampleShelfTest {
     Path folder;
 
     private CatalogQuery write(String example) throws IOException {
+        // The catalogue needs every query the service asks for by name: the project's own system queries.
         Files.createDirectories(folder.resolve("system"));
-        Files.writeString(folder.resolve("system/count-triples.rq"), "# title: Count\nSELECT (COUNT(*) AS ?n) { ?s ?p ?o }\n");
-        Files.writeString(folder.resolve("system/store-status.rq"), "# title: Status\nSELECT * { ?s ?p ?o }\n");
+        try (var system = Files.list(Path.of("queries/system"))) {
+            for (Path f : system.toList()) {
+                Files.copy(f, folder.resolve("system").resolve(f.getFileName()),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         Files.writeString(folder.resolve("founded.rq"), """
                 # title: Founded in a year
                 # description: Organisations of a class founded in a year, labelled in a language.

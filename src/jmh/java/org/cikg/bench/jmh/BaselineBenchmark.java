@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.graph.Node;
 import org.cikg.sparql.CatalogQuery;
+import org.cikg.sparql.SystemQuery;
 import org.cikg.sparql.Terms;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,7 +39,7 @@ public class BaselineBenchmark {
     @Setup(Level.Trial)
     public void open() {
         bench = BenchStore.open();
-        exists = bench.catalog.get("system/entity-exists");
+        exists = bench.catalog.get(SystemQuery.ENTITY_EXISTS);
         bindings = Map.of("entity", Terms.entity("entity", "deepseek"));
         if (!bench.store.runner().ask(exists, bindings)) {
             throw new IllegalStateException("deepseek is not in the store: not a store the service built");

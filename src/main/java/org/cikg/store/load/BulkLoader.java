@@ -9,19 +9,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.system.progress.MonitorOutput;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.loader.main.LoaderPlan;
 import org.apache.jena.tdb2.loader.main.LoaderPlans;
-import org.apache.jena.vocabulary.DCTerms;
 import org.cikg.config.KgProperties;
-import org.cikg.core.Namespaces;
 import org.cikg.problem.DataLoadException;
 import org.cikg.store.Graphs;
 import org.cikg.store.KnowledgeStore;
@@ -107,7 +102,7 @@ public final class BulkLoader {
             for (SourceFiles.SourceFile f : SourceFiles.scan(props.store().ontology(), props.store().data(),
                     List.of()).files()) {
                 if (f.graph().equals(Graphs.ONTOLOGY)) {
-                    RDFParser.source(f.path()).lang(f.lang()).parse(dsg.getGraph(Graphs.ONTOLOGY));
+                    StrictParser.parseInto(dsg, f);
                 }
             }
         });
@@ -135,10 +130,10 @@ public final class BulkLoader {
         long[] counts = new long[2];
         Txn.executeWrite(dsg, () -> counts[0] = materializer.run(dsg));
         Duration inference = Duration.ofNanos(System.nanoTime() - t1);
+        counts[1] = LoadStage.unionTriples(store.runner(), store.catalog());
         Txn.executeWrite(dsg, () -> {
             long asserted = dsg.getGraph(Graphs.ONTOLOGY).size() + dsg.getGraph(Graphs.DATA).size();
-            counts[1] = dsg.getUnionGraph().size();
-            writeMeta(dsg, file, asserted, counts[0], counts[1]);
+            MetaGraph.write(dsg, bulkHash(file), Instant.now(), 1, counts[1], asserted, counts[0]);
         });
         progress.accept(String.format(Locale.ROOT, "Inference: %,d triples in %.1f s (%.0f%% of the load time)",
                 counts[0], inference.toNanos() / 1e9, 100.0 * inference.toNanos() / Math.max(1, loadTime.toNanos())));
@@ -150,26 +145,13 @@ public final class BulkLoader {
         return new Report(fileTriples, loadTime, counts[0], inference, counts[1]);
     }
 
-    private static void writeMeta(DatasetGraph dsg, Path file, long asserted, long inferred, long total) {
-        String hash;
+    /** The data hash a bulk load records: the file's name, size and time, not its contents (too big to hash). */
+    private static String bulkHash(Path file) {
         try {
-            hash = "bulk:" + file.getFileName() + ":" + Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis();
+            return "bulk:" + file.getFileName() + ":" + Files.size(file) + ":"
+                    + Files.getLastModifiedTime(file).toMillis();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Node s = Graphs.DATASET;
-        String meta = DataLoader.META;
-        dsg.add(Graphs.META, s, NodeFactory.createURI(meta + "dataHash"), NodeFactory.createLiteralString(hash));
-        dsg.add(Graphs.META, s, DCTerms.modified.asNode(),
-                NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime));
-        dsg.add(Graphs.META, s, NodeFactory.createURI(meta + "loadedFiles"), integer(1));
-        dsg.add(Graphs.META, s, NodeFactory.createURI(Namespaces.VOID + "triples"),
-                integer(total));
-        dsg.add(Graphs.META, s, NodeFactory.createURI(meta + "assertedTriples"), integer(asserted));
-        dsg.add(Graphs.META, s, NodeFactory.createURI(meta + "inferredTriples"), integer(inferred));
-    }
-
-    private static Node integer(long n) {
-        return NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger);
     }
 }

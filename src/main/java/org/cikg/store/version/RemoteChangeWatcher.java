@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * requests already get 503); the first answer after it returns is compared as usual.
  *
  * <p>Changes made to the data graphs without a load (a hand-written SPARQL Update that leaves the meta graph alone)
- * are not noticed: the meta graph is the contract, and the README says so.
+ * are not noticed: the meta graph is the contract, and docs/remote-store.md says so.
  */
 @Component
 public class RemoteChangeWatcher implements SmartLifecycle {

@@ -387,9 +387,12 @@ public final class BenchmarkSuite {
     private void service(Path store, List<Sparql> queries, List<Equivalent> equivalents) throws Exception {
         int port = Integer.parseInt(opt.getOrDefault("port", "18080"));
         int fusekiPort = Integer.parseInt(opt.getOrDefault("fuseki-port", "13030"));
-        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx" + opt.getOrDefault("service-heap", "2g"), "-jar",
+        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx" + opt.getOrDefault("service-heap", "2g"),
+                "-XX:+ExitOnOutOfMemoryError", "-jar",
                 required("jar"), "--kg.store.location=" + store.toAbsolutePath(), "--kg.store.load-on-start=false",
                 "--server.port=" + port, "--kg.fuseki.port=" + fusekiPort, "--kg.sparql.timeout=60s",
+                // every benchmark client comes from 127.0.0.1: no per-address limit on what it measures
+                "--kg.sparql.max-concurrent=512", "--kg.sparql.max-concurrent-per-client=512",
                 "--kg.admin.password=" + ADMIN_PASSWORD,
                 "--management.endpoints.web.exposure.include=health,metrics",
                 "--logging.level.org.apache.jena.fuseki=WARN", "--logging.level.org.apache.jena.fuseki.Fuseki=WARN"));
