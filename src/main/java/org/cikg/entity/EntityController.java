@@ -124,6 +124,7 @@ class EntityController {
         if (html == NONE) {
             return unknown(slug, Negotiation.prefersHtml(accept), request, response, model);
         }
+        response.setHeader(AsOfHeader.NAME, AsOfHeader.value(asOf));
         PageSupport.writeBytes(request, response, "text/html;charset=UTF-8", html.body(), html.etag());
         return null;
     }
