@@ -2,6 +2,10 @@
 //   static/vendor/codemirror-sparql.min.js   CodeMirror 6 + SPARQL mode + completion, one IIFE bundle
 //   static/vendor/cytoscape/cytoscape.min.js Cytoscape.js's own minified dist file, copied as published (shared
 //                                            with the graph explorer)
+//   static/vendor/cytoscape/cytoscape-fcose.min.js  the fCoSE layout (cytoscape-fcose + cose-base + layout-base),
+//                                            one IIFE that registers itself with window.cytoscape (the explorer)
+//   src/test/resources/axe/axe.min.js        axe-core's own minified file, copied as published: the browser tests
+//                                            inject it to check every page (test only, never served)
 // plus their licences. Run `npm ci && npm run build` here after changing a version, then commit the outputs.
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -37,4 +41,25 @@ for (const name of bundled) {
 }
 writeFileSync(`${out}/codemirror-sparql.LICENSE.txt`, licence);
 copyFileSync("node_modules/cytoscape/LICENSE", `${out}/cytoscape/LICENSE`);
+
+await build({
+  entryPoints: ["src/fcose.js"],
+  bundle: true,
+  minify: true,
+  format: "iife",
+  target: "es2020",
+  legalComments: "none",
+  outfile: `${out}/cytoscape/cytoscape-fcose.min.js`,
+});
+let layoutLicence = "Licences of the packages bundled into cytoscape-fcose.min.js\n";
+for (const name of ["cytoscape-fcose", "cose-base", "layout-base"]) {
+  const pkg = JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf8"));
+  layoutLicence += `\n==== ${name} ${pkg.version} (${pkg.license})\n\n` + readFileSync(`node_modules/${name}/LICENSE`, "utf8");
+}
+writeFileSync(`${out}/cytoscape/cytoscape-fcose.LICENSE.txt`, layoutLicence);
+
+const axe = "../src/test/resources/axe";
+mkdirSync(axe, { recursive: true });
+copyFileSync("node_modules/axe-core/axe.min.js", `${axe}/axe.min.js`);
+copyFileSync("node_modules/axe-core/LICENSE", `${axe}/LICENSE`);
 console.log("built", out);

@@ -50,6 +50,8 @@ function create(parent, options) {
         autocompletion({ override: [completionSource(items)], activateOnTyping: true }),
         Prec.highest(keymap.of([{ key: "Mod-Enter", run }, { key: "Shift-Enter", run }])),
         EditorView.lineWrapping,
+        // A name for screen readers: the editor's text area is a contenteditable, not a labelled <textarea>.
+        EditorView.contentAttributes.of({ "aria-label": opts.label || "SPARQL query" }),
       ],
     }),
   });

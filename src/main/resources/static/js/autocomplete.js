@@ -1,9 +1,13 @@
 /*
- * Autocomplete for entity search. Attaches to every <input data-autocomplete> inside a <form action="/search">:
- * as the user types it asks /api/search and shows the matching entities in a listbox (ARIA 1.2 combobox
- * pattern). Up/Down move through the suggestions, Enter opens the highlighted entity's page (/page/{slug}) or,
- * with none highlighted, submits the form to the results page; Escape closes the list. Plain JavaScript, no
- * dependencies; without JavaScript the form still works.
+ * Autocomplete for entity names. Two kinds of box:
+ *  - <input data-autocomplete> inside a <form action="/search">: as the user types it asks /api/search and shows
+ *    the matching entities in a listbox (ARIA 1.2 combobox pattern). Up/Down move through the suggestions, Enter
+ *    opens the highlighted entity's page (/page/{slug}) or, with none highlighted, submits the form to the results
+ *    page; Escape closes the list.
+ *  - <input data-autocomplete="entity" [data-type="Place"]> in any form (a question's fields, the explorer's focus
+ *    box): picking a suggestion writes its name into the box and remembers its slug; when the form is sent, a box
+ *    still showing that name sends the slug. The server also takes names, so typing without picking works too.
+ * Plain JavaScript, no dependencies; without JavaScript the forms still work.
  */
 (function () {
   'use strict';
@@ -13,7 +17,8 @@
 
   function attach(input) {
     var form = input.form;
-    if (!form || form.getAttribute('action') !== '/search' || input.dataset.autocompleteReady) {
+    var fill = input.dataset.autocomplete === 'entity';
+    if (!form || (!fill && form.getAttribute('action') !== '/search') || input.dataset.autocompleteReady) {
       return;
     }
     input.dataset.autocompleteReady = 'true';
@@ -76,6 +81,14 @@
     }
 
     function go(li) {
+      if (fill) {
+        input.value = li.dataset.label;
+        input.dataset.slug = li.dataset.slug;
+        input.dataset.label = li.dataset.label;
+        close();
+        input.dispatchEvent(new CustomEvent('entitypicked', {bubbles: true, detail: {slug: li.dataset.slug}}));
+        return;
+      }
       window.location.href = li.dataset.href;
     }
 
@@ -87,6 +100,8 @@
         li.setAttribute('role', 'option');
         li.setAttribute('aria-selected', 'false');
         li.dataset.href = '/page/' + encodeURIComponent(r.slug);
+        li.dataset.slug = r.slug;
+        li.dataset.label = r.label;
         var name = document.createElement('span');
         name.className = 'ac-label';
         name.setAttribute('dir', 'auto');
@@ -129,6 +144,9 @@
       }
       var mine = ++seq;
       var url = '/api/search?limit=' + LIMIT + '&q=' + encodeURIComponent(q.slice(0, 200));
+      if (input.dataset.type) {
+        url += '&type=' + encodeURIComponent(input.dataset.type);
+      }
       var lang = document.documentElement.getAttribute('lang');
       if (lang) {
         url += '&lang=' + encodeURIComponent(lang);
@@ -169,10 +187,18 @@
       }
     });
     input.addEventListener('blur', function () { setTimeout(close, 100); });
+    if (fill) {
+      form.addEventListener('submit', function () {
+        if (input.dataset.slug && input.value === input.dataset.label) {
+          input.value = input.dataset.slug;
+        }
+      });
+    }
   }
 
   function init() {
-    document.querySelectorAll('form[action="/search"] input[data-autocomplete]').forEach(attach);
+    document.querySelectorAll('form[action="/search"] input[data-autocomplete], input[data-autocomplete="entity"]')
+      .forEach(attach);
   }
 
   if (document.readyState === 'loading') {

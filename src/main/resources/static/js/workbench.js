@@ -15,7 +15,7 @@
     "VALUES", "UNION", "MINUS", "GRAPH", "ORDER BY", "GROUP BY", "HAVING", "LIMIT", "OFFSET", "COUNT", "SAMPLE",
     "GROUP_CONCAT", "COALESCE", "STRSTARTS", "CONTAINS", "LANG", "LANGMATCHES", "STR", "YEAR", "NOT EXISTS", "PREFIX"];
 
-  const root = document.getElementById("workbench");
+  const root = document.querySelector("main.workbench");
   const endpoint = root.dataset.endpoint;
   const timeoutSeconds = Number(root.dataset.timeout);
   const $ = (sel) => document.querySelector(sel);
@@ -588,6 +588,8 @@
     const fragment = readFragment();
     editor = window.CikgEditor.create($("#editor"), { doc: fragment.query || $("#default-query").value, completions, onRun: run });
     editor.view.dom.setAttribute("data-ready", "true");
+    // The editor's scroll box is reachable by keyboard, so a long query can be scrolled without a mouse.
+    editor.view.scrollDOM.setAttribute("tabindex", "0");
     const params = new URLSearchParams(location.search);
     state.view = VIEWS.includes(fragment.view) ? fragment.view : VIEWS.includes(params.get("view")) ? params.get("view") : "table";
     document.querySelectorAll("[data-view]").forEach((b) => b.addEventListener("click", () => setView(b.dataset.view)));

@@ -42,7 +42,9 @@ import org.junit.jupiter.api.Test;
  * 12  reconcile, curation, graph, entity, workbench
  *                          features built on those (entity holds every HTML page, the home page included)
  * 13  admin                the admin calls, over load and backup
- * 14  org.cikg             the boot class, which hands each command its context
+ * 14  replication          a writer's change log and the read replicas that follow it (its snapshot calls are
+ *                          admin calls)
+ * 15  org.cikg             the boot class, which hands each command its context
  * </pre>
  * A new package must be given a place here, or {@link #everyPackageHasALayer} fails.
  */
@@ -65,6 +67,7 @@ class ArchitectureTest {
             List.of("search", "query", "synth", "coverage"),
             List.of("reconcile", "curation", "graph", "entity", "workbench"),
             List.of("admin"),
+            List.of("replication"),
             List.of(""));
 
     static JavaClasses classes;

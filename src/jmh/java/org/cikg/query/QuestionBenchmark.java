@@ -50,7 +50,8 @@ public class QuestionBenchmark {
     public void open() {
         bench = BenchStore.open();
         version = new DataVersion();
-        runner = new QuestionRunner(bench.catalog, bench.store, new ParameterBinder(bench.store, bench.catalog),
+        runner = new QuestionRunner(bench.catalog, bench.store, new ParameterBinder(bench.store, bench.catalog,
+                new EntitySuggestions(bench.store, bench.catalog)),
                 version, bench.yearView(version));
         CatalogQuery q = runner.question(question);
         params = exampleParams(q.example());

@@ -1,5 +1,6 @@
 package org.cikg.admin;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cikg.store.load.DataLoader;
@@ -23,8 +24,9 @@ class AdminController {
 
     @PostMapping(path = "/admin/reload", produces = "application/json")
     Map<String, Object> reload(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                               HttpServletRequest request,
                                @RequestParam(name = "force", defaultValue = "false") boolean force) {
-        guard.check(auth);
+        guard.check(auth, request.getRemoteAddr());
         LoadReport r = loader.load(force);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("loaded", r.loaded());

@@ -1,5 +1,6 @@
 package org.cikg.admin;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cikg.store.backup.StoreBackup;
@@ -29,8 +30,9 @@ class StoreAdminController {
     }
 
     @PostMapping(path = "/admin/backup", produces = "application/json")
-    Map<String, Object> backup(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
-        guard.check(auth);
+    Map<String, Object> backup(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                               HttpServletRequest request) {
+        guard.check(auth, request.getRemoteAddr());
         StoreBackup.BackupReport r = backups.backup();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("file", r.file().getFileName().toString());
@@ -43,8 +45,9 @@ class StoreAdminController {
     }
 
     @PostMapping(path = "/admin/compact", produces = "application/json")
-    Map<String, Object> compact(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
-        guard.check(auth);
+    Map<String, Object> compact(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                               HttpServletRequest request) {
+        guard.check(auth, request.getRemoteAddr());
         StoreCompaction.CompactionReport r = compaction.compact();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("before", r.before());

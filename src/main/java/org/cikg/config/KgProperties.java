@@ -109,8 +109,19 @@ public record KgProperties(@DefaultValue Store store, @DefaultValue Sparql sparq
     /**
      * @param enabled whether the SPARQL endpoints run
      * @param port    their port; 0 picks a free one
+     * @param address the address they listen on: loopback by default; {@code 0.0.0.0} opens them to every interface
+     *                (put TLS in front: docs/security.md)
      */
-    public record Fuseki(@DefaultValue("true") boolean enabled, @DefaultValue("3030") int port) {
+    public record Fuseki(@DefaultValue("true") boolean enabled, @DefaultValue("3030") int port,
+                         @DefaultValue("127.0.0.1") String address) {
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
+        public Fuseki {
+        }
+
+        /** On loopback. */
+        public Fuseki(boolean enabled, int port) {
+            this(enabled, port, "127.0.0.1");
+        }
     }
 
     /**

@@ -18,6 +18,8 @@ import org.cikg.asof.AsOfHeader;
 import org.cikg.fuseki.FusekiEndpoints;
 import org.cikg.problem.BadRequestException;
 import org.cikg.problem.NotFoundException;
+import org.cikg.problem.UnknownEntityException;
+import org.cikg.query.EntitySuggestions;
 import org.cikg.sparql.Terms;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -50,14 +52,21 @@ class EntityController {
     private final PageCache cache;
     private final ITemplateEngine templates;
     private final EntityYears years;
+    private final EntityClaimsReader claims;
+    private final EntitySuggestions suggestions;
+    private final AspectPanels panels;
 
     EntityController(EntityReader reader, FusekiEndpoints fuseki, PageCache cache, ITemplateEngine templates,
-                     EntityYears years) {
+                     EntityYears years, EntityClaimsReader claims, EntitySuggestions suggestions,
+                     AspectPanels panels) {
+        this.panels = panels;
         this.reader = reader;
         this.fuseki = fuseki;
         this.cache = cache;
         this.templates = templates;
         this.years = years;
+        this.claims = claims;
+        this.suggestions = suggestions;
     }
 
     @GetMapping("/id/{slug}")
@@ -145,6 +154,8 @@ class EntityController {
                 .toList();
         String sparql = reader.entityQueryText(e);
         EntityPage page;
+        EntityClaims disputes;
+        List<AspectPanels.Panel> aspects;
         if (panel.notYet()) {
             // Nothing holds in that year: the names and gloss say what the page is about, the notice says why.
             EntityPage now = new EntityPageAssembler(current.get(), current.get().createResource(e.getURI()),
@@ -152,19 +163,29 @@ class EntityController {
             page = new EntityPage(now.slug(), now.iri(), now.title(), now.description(), now.names(), now.types(),
                     List.of(), List.of(), List.of(), List.of(), new EntityPage.GraphView(now.graph().width(),
                     now.graph().height(), List.of(), List.of()), downloads, sparql);
+            disputes = null;
+            aspects = List.of();
         } else {
             var runner = years.runner(asOf);
             Model graph = asOf.isEmpty() ? current.get() : reader.entityGraph(e, runner).orElse(current.get());
-            page = new EntityPageAssembler(graph, graph.createResource(e.getURI()), reader.inferred(e, runner), lang,
-                    years.notes(asOf, lang)).assemble(downloads, sparql);
+            EntityPageAssembler assembler = new EntityPageAssembler(graph, graph.createResource(e.getURI()),
+                    reader.inferred(e, runner), lang, years.notes(asOf, lang));
+            page = assembler.assemble(downloads, sparql);
+            disputes = new EntityClaimsAssembler(graph, graph.createResource(e.getURI()), lang, assembler)
+                    .assemble(claims.disputed(e, runner));
+            aspects = panels.panels(e, lang, panel.year());
         }
         Context ctx = new Context(Locale.ENGLISH);
         ctx.setVariables(model);
         ctx.setVariable("page", page);
+        ctx.setVariable("claims", disputes);
+        ctx.setVariable("panels", aspects);
         ctx.setVariable("asOf", panel);
         // The language switch keeps the year.
         ctx.setVariable("keepQuery", panel.query());
         Object endpoint = model.get("sparqlEndpoint");
+        ctx.setVariable("workbenchLink", "/sparql-ui#query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8)
+                .replace("+", "%20"));
         ctx.setVariable("sparqlLink", endpoint == null ? null
                 : endpoint + "?query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8));
         return rendered(templates.process("entity", ctx).getBytes(StandardCharsets.UTF_8));
@@ -187,13 +208,15 @@ class EntityController {
     /** 404: an HTML page with suggestions for people, problem+json for everything else. */
     private String unknown(String slug, boolean html, HttpServletRequest request, HttpServletResponse response,
                            ModelMap model) {
+        List<UnknownEntityException.Suggestion> found = suggestions.forName(slug);
         if (!html) {
-            throw new NotFoundException("No entity '" + slug + "' in the graph");
+            throw new UnknownEntityException("No entity '" + slug + "' in the graph", found);
         }
         LabelLanguage lang = PageSupport.common(model, request, fuseki);
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         model.addAttribute("slug", slug);
-        model.addAttribute("suggestions", reader.suggestions(slug, lang));
+        model.addAttribute("suggestions", found.stream().map(s -> new Link(s.label(), s.page() + lang.suffix(), "en"))
+                .toList());
         return "not-found";
     }
 }

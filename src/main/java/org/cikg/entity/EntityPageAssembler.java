@@ -178,7 +178,8 @@ final class EntityPageAssembler {
                 .toList();
     }
 
-    private List<Source> sources(List<Resource> statements) {
+    /** How the page prints the sources of these statement nodes (also used by {@link EntityClaimsAssembler}). */
+    List<Source> sources(List<Resource> statements) {
         List<Source> out = new ArrayList<>();
         for (Resource st : statements) {
             for (Statement d : st.listProperties(Vocab.WAS_DERIVED_FROM).toList()) {
@@ -226,7 +227,7 @@ final class EntityPageAssembler {
             }
             Statement v = x.getProperty(Vocab.VALUE);
             List<Source> sources = v == null ? List.of() : sources(statementsFor(x, Vocab.VALUE, v.getObject()));
-            out.add(new IndicatorRow(Labels.link(x, lang), v == null ? "" : v.getLiteral().getLexicalForm(),
+            out.add(new IndicatorRow(Labels.link(x, lang), v == null ? "" : EntityClaimsAssembler.number(v.getObject()),
                     stringOf(x, Vocab.UNIT), stringOf(x, Vocab.YEAR), sources));
         }
         out.sort(Comparator.comparing((IndicatorRow r) -> r.year() == null ? "" : r.year())

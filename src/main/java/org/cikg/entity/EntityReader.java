@@ -109,28 +109,6 @@ public class EntityReader {
         return BoundQuery.text(catalog.get(SystemQuery.ENTITY_GRAPH).query(), Map.of("entity", entity));
     }
 
-    /** Entities whose slug or English label contains one of the words of {@code slug} ("did you mean"). */
-    List<Link> suggestions(String slug, LabelLanguage lang) {
-        Map<String, Link> found = new LinkedHashMap<>();
-        String[] words = slug.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+");
-        int tried = 0;
-        for (String w : words) {
-            if (w.length() < 3 || tried++ >= 5) {
-                continue;
-            }
-            Table rows = runner.select(catalog.get(SystemQuery.ENTITY_SUGGEST),
-                    Map.of("word", Terms.string("word", w, 100)));
-            rows.forEach(b -> {
-                String s = Terms.slugOf(b.get("entity"));
-                if (s != null && found.size() < 10) {
-                    found.putIfAbsent(s, new Link(b.get("label").getLiteralLexicalForm(), "/page/" + s + lang.suffix(),
-                            "en"));
-                }
-            });
-        }
-        return new ArrayList<>(found.values());
-    }
-
     /** A class of the ontology with how many resources have it. */
     public record ClassCount(String local, String iri, String label, String comment, long count) {
     }

@@ -85,8 +85,13 @@ final class NeighbourhoodDrawing {
         return Math.round(v * 10) / 10.0;
     }
 
+    /** A label cut to fit the drawing, at a word's end where it can be (screen readers get the whole name). */
     private static String shorten(String s) {
-        return s.length() <= 22 ? s : s.substring(0, 21) + "…";
+        if (s.length() <= 22) {
+            return s;
+        }
+        int space = s.lastIndexOf(' ', 21);
+        return (space >= 8 ? s.substring(0, space).replaceFirst("[\\s(,;:-]+$", "") : s.substring(0, 21)) + "…";
     }
 
     private static boolean isEntity(RDFNode n) {

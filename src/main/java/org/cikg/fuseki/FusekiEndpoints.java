@@ -1,10 +1,5 @@
 package org.cikg.fuseki;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +10,8 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
 import org.cikg.config.KgProperties;
 import org.cikg.sparql.QueryAdmission;
 import org.cikg.store.KnowledgeStore;
@@ -42,6 +39,7 @@ import org.springframework.stereotype.Component;
 public class FusekiEndpoints implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(FusekiEndpoints.class);
     public static final String DATASET = "/kg";
+    private static final String REALM = "cikg admin";
 
     private final KnowledgeStore store;
     private final KgProperties props;
@@ -49,20 +47,24 @@ public class FusekiEndpoints implements SmartLifecycle {
     private final ConformanceDataset conformance;
     private final DataVersion version;
     private final QueryAdmission admission;
+    private final LoginThrottle throttle;
     private volatile FusekiServer server;
 
     public FusekiEndpoints(KnowledgeStore store, KgProperties props, EndpointLimits limits,
                            ConformanceDataset conformance) {
-        this(store, props, limits, conformance, new DataVersion(), new QueryAdmission(props));
+        this(store, props, limits, conformance, new DataVersion(), new QueryAdmission(props), new LoginThrottle());
     }
 
     /**
      * As the service runs it: an update or Graph Store write to {@code /kg} moves the {@link DataVersion}; queries
-     * share the {@link QueryAdmission} with the facade's graph export.
+     * share the {@link QueryAdmission} with the facade's graph export, admin logins the {@link LoginThrottle} with
+     * the facade's admin calls.
      */
     @org.springframework.beans.factory.annotation.Autowired
     public FusekiEndpoints(KnowledgeStore store, KgProperties props, EndpointLimits limits,
-                           ConformanceDataset conformance, DataVersion version, QueryAdmission admission) {
+                           ConformanceDataset conformance, DataVersion version, QueryAdmission admission,
+                           LoginThrottle throttle) {
+        this.throttle = throttle;
         this.store = store;
         this.props = props;
         this.limits = limits;
@@ -83,9 +85,10 @@ public class FusekiEndpoints implements SmartLifecycle {
         }
         DatasetGraph scratch = conformance.enabled()
                 ? ConformanceDataset.create(props.sparql()) : null;
-        server = build(store.dataset(), props, limits, scratch, version::changed, admission).start();
-        LOG.info("SPARQL endpoints at http://localhost:{}{}/sparql (update {})", server.getHttpPort(), DATASET,
-                props.admin().enabled() ? "with admin credentials" : "disabled");
+        server = build(store.writable(), props, limits, scratch, version::changed, admission, store::writeRefusal,
+                throttle).start();
+        LOG.info("SPARQL endpoints at http://{}:{}{}/sparql (update {})", props.fuseki().address(),
+                server.getHttpPort(), DATASET, props.admin().enabled() ? "with admin credentials" : "disabled");
     }
 
     /**
@@ -103,18 +106,30 @@ public class FusekiEndpoints implements SmartLifecycle {
      */
     static FusekiServer build(DatasetGraph dataset, KgProperties props, EndpointLimits limits,
                               DatasetGraph scratch, Runnable onWrite, QueryAdmission admission) {
+        return build(dataset, props, limits, scratch, onWrite, admission, Optional::empty, new LoginThrottle());
+    }
+
+    /**
+     * As above; while {@code writeRefusal} gives a reason (a read replica), updates and Graph Store writes to
+     * {@link #DATASET} are answered 409 with it, before anything runs; admin logins are slowed down by
+     * {@code throttle}.
+     */
+    static FusekiServer build(DatasetGraph dataset, KgProperties props, EndpointLimits limits,
+                              DatasetGraph scratch, Runnable onWrite, QueryAdmission admission,
+                              java.util.function.Supplier<Optional<String>> writeRefusal, LoginThrottle throttle) {
         List<String> paths = new ArrayList<>(List.of(DATASET));
         if (scratch != null) {
             paths.add(ConformanceDataset.PATH);
         }
         FusekiServer.Builder b = FusekiServer.create()
                 .port(props.fuseki().port())
-                .enableCors(true, writeCorsFile().toString())
                 .enablePing(true)
-                .addFilter("/*", new RequestGate(limits, paths, props.sparql(), onWrite, admission))
+                .addFilter("/*", new CorsFilter())
+                .addFilter("/*", new RequestGate(limits, paths, props.sparql(), onWrite, admission, writeRefusal))
                 // Replaces Fuseki's query operation (same content type) on every dataset and path that runs queries.
                 .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery,
                         new LimitedQueryService(props.sparql().timeout()))
+                .registerOperation(Operation.Update, WebContent.contentTypeSPARQLUpdate, new UpdateService())
                 .add(DATASET, dataset, false);
         if (scratch != null) {
             b.add(ConformanceDataset.PATH, scratch, false);
@@ -122,49 +137,26 @@ public class FusekiEndpoints implements SmartLifecycle {
         KgProperties.Admin admin = props.admin();
         if (admin.enabled()) {
             AuthPolicy adminOnly = Auth.policyAllowSpecific(admin.user());
-            b.passwordFile(writePasswordFile(admin).toString())
+            b.securityHandler(AdminAuthenticator.securityHandler(admin, REALM, throttle))
                     .auth(AuthScheme.BASIC)
-                    .realm("cikg admin");
+                    .realm(REALM);
             for (String path : paths) {
                 b.addEndpoint(path, "update", Operation.Update, adminOnly)
                         .addEndpoint(path, "data", Operation.GSP_RW, adminOnly);
             }
         }
-        return b.build();
+        FusekiServer server = b.build();
+        listenOn(server, props.fuseki().address());
+        server.getJettyServer().setErrorHandler(new ProblemErrorHandler());
+        return server;
     }
 
-    /**
-     * Fuseki's CORS filter defaults to {@code Access-Control-Allow-Credentials: true}; this configuration allows
-     * any origin to read with GET/POST (and preflight), never with the browser's credentials.
-     */
-    private static Path writeCorsFile() {
-        try {
-            Path file = Files.createTempFile("cikg-cors", ".properties");
-            file.toFile().deleteOnExit();
-            Files.writeString(file, """
-                    allowedOrigins=*
-                    allowedMethods=GET,POST,OPTIONS
-                    allowedHeaders=X-Requested-With,Content-Type,Accept,Origin
-                    exposedHeaders=Cache-Control,Content-Language,Content-Length,Content-Type,Expires,Last-Modified
-                    allowCredentials=false
-                    chainPreflight=false
-                    """);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Jetty's realm file; written with owner-only permissions into a temp file removed at exit. */
-    private static Path writePasswordFile(KgProperties.Admin admin) {
-        try {
-            Path file = Files.createTempFile("cikg-realm", ".properties",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            file.toFile().deleteOnExit();
-            Files.writeString(file, admin.user() + ": " + admin.password() + "\n");
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Binds the server's connectors to {@code address} (Fuseki's builder offers only "localhost or all"). */
+    private static void listenOn(FusekiServer server, String address) {
+        for (Connector c : server.getJettyServer().getConnectors()) {
+            if (c instanceof ServerConnector sc) {
+                sc.setHost(address);
+            }
         }
     }
 

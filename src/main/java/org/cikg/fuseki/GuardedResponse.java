@@ -25,6 +25,8 @@ import java.io.Serial;
  *       result whose rows are still in the response buffer): the buffered rows are discarded and {@link #finish()}
  *       answers 503, an RFC 9457 problem with {@code Retry-After}, instead of Fuseki's plain-text message (or a 400
  *       holding half a result and the comment).</li>
+ *   <li><b>Text without a charset.</b> A text type Fuseki sends without one gets {@code charset=utf-8}
+ *       ({@link #withCharset}), so browsers decode non-Latin names.</li>
  *   <li><b>Error messages echoing non-ASCII text.</b> Fuseki sets {@code Content-Length} to the message's length in
  *       characters, not bytes; the body then overflows the declared length and Jetty turns the 4xx into a 500 with a
  *       broken connection. For error statuses the declared length is dropped and Jetty frames the body itself.</li>
@@ -134,8 +136,30 @@ final class GuardedResponse extends HttpServletResponseWrapper {
     @Override
     public void setContentType(String type) {
         if (!cut && !timedOut) {
-            super.setContentType(type);
+            super.setContentType(withCharset(type));
         }
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+        super.setHeader(name, "Content-Type".equalsIgnoreCase(name) ? withCharset(value) : value);
+    }
+
+    /**
+     * Fuseki writes every text format in UTF-8 but names no charset for some (Turtle, N-Triples, TriG, N-Quads): a
+     * browser opening a CONSTRUCT then decodes the bytes as windows-1252 and Arabic, Chinese and Russian names turn
+     * into mojibake. Such a type gets {@code ;charset=utf-8}; one that names a charset is left as it is.
+     */
+    static String withCharset(String type) {
+        if (type == null || type.toLowerCase(java.util.Locale.ROOT).contains("charset=")) {
+            return type;
+        }
+        String base = type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        boolean text = base.startsWith("text/") || base.equals("application/n-triples")
+                || base.equals("application/n-quads") || base.equals("application/trig")
+                || base.equals("application/ld+json") || base.endsWith("+json") || base.endsWith("+xml")
+                || base.equals("application/json") || base.equals("application/xml");
+        return text ? type + ";charset=utf-8" : type;
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,12 +29,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaRange;
 import org.apache.jena.fuseki.DEF;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
@@ -55,10 +60,21 @@ import org.cikg.sparql.QueryAdmission;
  *   <li>a query or update nested deeper than {@link EndpointLimits#maxDepth()}, or one whose parse exhausts the
  *       stack: 400;</li>
  *   <li>{@code LOAD} in an update, even from the admin: 403 (it would fetch any URL or read any local file);</li>
+ *   <li>a {@code Content-Type} naming a character set this JVM does not know: 415 (Jetty would throw, a 500);</li>
+ *   <li>an upload in RDF Thrift or RDF Protobuf, as {@code multipart/form-data}, or with a {@code Content-Encoding}:
+ *       415. Thrift and Protobuf parsers end quietly at garbage or a cut, so a bad body would replace a graph with
+ *       part of it; Fuseki's multipart upload takes each part's format from its own headers or file name (so it
+ *       would let those formats in, and fails with a 500 on a part without a type); a compressed body is only
+ *       limited on the wire, not in what it expands to. Every format left (Turtle, N-Triples, N-Quads, TriG,
+ *       RDF/XML, JSON-LD, RDF/JSON, TriX) Fuseki parses completely inside the write transaction, and a syntax error
+ *       aborts it: the graph stays as it was;</li>
+ *   <li>{@code callback} or {@code stylesheet} parameters, which Fuseki would write into the response: 400;</li>
+ *   <li>{@code TRACE}: 405;</li>
  *   <li>an update that does not parse: 400 here, since Fuseki would run the operations before the error;</li>
  *   <li>an {@code Accept} header that no result or RDF format satisfies: 406;</li>
  *   <li>a {@code timeout} parameter that is not one or two whole numbers of seconds, or given twice: 400 (a
  *       well-formed one can only lower {@code kg.sparql.timeout}: {@link LimitedQueryService});</li>
+ *   <li>on a read replica, an update or Graph Store write to the store: 409, naming the service that takes writes;</li>
  *   <li>a request to a dataset beyond the {@link QueryAdmission} limits (in all, or from this client address): 503
  *       with {@code Retry-After}, at once.</li>
  * </ul>
@@ -70,6 +86,8 @@ import org.cikg.sparql.QueryAdmission;
 final class RequestGate implements Filter {
     private static final AcceptList OFFERS = offers();
     private static final String FORM = "application/x-www-form-urlencoded";
+    private static final Pattern CHARSET =
+            Pattern.compile("(?i);\\s*charset\\s*=\\s*\"?([^\";\\s]*)");
     /** The most bytes of a refused request body read and discarded so the client sees the 413 (see swallow). */
     private static final long SWALLOW = 2L * 1024 * 1024;
 
@@ -83,6 +101,7 @@ final class RequestGate implements Filter {
 
     private final List<String> watchedWrites;
     private final Runnable onWrite;
+    private final java.util.function.Supplier<java.util.Optional<String>> writeRefusal;
     private final ClientWatch clientWatch = new ClientWatch(Duration.ofMillis(250));
 
     /**
@@ -93,6 +112,16 @@ final class RequestGate implements Filter {
      */
     RequestGate(EndpointLimits limits, List<String> datasets, KgProperties.Sparql sparql, Runnable onWrite,
                 QueryAdmission admission) {
+        this(limits, datasets, sparql, onWrite, admission, java.util.Optional::empty);
+    }
+
+    /**
+     * As above; while {@code writeRefusal} gives a reason (a read replica), a write to the first dataset (an update, or
+     * a Graph Store {@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE}) is answered 409 with it.
+     */
+    RequestGate(EndpointLimits limits, List<String> datasets, KgProperties.Sparql sparql, Runnable onWrite,
+                QueryAdmission admission, java.util.function.Supplier<java.util.Optional<String>> writeRefusal) {
+        this.writeRefusal = writeRefusal;
         this.limits = limits;
         this.admission = admission;
         this.datasets = List.copyOf(datasets);
@@ -109,6 +138,11 @@ final class RequestGate implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
+        if ("TRACE".equals(request.getMethod()) || "TRACK".equals(request.getMethod())) {
+            response.setHeader("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
+            refuse(response, 405, "Method not allowed", "TRACE is not served (it would echo the request back).");
+            return;
+        }
         String path = request.getRequestURI();
         if (path == null || suspiciousPath(path)) {
             refuse(response, 400, "Bad request path", "Path segments must be plain: no '//', '.', ';' or encoded "
@@ -123,7 +157,28 @@ final class RequestGate implements Filter {
         }
         HttpServletRequest forward = request;
         String method = request.getMethod();
+        String charset = unknownCharset(request.getHeader("Content-Type"));
+        if (charset != null) {
+            swallow(request.getInputStream(), SWALLOW, response);
+            refuse(response, 415, "Unsupported charset", "The character set " + plain(charset).replace("\"", "")
+                    + " is not supported; send UTF-8.");
+            return;
+        }
+        if (!"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method)
+                && watchedWrites.contains(path)) {
+            java.util.Optional<String> refusal = writeRefusal.get();
+            if (refusal.isPresent()) {
+                refuse(response, 409, "Read-only replica", "Write refused: " + plain(refusal.get()));
+                return;
+            }
+        }
         boolean upload = uploadPaths.contains(path);
+        String uploadRefusal = upload ? uploadRefusal(request) : null;
+        if (uploadRefusal != null) {
+            swallow(request.getInputStream(), SWALLOW, response);
+            refuse(response, 415, "Unsupported upload", uploadRefusal);
+            return;
+        }
         if ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)) {
             long limit = upload ? limits.maxUpload().toBytes() : limits.maxBody().toBytes();
             long declared = request.getContentLengthLong();
@@ -141,7 +196,7 @@ final class RequestGate implements Filter {
             }
         }
         if (!upload) {
-            String refusal = checkTimeout(forward, response);
+            String refusal = checkParameters(forward, response);
             if (refusal != null) {
                 return;
             }
@@ -188,11 +243,19 @@ final class RequestGate implements Filter {
     }
 
     /**
-     * Returns non-null (and has answered 400) when the {@code timeout} parameter is not one Fuseki would read as
-     * meant: Fuseki ignores a malformed one silently, and two of them are ambiguous. A well-formed one is capped
-     * later ({@link LimitedQueryService}).
+     * Returns non-null (and has answered 400) for {@code callback} or {@code stylesheet} (Fuseki writes their values
+     * into the response: JSONP and an XSLT reference, both ways to run a page's script or style on our answer), or
+     * a {@code timeout} parameter that is not one Fuseki would read as meant: Fuseki ignores a malformed one
+     * silently, and two of them are ambiguous. A well-formed one is capped later ({@link LimitedQueryService}).
      */
-    private static String checkTimeout(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private static String checkParameters(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        for (String reflected : new String[] {"callback", "stylesheet"}) {
+            if (request.getParameter(reflected) != null) {
+                return refuse(response, 400, "Parameter not supported", "The " + reflected + " parameter is not "
+                        + "supported: its value would be written into the response.");
+            }
+        }
         String[] values = request.getParameterValues(ClientTimeout.PARAMETER);
         if (values == null) {
             return null;
@@ -274,6 +337,55 @@ final class RequestGate implements Filter {
             return null; // anything else the parser rejects is Fuseki's to report
         }
         return null;
+    }
+
+    /**
+     * Why an upload to {@code /data} is refused (see the class comment), or null: a {@code Content-Encoding}, a
+     * multipart body, or RDF Thrift or RDF Protobuf.
+     */
+    static String uploadRefusal(HttpServletRequest request) {
+        String encoding = request.getHeader("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.strip())) {
+            return "Compressed uploads are not accepted (their size limit would hold only on the wire, not for what "
+                    + "they expand to); send the body uncompressed.";
+        }
+        String type = baseType(request.getHeader("Content-Type"));
+        if (type != null && type.startsWith("multipart/")) {
+            return "Multipart uploads are not accepted; send the data as the request body, with its Content-Type.";
+        }
+        if (binaryRdf(type)) {
+            return "RDF Thrift and RDF Protobuf are not accepted here: their parsers take a corrupt or cut body for a "
+                    + "complete one, which would replace a graph with part of the data. Send Turtle, N-Triples, "
+                    + "N-Quads, TriG, RDF/XML or JSON-LD.";
+        }
+        return null;
+    }
+
+    /** The {@code charset} parameter of {@code contentType} when this JVM has no such character set; else null. */
+    static String unknownCharset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        Matcher m = CHARSET.matcher(contentType);
+        if (!m.find()) {
+            return null;
+        }
+        String name = m.group(1);
+        try {
+            return Charset.isSupported(name) ? null : name;
+        } catch (IllegalCharsetNameException e) {
+            return name;
+        }
+    }
+
+    /** RDF Thrift or RDF Protobuf by the Content-Type (the formats whose parsers do not notice a corrupt body). */
+    static boolean binaryRdf(String contentType) {
+        String base = baseType(contentType);
+        if (base == null) {
+            return false;
+        }
+        Lang lang = RDFLanguages.contentTypeToLang(base);
+        return Lang.RDFTHRIFT.equals(lang) || Lang.RDFPROTO.equals(lang);
     }
 
     private static boolean acceptable(HttpServletRequest request) {

@@ -172,7 +172,8 @@ public class ConstructExport {
                     label != null ? label.getLiteralLanguage() : known != null ? known.labelLang() : "",
                     typeIri != null ? GraphLookups.localName(typeIri) : "Thing", typeIri, attrs));
         }
-        return new SubGraph(out, edges.build(lookups));
+        List<SubGraph.Edge> built = edges.build(lookups);
+        return new SubGraph(out, built, lookups.sourceTitles(built));
     }
 
     private static boolean ours(Node n) {

@@ -4,32 +4,76 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.cikg.problem.BadRequestException;
 
 /**
- * GEXF 1.3 (https://gexf.net/), Gephi's own format: a directed graph whose node ids are entity IRIs, declared node
- * attributes ({@code type} and each literal fact, typed) and edge attributes ({@code predicate}, {@code certainty},
- * {@code sources}, {@code startYear}, {@code endYear}), edge labels from the predicate's label. Dated edges carry
- * {@code start} / {@code end} (years, {@code timeformat="integer"}; an edge with a start and no end lasts), and the
- * graph is then {@code mode="dynamic"}, so Gephi's timeline can filter by year. GEXF's time formats are
- * integer, double, date and dateTime; years are written as integers.
+ * GEXF (https://gexf.net/), Gephi's own format, in version 1.2draft (the default) or 1.3: a directed graph whose
+ * node ids are entity IRIs, declared node attributes ({@code type} and each literal fact, typed: years are integers)
+ * and edge attributes ({@code predicate}, {@code certainty}, {@code sources}, {@code startYear}, {@code endYear}),
+ * edge labels from the predicate's label, and each node's class colour as {@code viz:color} ({@link ClassPalette}).
+ * Dated edges carry {@code start} / {@code end} (years, {@code timeformat="integer"}; an edge with a start and no
+ * end lasts), and the graph is then {@code mode="dynamic"}, so Gephi's timeline can filter by year.
+ *
+ * <p>Why 1.2draft by default: it is the version every common reader takes without being told. networkx's
+ * {@code read_gexf} reads 1.2draft unless given {@code version=} (Debian 12's networkx 2.8.8 knows no 1.3 at all,
+ * and networkx 3.x still defaults to 1.2draft), and Gephi reads 1.1, 1.2draft and 1.3 alike. {@code version=1.3}
+ * writes the 1.3 namespace for tools that want it ({@code nx.read_gexf(path, version="1.3")} in networkx 3.x).
+ *
+ * <p>{@code sources} is a string of {@code source#paragraph} entries separated by spaces: GEXF's {@code liststring}
+ * would be structured, but networkx reads it as one plain string anyway and Gephi 0.10 does not filter on it.
  */
 final class GexfWriter implements GraphWriter {
+    /** The versions written, with their namespaces. */
+    enum Version {
+        V1_2("1.2draft", "1.2", "http://www.gexf.net/1.2draft", "http://www.gexf.net/1.2draft/viz",
+                "http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd"),
+        V1_3("1.3", "1.3", "http://gexf.net/1.3", "http://gexf.net/1.3/viz",
+                "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd");
+
+        final String param;
+        final String number;
+        final String ns;
+        final String viz;
+        final String schemaLocation;
+
+        Version(String param, String number, String ns, String viz, String schemaLocation) {
+            this.param = param;
+            this.number = number;
+            this.ns = ns;
+            this.viz = viz;
+            this.schemaLocation = schemaLocation;
+        }
+
+        /** {@code version=}: 1.2draft (also 1.2) or 1.3; null or blank is 1.2draft. */
+        static Version of(String value) {
+            if (value == null || value.isBlank()) {
+                return V1_2;
+            }
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "1.2draft", "1.2" -> V1_2;
+                case "1.3" -> V1_3;
+                default -> throw new BadRequestException("Parameter 'version' (GEXF) must be 1.2draft or 1.3");
+            };
+        }
+    }
+
+    private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+    private final Version version;
     /** The year the graph shows, said in the {@code <meta>} description; null: the graph now. */
     private final Integer asOf;
 
-    GexfWriter() {
-        this(null);
+    GexfWriter(Version version) {
+        this(version, null);
     }
 
-    GexfWriter(Integer asOf) {
+    GexfWriter(Version version, Integer asOf) {
+        this.version = version;
         this.asOf = asOf;
     }
-
-    static final String NS = "http://gexf.net/1.3";
-    private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
     @Override
     public void write(SubGraph g, OutputStream out) {
@@ -40,10 +84,11 @@ final class GexfWriter implements GraphWriter {
             w.writeStartDocument("UTF-8", "1.0");
             w.writeCharacters("\n");
             w.writeStartElement("gexf");
-            w.writeDefaultNamespace(NS);
+            w.writeDefaultNamespace(version.ns);
+            w.writeNamespace("viz", version.viz);
             w.writeNamespace("xsi", XSI);
-            w.writeAttribute(XSI, "schemaLocation", NS + " http://gexf.net/1.3/gexf.xsd");
-            w.writeAttribute("version", "1.3");
+            w.writeAttribute(XSI, "schemaLocation", version.schemaLocation);
+            w.writeAttribute("version", version.number);
             w.writeCharacters("\n");
             meta(w, asOf);
             w.writeStartElement("graph");
@@ -51,11 +96,13 @@ final class GexfWriter implements GraphWriter {
             w.writeAttribute("mode", dynamic ? "dynamic" : "static");
             if (dynamic) {
                 w.writeAttribute("timeformat", "integer");
-                w.writeAttribute("timerepresentation", "interval");
+                if (version == Version.V1_3) {
+                    w.writeAttribute("timerepresentation", "interval");
+                }
             }
             w.writeCharacters("\n");
             attributes(w, columns);
-            nodes(w, g, columns);
+            nodes(w, g, columns, version);
             edges(w, g);
             w.writeCharacters("\n");
             w.writeEndElement();
@@ -67,6 +114,15 @@ final class GexfWriter implements GraphWriter {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("GEXF writing failed", e);
         }
+    }
+
+    /** GEXF's names for the column types: {@code long} and {@code double} exist in both versions; strings too. */
+    private static String gexfType(String type) {
+        return switch (type) {
+            case "long" -> "long";
+            case "double" -> "double";
+            default -> "string";
+        };
     }
 
     private static void meta(XMLStreamWriter w, Integer asOf) throws XMLStreamException {
@@ -86,7 +142,7 @@ final class GexfWriter implements GraphWriter {
         w.writeAttribute("mode", "static");
         attribute(w, "type", "type", "string");
         for (int i = 0; i < columns.size(); i++) {
-            attribute(w, "a" + i, columns.get(i).name(), columns.get(i).type());
+            attribute(w, "a" + i, columns.get(i).name(), gexfType(columns.get(i).type()));
         }
         w.writeEndElement();
         w.writeCharacters("\n");
@@ -102,7 +158,8 @@ final class GexfWriter implements GraphWriter {
         w.writeCharacters("\n");
     }
 
-    private static void nodes(XMLStreamWriter w, SubGraph g, List<NodeAttributes.Column> columns)
+    /** The nodes, each with its class's colour ({@link ClassPalette}, the explorer's). */
+    private static void nodes(XMLStreamWriter w, SubGraph g, List<NodeAttributes.Column> columns, Version version)
             throws XMLStreamException {
         w.writeStartElement("nodes");
         for (SubGraph.Node n : g.nodes()) {
@@ -116,6 +173,12 @@ final class GexfWriter implements GraphWriter {
                 attvalue(w, "a" + i, NodeAttributes.text(n, columns.get(i)));
             }
             w.writeEndElement();
+            int[] rgb = ClassPalette.rgb(ClassPalette.colour(n.type()));
+            w.writeEmptyElement(version.viz, "color");
+            w.writeAttribute("r", Integer.toString(rgb[0]));
+            w.writeAttribute("g", Integer.toString(rgb[1]));
+            w.writeAttribute("b", Integer.toString(rgb[2]));
+            w.writeAttribute("a", "1.0");
             w.writeEndElement();
         }
         w.writeCharacters("\n");

@@ -52,7 +52,8 @@ class GraphController {
     private static final int MAX_LIST = 50;
 
     /** Options of the question export; every other request parameter goes to the question itself ({@code asOf} both). */
-    private static final Set<String> QUESTION_GRAPH_OPTIONS = Set.of("depth", "types", "predicates", "limit", "format");
+    private static final Set<String> QUESTION_GRAPH_OPTIONS = Set.of("depth", "types", "predicates", "limit", "format",
+            "version");
     private static final int MAX_QUESTION_FOCUS = 200;
 
     private final NeighbourhoodExtractor extractor;
@@ -66,7 +67,7 @@ class GraphController {
      */
     private final DataVersionCache<Export, ResponseEntity<byte[]>> exports;
 
-    private record Export(GraphRequest request, GraphFormat format, Integer asOf) {
+    private record Export(GraphRequest request, GraphFormat format, GexfWriter.Version version, Integer asOf) {
     }
 
     private final YearView years;
@@ -124,7 +125,8 @@ class GraphController {
                 params.getFirst("depth") == null ? 1 : Terms.positiveInt("depth", params.getFirst("depth"), MAX_DEPTH),
                 terms("types", params.get("types")), terms("predicates", params.get("predicates")), null, null, true,
                 RequestLanguage.resolve(params.getFirst("lang"), acceptLanguage), limit(params.getFirst("limit")));
-        return respond(extractor.extract(r, years.runner(answer.asOf())), f, answer.asOf());
+        return respond(extractor.extract(r, years.runner(answer.asOf())), f,
+                GexfWriter.Version.of(params.getFirst("version")), answer.asOf());
     }
 
     @GetMapping("/api/graph")
@@ -138,12 +140,14 @@ class GraphController {
                                          @RequestParam(required = false) String lang,
                                          @RequestParam(required = false) String limit,
                                          @RequestParam(required = false) String format,
+                                         @RequestParam(required = false) String version,
                                          @RequestParam(name = AsOf.PARAM, required = false) String asOfParam,
                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                          @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
                                          String acceptLanguage)
             throws HttpMediaTypeNotAcceptableException {
         GraphFormat f = format(format, accept);
+        GexfWriter.Version gexf = GexfWriter.Version.of(version);
         Optional<AsOf> asOf = AsOf.parse(asOfParam);
         List<String> focusValues = split(focus);
         if (focusValues.isEmpty()) {
@@ -160,8 +164,8 @@ class GraphController {
                 depth == null ? 1 : Terms.positiveInt("depth", depth, MAX_DEPTH),
                 terms("types", types), terms("predicates", predicates), fromYear, toYear,
                 bool("undated", undated), RequestLanguage.resolve(lang, acceptLanguage), limit(limit));
-        return exports.get(new Export(r, f, asOf.map(AsOf::year).orElse(null)),
-                k -> respond(extractor.extract(r, years.runner(asOf)), f, asOf));
+        return exports.get(new Export(r, f, gexf, asOf.map(AsOf::year).orElse(null)),
+                k -> respond(extractor.extract(r, years.runner(asOf)), f, gexf, asOf));
     }
 
     @PostMapping(path = "/api/graph", consumes = "application/sparql-query")
@@ -169,14 +173,16 @@ class GraphController {
                                          @RequestParam(required = false) String lang,
                                          @RequestParam(required = false) String limit,
                                          @RequestParam(required = false) String format,
+                                         @RequestParam(required = false) String version,
                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                          @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
                                          String acceptLanguage,
                                          HttpServletRequest request)
             throws HttpMediaTypeNotAcceptableException {
         GraphFormat f = format(format, accept);
+        GexfWriter.Version v = GexfWriter.Version.of(version);
         try (QueryAdmission.Permit p = admission.admit(request.getRemoteAddr())) {
-            return respond(construct.run(query, RequestLanguage.resolve(lang, acceptLanguage), limit(limit)), f,
+            return respond(construct.run(query, RequestLanguage.resolve(lang, acceptLanguage), limit(limit)), f, v,
                     Optional.empty());
         }
     }
@@ -186,21 +192,22 @@ class GraphController {
                                          @RequestParam(required = false) String lang,
                                          @RequestParam(required = false) String limit,
                                          @RequestParam(required = false) String format,
+                                         @RequestParam(required = false) String version,
                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                          @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
                                          String acceptLanguage,
                                          HttpServletRequest request)
             throws HttpMediaTypeNotAcceptableException {
-        return constructBody(query, lang, limit, format, accept, acceptLanguage, request);
+        return constructBody(query, lang, limit, format, version, accept, acceptLanguage, request);
     }
 
     /** The sub-graph in the format; {@code asOf}: the year it shows, said in the file and in {@code X-As-Of}. */
-    private ResponseEntity<byte[]> respond(SubGraph g, GraphFormat f, Optional<AsOf> asOf) {
+    private ResponseEntity<byte[]> respond(SubGraph g, GraphFormat f, GexfWriter.Version version, Optional<AsOf> asOf) {
         Integer year = asOf.map(AsOf::year).orElse(null);
         GraphWriter writer = switch (f) {
             case CYTOSCAPE -> new CytoscapeWriter(year);
             case GRAPHML -> new GraphMlWriter(year);
-            case GEXF -> new GexfWriter(year);
+            case GEXF -> new GexfWriter(version, year);
             case JSONLD -> new RdfGraphWriter(RDFFormat.JSONLD11_PRETTY, year);
             case TURTLE -> new RdfGraphWriter(RDFFormat.TURTLE_PRETTY, year);
         };

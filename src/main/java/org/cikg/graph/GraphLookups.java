@@ -23,9 +23,10 @@ import org.cikg.sparql.Table;
  * ontology labels its properties. Call inside a read transaction; results are cached for the request.
  */
 final class GraphLookups {
-    private static final String RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
+    private static final String RDFS_LABEL = Namespaces.RDFS + "label";
 
     private final QueryRunner runner;
+    private final QueryCatalog catalogRef;
     private final CatalogQuery nodeQuery;
     private final CatalogQuery statementsQuery;
     private final String lang;
@@ -34,6 +35,7 @@ final class GraphLookups {
 
     GraphLookups(QueryRunner runner, QueryCatalog catalog, String lang) {
         this.runner = runner;
+        this.catalogRef = catalog;
         this.nodeQuery = catalog.get(SystemQuery.GRAPH_NODE);
         this.statementsQuery = catalog.get(SystemQuery.GRAPH_STATEMENTS);
         this.lang = lang;
@@ -88,6 +90,23 @@ final class GraphLookups {
                 type != null ? type.getURI() : null,
                 new LinkedHashMap<>(attributes));
         return new Description(node, !anyTypes.isEmpty() || !labels.isEmpty(), anyTypes, graphNode);
+    }
+
+    /** The titles of the sources the edges cite, by source IRI (a source without a title is left out). */
+    Map<String, String> sourceTitles(List<SubGraph.Edge> edges) {
+        Map<String, String> titles = new java.util.TreeMap<>();
+        CatalogQuery q = catalogRef.get(SystemQuery.GRAPH_SOURCE_TITLE);
+        for (SubGraph.Edge e : edges) {
+            for (SubGraph.SourceRef s : e.sources()) {
+                if (!titles.containsKey(s.source()) && s.source().startsWith("http")) {
+                    Table rows = runner.selectInTxn(q, Map.of("source",
+                            org.apache.jena.graph.NodeFactory.createURI(s.source())));
+                    titles.put(s.source(), rows.first().map(b -> b.get("title").getLiteralLexicalForm()).orElse(null));
+                }
+            }
+        }
+        titles.values().removeIf(java.util.Objects::isNull);
+        return titles;
     }
 
     /** The label of a property in the asked language, else English, else its local name. */

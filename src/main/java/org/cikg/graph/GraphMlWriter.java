@@ -8,7 +8,9 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * GraphML (http://graphml.graphdrawing.org/): a directed graph whose node ids are entity IRIs, with a typed
- * {@code <key>} for every attribute: {@code label}, {@code type} and each literal fact on nodes; {@code predicate},
+ * {@code <key>} for every attribute: {@code label}, {@code type}, {@code color} (the class colour,
+ * {@link ClassPalette}, {@code #rrggbb}) and each literal fact on nodes (years as {@code long}; several values as
+ * {@link NodeAttributes} says); {@code predicate},
  * {@code label}, {@code startYear}, {@code endYear} ({@code int}), {@code certainty} and {@code sources}
  * ({@code "source#paragraph"} entries separated by spaces) on edges. Written with {@link XMLStreamWriter}, so
  * every value is escaped.
@@ -69,6 +71,7 @@ final class GraphMlWriter implements GraphWriter {
             throws XMLStreamException {
         key(w, "n_label", "node", "label", "string");
         key(w, "n_type", "node", "type", "string");
+        key(w, "n_color", "node", "color", "string");
         for (int i = 0; i < columns.size(); i++) {
             key(w, "n_a" + i, "node", columns.get(i).name(), columns.get(i).type());
         }
@@ -90,6 +93,7 @@ final class GraphMlWriter implements GraphWriter {
         w.writeAttribute("id", n.id());
         data(w, "n_label", n.label());
         data(w, "n_type", n.type());
+        data(w, "n_color", ClassPalette.colour(n.type()));
         for (int i = 0; i < columns.size(); i++) {
             data(w, "n_a" + i, NodeAttributes.text(n, columns.get(i)));
         }

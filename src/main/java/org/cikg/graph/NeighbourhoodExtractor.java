@@ -90,7 +90,8 @@ public class NeighbourhoodExtractor {
             frontier = next;
         }
         List<SubGraph.Node> nodes = visited.stream().map(n -> lookups.describe(n).graphNode()).toList();
-        return new SubGraph(nodes, edges.build(lookups));
+        List<SubGraph.Edge> built = edges.build(lookups);
+        return new SubGraph(nodes, built, lookups.sourceTitles(built));
     }
 
     /** The links of one entity, each (s, p, o) with its statements. */

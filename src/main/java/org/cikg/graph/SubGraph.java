@@ -6,10 +6,15 @@ import java.util.Map;
 /**
  * A slice of the knowledge graph ready to be written in any export format.
  *
- * @param nodes entities, in a stable order
- * @param edges links between them, each with its provenance
+ * @param nodes        entities, in a stable order
+ * @param edges        links between them, each with its provenance
+ * @param sourceTitles the title of each source document the edges cite, by IRI (for readers who show them)
  */
-public record SubGraph(List<Node> nodes, List<Edge> edges) {
+public record SubGraph(List<Node> nodes, List<Edge> edges, Map<String, String> sourceTitles) {
+
+    public SubGraph(List<Node> nodes, List<Edge> edges) {
+        this(nodes, edges, Map.of());
+    }
 
     /**
      * An entity.

@@ -29,7 +29,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({NotFoundException.class, UnknownQueryException.class})
     ResponseEntity<ProblemDetail> notFound(RuntimeException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        ResponseEntity<ProblemDetail> r = problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        if (e instanceof UnknownEntityException u) {
+            r.getBody().setProperty("suggestions", u.suggestions());
+        }
+        return r;
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
@@ -70,6 +74,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Not available with a remote store", e.getMessage());
     }
 
+    @ExceptionHandler(ReadOnlyStoreException.class)
+    ResponseEntity<ProblemDetail> readOnly(ReadOnlyStoreException e) {
+        return problem(HttpStatus.CONFLICT, "Read-only replica", e.getMessage());
+    }
+
     @ExceptionHandler(DataLoadException.class)
     ResponseEntity<ProblemDetail> badData(DataLoadException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Data not loaded; the store keeps its previous contents",
@@ -78,12 +87,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AdminAuthException.class)
     ResponseEntity<ProblemDetail> unauthorized(AdminAuthException e) {
-        ResponseEntity<ProblemDetail> r = problem(e.status(), e.status() == HttpStatus.UNAUTHORIZED
-                ? "Authentication required" : "Not available", e.getMessage());
+        String title = switch (e.status()) {
+            case UNAUTHORIZED -> "Authentication required";
+            case TOO_MANY_REQUESTS -> "Too many failed logins";
+            default -> "Not available";
+        };
+        ResponseEntity<ProblemDetail> r = problem(e.status(), title, e.getMessage());
         HttpHeaders h = new HttpHeaders();
         h.putAll(r.getHeaders());
         if (e.status() == HttpStatus.UNAUTHORIZED) {
             h.set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"cikg admin\"");
+        }
+        if (e.status() == HttpStatus.TOO_MANY_REQUESTS) {
+            h.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         }
         return ResponseEntity.status(r.getStatusCode()).headers(h).body(r.getBody());
     }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns the request parameters of a call into RDF terms for the query's declared parameters, by declared type,
  * through {@link Terms}. Only declared parameters are accepted; each given once; required ones must be present.
- * A {@code class} must be a class of the ontology, a {@code cikg:} IRI a term of the ontology.
+ * A {@code class} must be a class of the ontology, a {@code cikg:} IRI a term of the ontology, an {@code entity} one
+ * the graph holds (else 404 with suggestions, {@link EntitySuggestions}).
  *
  * <p>The {@code lang} parameter, when a query declares one, is always bound: from {@code ?lang=}, else the first
  * usable range of {@code Accept-Language}, else {@code en}; only the primary subtag is kept ({@code zh-Hans} →
@@ -34,10 +35,12 @@ class ParameterBinder {
 
     private final KnowledgeStore store;
     private final QueryCatalog catalog;
+    private final EntitySuggestions entities;
 
-    ParameterBinder(KnowledgeStore store, QueryCatalog catalog) {
+    ParameterBinder(KnowledgeStore store, QueryCatalog catalog, EntitySuggestions entities) {
         this.store = store;
         this.catalog = catalog;
+        this.entities = entities;
     }
 
     /** The bindings for a call, by parameter name, in header order. */
@@ -73,6 +76,9 @@ class ParameterBinder {
         Node term = Terms.ofType(p.type(), p.name(), value, MAX_INT, MAX_STRING);
         if (p.type().equals("lang")) {
             return NodeFactory.createLiteralString(RequestLanguage.primary(term.getLiteralLexicalForm()));
+        }
+        if (p.type().equals("entity") && !entities.exists(term)) {
+            throw entities.unknown(p.name(), term);
         }
         if (p.type().equals("class")) {
             requireInOntology(p.name(), term, SystemQuery.ONTOLOGY_CLASS, "class");

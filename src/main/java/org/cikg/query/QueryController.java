@@ -32,7 +32,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  *   <li>{@code GET /api/queries}: the public catalogue, read from the {@code .rq} headers;</li>
  *   <li>{@code GET /api/queries/{name}.rq}: the query's text ({@code text/plain}), to read or copy;</li>
  *   <li>{@code GET /api/queries/{name}?param=value}: runs it; JSON ({@link QueryResult}, the default), SPARQL JSON or
- *       CSV by {@code Accept}; at most {@value #ROW_LIMIT} rows, the answer saying whether there were more
+ *       CSV by {@code Accept}, or by {@code format=} ({@link #FORMAT}); at most {@value #ROW_LIMIT} rows, the answer saying whether there were more
  *       ({@link RowCap}). Answers are built in memory and sent whole: a timeout is a 503 problem, never a cut body.</li>
  * </ul>
  * Every answer names the query that ran in a {@code Link: <.../{name}.rq>; rel="describedby"} header.
@@ -90,8 +90,10 @@ class QueryController {
                           @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage)
             throws HttpMediaTypeNotAcceptableException {
         questions.question(name);
-        MediaType format = negotiate(accept);
-        QuestionRunner.Answer answer = questions.run(name, params, acceptLanguage);
+        MediaType format = params.containsKey(FORMAT) ? byName(params.getFirst(FORMAT)) : negotiate(accept);
+        Map<String, List<String>> questionParams = new LinkedHashMap<>(params);
+        questionParams.remove(FORMAT);
+        QuestionRunner.Answer answer = questions.run(name, questionParams, acceptLanguage);
         CatalogQuery q = answer.query();
         Map<String, Node> bindings = answer.bindings();
         List<Var> vars = answer.rows().vars();
@@ -109,6 +111,7 @@ class QueryController {
         }
         if (format.equals(CSV)) {
             return ok.contentType(new MediaType(CSV, StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + q.name() + ".csv\"")
                     .body(ResultRenderer.write(vars, rows, ResultSetLang.RS_CSV));
         }
         Map<String, String> bound = new LinkedHashMap<>();
@@ -118,6 +121,23 @@ class QueryController {
         return ok.contentType(MediaType.APPLICATION_JSON).body(new QueryResult(
                 new QueryResult.Ran(q.name(), q.title(), base() + QueryLinks.source(q), bound),
                 columns, ResultRenderer.rows(columns, rows), rows.size(), truncated, ROW_LIMIT));
+    }
+
+    /**
+     * {@code format=json|sparql-json|csv}: the answer's format named in the URL, for links that cannot set
+     * {@code Accept} (the question pages' downloads); it wins over {@code Accept}. No catalogue query may declare a
+     * parameter of this name.
+     */
+    static final String FORMAT = "format";
+
+    static MediaType byName(String name) {
+        return switch (name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "json" -> MediaType.APPLICATION_JSON;
+            case "sparql-json", "srj" -> SPARQL_JSON;
+            case "csv" -> CSV;
+            default -> throw new org.cikg.problem.BadRequestException(
+                    "Parameter 'format' must be json, sparql-json or csv");
+        };
     }
 
     /** The first of JSON, SPARQL JSON, CSV that the Accept header allows, by quality; JSON when it allows anything. */

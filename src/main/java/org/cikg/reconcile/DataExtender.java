@@ -29,10 +29,15 @@ import org.springframework.stereotype.Component;
  *
  * <p>Cells follow the Reconciliation API: an entity value is {@code {"id": slug, "name": label}} (a reconciled cell,
  * named in the requested language when it has a label there, else in English); a number is {@code {"float": x}}
- * ({@code {"int": n}} for an integer), a year or date {@code {"date": "2023-01-01T00:00:00+00:00"}}, a boolean
- * {@code {"bool": b}}, anything else {@code {"str": text}}; language-tagged strings are given in the requested language
- * when there are any in it, else in English, else all. Values are asserted or inferred ({@code locatedIn} includes
- * the province and country of a city). An id that names no entity gets a row of empty lists.
+ * ({@code {"int": n}} for an integer), a year {@code {"int": 2023}} (a year is a number, not a midnight timestamp), a
+ * date {@code {"date": "2023-05-01T00:00:00+00:00"}}, a boolean {@code {"bool": b}}, anything else
+ * {@code {"str": text}}; language-tagged strings are given in the requested language when there are any in it, else
+ * in English, else all. Every cell also says where it comes from: {@code "sources"}, a list of
+ * {@code {"source": IRI, "paragraph": n, "certainty": "stated"|"hedged"}} (one per statement; empty for a value the
+ * inference rules derived or that no statement records), and {@code "certainty"}: {@code "stated"} when a source
+ * states it, {@code "hedged"} when every source hedges it, absent when there is none. OpenRefine reads the value keys
+ * and ignores the others. Values are asserted or inferred ({@code locatedIn} includes the province and country of a
+ * city). An id that names no entity gets a row of empty lists.
  *
  * <pre>{@code
  * extender.extend(List.of("deepseek"), List.of(new Requested("headquarteredIn", null)), "fr")
@@ -161,43 +166,82 @@ public class DataExtender {
             String lang) {
         // property IRI -> value -> names by language
         Map<String, Map<Node, Map<String, String>>> values = new LinkedHashMap<>();
+        // property IRI -> value -> statement -> its source, paragraph, certainty
+        Map<String, Map<Node, Map<Node, Map<String, Object>>>> provenance = new LinkedHashMap<>();
         CatalogQuery extend = catalog.get(SystemQuery.RECONCILE_EXTEND);
         for (Binding b : store.runner().selectInTxn(extend, Map.of("entity", entity))) {
             Node value = b.get(Var.alloc("value"));
             if (value.isBlank()) {
                 continue;
             }
-            Map<String, String> names = values.computeIfAbsent(b.get(Var.alloc("property")).getURI(),
+            String property = b.get(Var.alloc("property")).getURI();
+            Map<String, String> names = values.computeIfAbsent(property,
                     k -> new LinkedHashMap<>()).computeIfAbsent(value, k -> new LinkedHashMap<>());
             Node name = b.get(Var.alloc("name"));
             if (name != null && name.isLiteral()) {
                 names.putIfAbsent(name.getLiteralLanguage().toLowerCase(Locale.ROOT), name.getLiteralLexicalForm());
             }
+            Node statement = b.get(Var.alloc("statement"));
+            Node source = b.get(Var.alloc("source"));
+            if (statement != null && source != null && source.isURI()) {
+                Map<String, Object> from = provenance.computeIfAbsent(property, k -> new LinkedHashMap<>())
+                        .computeIfAbsent(value, k -> new LinkedHashMap<>())
+                        .computeIfAbsent(statement, k -> new LinkedHashMap<>());
+                from.putIfAbsent("source", source.getURI());
+                Node para = b.get(Var.alloc("paragraph"));
+                if (para != null && para.isLiteral() && para.getLiteralValue() instanceof Number n) {
+                    from.putIfAbsent("paragraph", n.intValue());
+                }
+                Node certainty = b.get(Var.alloc("certainty"));
+                if (certainty != null && certainty.isLiteral()) {
+                    from.putIfAbsent("certainty", certainty.getLiteralLexicalForm());
+                }
+            }
         }
         Map<String, List<Map<String, Object>>> row = new LinkedHashMap<>();
         for (int i = 0; i < properties.size(); i++) {
             String want = properties.get(i).lang() != null ? properties.get(i).lang() : lang;
-            Map<Node, Map<String, String>> vs = values.getOrDefault(Namespaces.CIKG + meta.get(i).id(), Map.of());
-            row.put(properties.get(i).id(), cells(vs, want));
+            String property = Namespaces.CIKG + meta.get(i).id();
+            Map<Node, Map<String, String>> vs = values.getOrDefault(property, Map.of());
+            row.put(properties.get(i).id(), cells(vs, want, provenance.getOrDefault(property, Map.of())));
         }
         return row;
     }
 
-    private static List<Map<String, Object>> cells(Map<Node, Map<String, String>> values, String lang) {
+    private static List<Map<String, Object>> cells(Map<Node, Map<String, String>> values, String lang,
+                                                   Map<Node, Map<Node, Map<String, Object>>> provenance) {
         List<Map<String, Object>> out = new ArrayList<>();
         List<Node> strings = new ArrayList<>();
         for (Map.Entry<Node, Map<String, String>> e : values.entrySet()) {
             Node v = e.getKey();
             if (v.isURI()) {
-                out.add(entityCell(v, e.getValue(), lang));
+                out.add(withSources(entityCell(v, e.getValue(), lang), provenance.get(v)));
             } else if (v.isLiteral() && !v.getLiteralLanguage().isEmpty()) {
                 strings.add(v);
             } else if (v.isLiteral()) {
-                out.add(literalCell(v));
+                out.add(withSources(literalCell(v), provenance.get(v)));
             }
         }
-        out.addAll(inLanguage(strings, lang));
+        for (Node s : inLanguage(strings, lang)) {
+            out.add(withSources(Map.of("str", s.getLiteralLexicalForm()), provenance.get(s)));
+        }
         out.sort(Comparator.comparing(Object::toString));
+        return out;
+    }
+
+    /** The cell with {@code sources} (one per statement, by source then paragraph) and the overall certainty. */
+    private static Map<String, Object> withSources(Map<String, Object> cell, Map<Node, Map<String, Object>> statements) {
+        Map<String, Object> out = new LinkedHashMap<>(cell);
+        List<Map<String, Object>> sources = statements == null ? new ArrayList<>()
+                : new ArrayList<>(statements.values());
+        sources.sort(Comparator.comparing((Map<String, Object> m) -> String.valueOf(m.get("source")))
+                .thenComparing(m -> m.get("paragraph") instanceof Integer p ? p : 0));
+        out.put("sources", sources);
+        boolean stated = sources.stream().anyMatch(m -> "stated".equals(m.get("certainty")));
+        boolean hedged = sources.stream().anyMatch(m -> "hedged".equals(m.get("certainty")));
+        if (stated || hedged) {
+            out.put("certainty", stated ? "stated" : "hedged");
+        }
         return out;
     }
 
@@ -215,15 +259,14 @@ public class DataExtender {
         return cell;
     }
 
-    private static List<Map<String, Object>> inLanguage(List<Node> strings, String lang) {
+    private static List<Node> inLanguage(List<Node> strings, String lang) {
         for (String l : new String[] {lang, "en"}) {
-            List<Map<String, Object>> in = strings.stream().filter(s -> s.getLiteralLanguage().equalsIgnoreCase(l))
-                    .map(s -> Map.<String, Object>of("str", s.getLiteralLexicalForm())).toList();
+            List<Node> in = strings.stream().filter(s -> s.getLiteralLanguage().equalsIgnoreCase(l)).toList();
             if (!in.isEmpty()) {
                 return in;
             }
         }
-        return strings.stream().map(s -> Map.<String, Object>of("str", s.getLiteralLexicalForm())).toList();
+        return strings;
     }
 
     private static Map<String, Object> literalCell(Node v) {
@@ -238,6 +281,9 @@ public class DataExtender {
             }
             if (XSDDatatype.XSDboolean.equals(dt)) {
                 return Map.of("bool", Boolean.parseBoolean(lex));
+            }
+            if (XSDDatatype.XSDgYear.equals(dt) && lex.matches("-?\\d{4,}")) {
+                return Map.of("int", Long.parseLong(lex));
             }
             String date = isoDate(dt, lex);
             if (date != null) {

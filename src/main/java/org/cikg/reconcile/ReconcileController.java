@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  */
 @RestController
-@CrossOrigin
+@CrossOrigin(origins = "*", allowCredentials = "false")
 @RequestMapping("/reconcile")
 class ReconcileController {
     static final int MAX_BATCH = 100;

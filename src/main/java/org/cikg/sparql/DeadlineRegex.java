@@ -6,15 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryBuildException;
 import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
@@ -25,34 +17,25 @@ import org.apache.jena.sparql.algebra.optimize.Optimize;
 import org.apache.jena.sparql.algebra.optimize.Rewrite;
 import org.apache.jena.sparql.algebra.optimize.RewriteFactory;
 import org.apache.jena.sparql.algebra.walker.Walker;
-import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.ExecutionContext;
-import org.apache.jena.sparql.engine.QueryIterator;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
-import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.expr.E_Function;
 import org.apache.jena.sparql.expr.E_Regex;
 import org.apache.jena.sparql.expr.E_StrReplace;
 import org.apache.jena.sparql.expr.Expr;
-import org.apache.jena.sparql.expr.ExprEvalException;
 import org.apache.jena.sparql.expr.ExprFunctionN;
 import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.sparql.expr.ExprTransformCopy;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
-import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.expr.RegexEngine;
-import org.apache.jena.sparql.expr.nodevalue.NodeValueOps;
-import org.apache.jena.sparql.function.FunctionBase;
-import org.apache.jena.sparql.function.FunctionEnv;
 import org.apache.jena.sparql.function.FunctionFactory;
 import org.apache.jena.sparql.function.FunctionRegistry;
-import org.apache.jena.sparql.pfunction.PFuncSimpleAndList;
-import org.apache.jena.sparql.pfunction.PropFuncArg;
 import org.apache.jena.sparql.pfunction.PropertyFunctionFactory;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.sparql.util.Context;
-import org.apache.jena.sparql.util.IterLib;
+import org.cikg.sparql.DeadlineFunctions.MatchFunction;
+import org.cikg.sparql.DeadlineFunctions.ReplaceFunction;
+import org.cikg.sparql.DeadlineFunctions.Split;
+import org.cikg.sparql.DeadlineMatching.Match;
+import org.cikg.sparql.DeadlineMatching.Replace;
 
 /**
  * Regular expressions that stop at the query's deadline, for every way a query can run one in Jena 5.6.0:
@@ -77,6 +60,8 @@ import org.apache.jena.sparql.util.IterLib;
  *       endpoints and the graph export answer 400), and a pattern computed at run time over it is an evaluation
  *       error (a {@code FILTER} is false, a {@code BIND} unbound).</li>
  * </ul>
+ * This class wires them in; the matching itself is {@link DeadlineMatching}, the function forms
+ * {@link DeadlineFunctions}.
  */
 public final class DeadlineRegex {
     static final String STR_SPLIT = ARQConstants.ARQPropertyFunctionLibraryURI + "strSplit";
@@ -145,139 +130,6 @@ public final class DeadlineRegex {
         return found.stream().findFirst();
     }
 
-    // ---- Matching
-
-    private static AtomicBoolean cancelSignal(FunctionEnv env) {
-        return env == null ? null : Context.getCancelSignal(env.getContext());
-    }
-
-    /** A pattern and flags as ARQ reads them (flags {@code smixq}), at most {@code maxLength} characters. */
-    static Pattern compile(String label, NodeValue pattern, NodeValue flags, int maxLength) {
-        if (!pattern.isString()) {
-            throw new ExprEvalException(label + ": the pattern is not a string");
-        }
-        if (flags != null && !flags.isString()) {
-            throw new ExprEvalException(label + ": the flags are not a string");
-        }
-        return compile(label, pattern.getString(), flags == null ? null : flags.getString(), maxLength);
-    }
-
-    private static Pattern compile(String label, String pattern, String flags, int maxLength) {
-        if (pattern.length() > maxLength) {
-            throw new ExprEvalException(label + ": the pattern is longer than " + maxLength + " characters");
-        }
-        return RegexEngine.makePattern(label, pattern, flags);
-    }
-
-    /** The pattern of constant arguments, compiled once; null when either is computed per row. */
-    private static Pattern constant(String label, Expr pattern, Expr flags, int maxLength) {
-        if (!pattern.isConstant() || flags != null && !flags.isConstant()) {
-            return null;
-        }
-        try {
-            return compile(label, pattern.getConstant(), flags == null ? null : flags.getConstant(), maxLength);
-        } catch (ExprEvalException e) {
-            return null; // reported per row, as ARQ does
-        }
-    }
-
-    static boolean find(Pattern pattern, NodeValue text, FunctionEnv env) {
-        String s = NodeValueOps.checkAndGetStringLiteral("REGEX", text).getLiteralLexicalForm();
-        return pattern.matcher(new DeadlineText(s, cancelSignal(env))).find();
-    }
-
-    /**
-     * SPARQL {@code REPLACE} as ARQ computes it (after the first match, empty matches are skipped; the result keeps
-     * the input's language tag or datatype; an unchanged string is returned as it came), read under the deadline.
-     */
-    static NodeValue replace(NodeValue text, Pattern pattern, NodeValue replacement, FunctionEnv env) {
-        Node in = NodeValueOps.checkAndGetStringLiteral("REPLACE", text);
-        String with = NodeValueOps.checkAndGetStringLiteral("REPLACE", replacement).getLiteralLexicalForm();
-        String s = in.getLiteralLexicalForm();
-        Matcher m = pattern.matcher(new DeadlineText(s, cancelSignal(env)));
-        StringBuilder out = null;
-        try {
-            while (m.find()) {
-                if (out != null && m.start() == m.end()) {
-                    continue;
-                }
-                if (out == null) {
-                    out = new StringBuilder(s.length());
-                }
-                m.appendReplacement(out, with);
-            }
-        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
-            throw new ExprEvalException("REPLACE: " + e.getMessage());
-        }
-        if (out == null) {
-            return text;
-        }
-        m.appendTail(out);
-        String result = out.toString();
-        return result.equals(s) ? text
-                : NodeValue.makeNode(NodeFactory.createLiteral(result, in.getLiteralLanguage(), in.getLiteralDatatype()));
-    }
-
-    /** {@code REGEX}, matched under the deadline. */
-    static final class Match extends E_Regex {
-        private final int maxLength;
-        private final Pattern fixed;
-
-        Match(Expr text, Expr pattern, Expr flags, int maxLength) {
-            super(text, pattern, flags);
-            this.maxLength = maxLength;
-            this.fixed = constant("REGEX", pattern, flags, maxLength);
-        }
-
-        @Override
-        public NodeValue eval(List<NodeValue> args, FunctionEnv env) {
-            Pattern p = fixed != null ? fixed
-                    : compile("REGEX", args.get(1), args.size() > 2 ? args.get(2) : null, maxLength);
-            return NodeValue.booleanReturn(find(p, args.get(0), env));
-        }
-
-        /** Without an execution (constant folding at planning time) it is not evaluated: nothing could stop it. */
-        @Override
-        public NodeValue eval(List<NodeValue> args) {
-            throw new ExprEvalException("REGEX is evaluated when the query runs");
-        }
-
-        @Override
-        public Expr copy(ExprList args) {
-            return new Match(args.get(0), args.get(1), args.size() > 2 ? args.get(2) : null, maxLength);
-        }
-    }
-
-    /** {@code REPLACE}, matched under the deadline. */
-    static final class Replace extends E_StrReplace {
-        private final int maxLength;
-        private final Pattern fixed;
-
-        Replace(Expr text, Expr pattern, Expr replacement, Expr flags, int maxLength) {
-            super(text, pattern, replacement, flags);
-            this.maxLength = maxLength;
-            this.fixed = constant("REPLACE", pattern, flags, maxLength);
-        }
-
-        @Override
-        public NodeValue eval(List<NodeValue> args, FunctionEnv env) {
-            Pattern p = fixed != null ? fixed
-                    : compile("REPLACE", args.get(1), args.size() > 3 ? args.get(3) : null, maxLength);
-            return replace(args.get(0), p, args.get(2), env);
-        }
-
-        @Override
-        public NodeValue eval(List<NodeValue> args) {
-            throw new ExprEvalException("REPLACE is evaluated when the query runs");
-        }
-
-        @Override
-        public Expr copy(ExprList args) {
-            return new Replace(args.get(0), args.get(1), args.get(2), args.size() > 3 ? args.get(3) : null,
-                    maxLength);
-        }
-    }
-
     /** Replaces ARQ's {@code REGEX} and {@code REPLACE} in the algebra, including inside {@code EXISTS}. */
     private static final class Exprs extends ExprTransformCopy {
         private final int maxLength;
@@ -296,112 +148,6 @@ public final class DeadlineRegex {
                         maxLength);
             }
             return super.transform(func, args);
-        }
-    }
-
-    /** {@code fn:matches} and {@code sparql:regex}. */
-    private static final class MatchFunction extends FunctionBase {
-        private final int maxLength;
-
-        MatchFunction(int maxLength) {
-            this.maxLength = maxLength;
-        }
-
-        @Override
-        public void checkBuild(String uri, ExprList args) {
-            if (args.size() != 2 && args.size() != 3) {
-                throw new QueryBuildException(uri + ": wanted 2 or 3 arguments, got " + args.size());
-            }
-        }
-
-        @Override
-        protected NodeValue exec(List<NodeValue> args, FunctionEnv env) {
-            Pattern p = compile("REGEX", args.get(1), args.size() > 2 ? args.get(2) : null, maxLength);
-            return NodeValue.booleanReturn(find(p, args.get(0), env));
-        }
-
-        @Override
-        public NodeValue exec(List<NodeValue> args) {
-            throw new ExprEvalException("regex functions are evaluated when the query runs");
-        }
-    }
-
-    /** {@code fn:replace} and {@code sparql:replace}. */
-    private static final class ReplaceFunction extends FunctionBase {
-        private final int maxLength;
-
-        ReplaceFunction(int maxLength) {
-            this.maxLength = maxLength;
-        }
-
-        @Override
-        public void checkBuild(String uri, ExprList args) {
-            if (args.size() != 3 && args.size() != 4) {
-                throw new QueryBuildException(uri + ": wanted 3 or 4 arguments, got " + args.size());
-            }
-        }
-
-        @Override
-        protected NodeValue exec(List<NodeValue> args, FunctionEnv env) {
-            Pattern p = compile("REPLACE", args.get(1), args.size() > 3 ? args.get(3) : null, maxLength);
-            return replace(args.get(0), p, args.get(2), env);
-        }
-
-        @Override
-        public NodeValue exec(List<NodeValue> args) {
-            throw new ExprEvalException("regex functions are evaluated when the query runs");
-        }
-    }
-
-    /**
-     * {@code ?token apf:strSplit (?string ?regex)}: binds (or checks) each piece of the string split at the regex,
-     * trimmed, as ARQ's does; split under the deadline. A pattern that does not compile, or is over the cap, splits
-     * nothing.
-     */
-    static final class Split extends PFuncSimpleAndList {
-        private final int maxLength;
-
-        Split(int maxLength) {
-            this.maxLength = maxLength;
-        }
-
-        @Override
-        public void build(PropFuncArg subject, Node predicate, PropFuncArg object, ExecutionContext execCxt) {
-            super.build(subject, predicate, object, execCxt);
-            if (object.getArgListSize() != 2) {
-                throw new QueryBuildException("strSplit takes two arguments: the string, and the regex to split at");
-            }
-        }
-
-        @Override
-        public QueryIterator execEvaluated(Binding binding, Node subject, Node predicate, PropFuncArg object,
-                                           ExecutionContext execCxt) {
-            Node text = object.getArg(0);
-            Node regex = object.getArg(1);
-            if (!text.isLiteral() || !regex.isLiteral()) {
-                return IterLib.noResults(execCxt);
-            }
-            String[] pieces;
-            try {
-                pieces = compile("strSplit", regex.getLiteralLexicalForm(), null, maxLength)
-                        .split(new DeadlineText(text.getLiteralLexicalForm(), execCxt.getCancelSignal()));
-            } catch (ExprEvalException | PatternSyntaxException e) {
-                return IterLib.noResults(execCxt);
-            }
-            List<String> tokens = new ArrayList<>(pieces.length);
-            for (String p : pieces) {
-                tokens.add(p.strip());
-            }
-            if (Var.isVar(subject)) {
-                Var v = Var.alloc(subject);
-                Iterator<Binding> it = tokens.stream()
-                        .map(t -> BindingFactory.binding(binding, v, NodeFactory.createLiteralString(t))).iterator();
-                return QueryIterPlainWrapper.create(it, execCxt);
-            }
-            boolean simple = subject.isLiteral() && subject.getLiteralLanguage().isEmpty()
-                    && subject.getLiteralDatatypeURI().equals(XSDDatatype.XSDstring.getURI());
-            return simple && tokens.contains(subject.getLiteralLexicalForm())
-                    ? IterLib.result(binding, execCxt) : IterLib.noResults(execCxt);
         }
     }
 

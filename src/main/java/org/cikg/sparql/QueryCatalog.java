@@ -98,6 +98,10 @@ public class QueryCatalog {
                         throw new IllegalStateException(file + ": bad param header '" + value + "' (want: name type "
                                 + "[required|optional] description; types " + PARAM_TYPES + ")");
                     }
+                    if (pm.group(1).equals("format")) {
+                        throw new IllegalStateException(file + ": 'format' is not a parameter name a query may declare "
+                                + "(the REST API and the graph export take it for the answer's format)");
+                    }
                     params.add(new CatalogQuery.Param(pm.group(1), pm.group(2), "required".equals(pm.group(4)),
                             pm.group(5).strip()));
                 }

@@ -17,8 +17,6 @@ import org.apache.jena.sparql.exec.QueryExec;
  * another row, and that run's sort is only abandoned by the iterators' cancel, which {@code abort()} sends and the
  * timeout does not (measured: an {@code ORDER BY} over a cross product ended 4.4 s after a 10 s limit, two at once
  * 27 s after). {@code abort()} is ARQ's own cancel: it raises the same flag and cancels the iterator chain.
- *
- * <p>The registry is also what {@link #abortAll} reaches when the heap runs short.
  */
 public final class RunningQueries {
     private static final ScheduledThreadPoolExecutor TIMER = timer();
@@ -50,16 +48,6 @@ public final class RunningQueries {
         return RUNNING.size();
     }
 
-    /** Aborts every running execution; returns how many. */
-    public static int abortAll() {
-        int n = 0;
-        for (Running r : RUNNING) {
-            r.abort();
-            n++;
-        }
-        return n;
-    }
-
     /**
      * One registered execution; {@link #close()} when it has ended (idempotent). Once {@link #aborted()}, any error
      * the execution raises is the abort's doing: in Jena 5.6.0 an abort that lands while a spilled sort writes its
@@ -80,7 +68,7 @@ public final class RunningQueries {
             exec.abort();
         }
 
-        /** Whether this execution was aborted here (its deadline, or {@link RunningQueries#abortAll}). */
+        /** Whether this execution was aborted here (at its deadline). */
         public boolean aborted() {
             return aborted;
         }

@@ -1,7 +1,8 @@
 package org.cikg.sparql;
 
 /**
- * Every query the service itself asks the catalogue for by name: the files under {@code queries/system/}. The
+ * Every query the service itself asks the catalogue for by name: the files under {@code queries/system/}, and the
+ * public questions a page also runs (entity pages list an entity's disagreements with {@code conflicts}). The
  * catalogue resolves all of them when it is created, at start-up, so a missing or renamed {@code .rq} file stops
  * start-up with its name (rather than answering 404 on first use). Code asks for them only through these constants
  * ({@link QueryCatalog#get(SystemQuery)}); names that come from a request are looked up with
@@ -10,10 +11,13 @@ package org.cikg.sparql;
 public enum SystemQuery {
     CLASS_COUNTS("system/class-counts"),
     CLASS_MEMBERS("system/class-members"),
+    CONFLICTS("conflicts"),
     COUNT_TRIPLES("system/count-triples"),
     ENTITY_EXISTS("system/entity-exists"),
     ENTITY_GRAPH("system/entity-graph"),
     ENTITY_INFERRED("system/entity-inferred"),
+    ENTITY_KINDS("system/entity-kinds"),
+    ENTITY_LABELS("system/entity-labels"),
     ENTITY_SUGGEST("system/entity-suggest"),
     ENTITY_YEARS("system/entity-years"),
     EXPLAIN_LABEL("system/explain-label"),
@@ -23,6 +27,7 @@ public enum SystemQuery {
     GRAPH_LINKS("system/graph-links"),
     GRAPH_NODE("system/graph-node"),
     GRAPH_PROPERTY_LABELS("system/graph-property-labels"),
+    GRAPH_SOURCE_TITLE("system/graph-source-title"),
     GRAPH_SIZE("system/graph-size"),
     GRAPH_STATEMENTS("system/graph-statements"),
     ONTOLOGY_CLASS("system/ontology-class"),

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.apache.jena.dboe.DBOpEnvException;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -14,6 +15,7 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.cikg.config.KgProperties;
 import org.cikg.problem.EmbeddedOnlyException;
+import org.cikg.problem.ReadOnlyStoreException;
 import org.cikg.remote.RemoteEndpoint;
 import org.cikg.remote.RemoteRunner;
 import org.cikg.sparql.QueryBounds;
@@ -44,15 +46,31 @@ public class KnowledgeStore implements DisposableBean {
     private final QueryRunner runner;
     private final QueryCatalog catalog;
     private final RemoteEndpoint remote;
+    private final StoreWrites writes;
+    private final DatasetGraph writable;
 
     public KnowledgeStore(KgProperties props, QueryCatalog catalog) {
+        this(props, catalog, (StoreWrites) null);
+    }
+
+    /** As the service runs it: writes go through the {@link StoreWrites} bean when there is one. */
+    @org.springframework.beans.factory.annotation.Autowired
+    public KnowledgeStore(KgProperties props, QueryCatalog catalog,
+                          org.springframework.beans.factory.ObjectProvider<StoreWrites> writes) {
+        this(props, catalog, writes.getIfAvailable());
+    }
+
+    /** A store whose writes go through {@code writes} (null: straight to the dataset). */
+    public KnowledgeStore(KgProperties props, QueryCatalog catalog, StoreWrites writes) {
         this.catalog = catalog;
+        this.writes = writes;
         if (props.store().isRemote()) {
             // kg.store.mode=remote: no TDB2 here; every query goes to the remote endpoint.
             this.dataset = null;
             this.remote = new RemoteEndpoint(props.store());
             this.runner = new RemoteRunner(remote, List.of(Graphs.ONTOLOGY, Graphs.DATA, Graphs.INFERRED, Graphs.META),
                     props.sparql().timeout());
+            this.writable = null;
             LOG.info("Remote store: queries to {}", props.store().queryEndpoint());
             return;
         }
@@ -63,7 +81,11 @@ public class KnowledgeStore implements DisposableBean {
             throw new UncheckedIOException("Cannot create the store folder " + props.store().location(), e);
         }
         // connectDatasetGraph also removes the Data-NNNN-tmp folder an interrupted compaction leaves behind.
-        this.dataset = DatabaseMgr.connectDatasetGraph(props.store().location().toAbsolutePath().toString());
+        try {
+            this.dataset = DatabaseMgr.connectDatasetGraph(props.store().location().toAbsolutePath().toString());
+        } catch (DBOpEnvException e) {
+            throw StoreLockedException.of(e, props.store().location()).map(RuntimeException.class::cast).orElse(e);
+        }
         dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
         dataset.getContext().set(ARQ.httpServiceAllowed, false);
         NoRemoteDocuments.apply(dataset.getContext());
@@ -72,6 +94,7 @@ public class KnowledgeStore implements DisposableBean {
         // of a multi-step update and answers 500 (reproduced 26 times in 30 on a stand-alone Fuseki, 0 in 30 without;
         // found by the W3C update tests). Updates are admin-only; queries keep their timeout.
         this.runner = new SparqlRunner(dataset, props.sparql().timeout());
+        this.writable = writes == null ? dataset : writes.wrap(dataset);
         LOG.info("Store open at {}", props.store().location().toAbsolutePath());
     }
 
@@ -108,6 +131,32 @@ public class KnowledgeStore implements DisposableBean {
             throw new IllegalStateException("No embedded dataset: the store is remote (kg.store.mode=remote)");
         }
         return dataset;
+    }
+
+    /**
+     * The embedded dataset as changes go through it: loads, restores, admin updates and Graph Store writes use this
+     * one (the dataset itself, or the {@link StoreWrites} wrapper of a replicated writer); only in embedded mode.
+     */
+    public DatasetGraph writable() {
+        dataset();
+        return writable;
+    }
+
+    /** Why this process must not change its store (a read replica); empty when it may. */
+    public Optional<String> writeRefusal() {
+        return writes == null ? Optional.empty() : writes.refusal();
+    }
+
+    /**
+     * Refuses {@code operation} when this process must not change its store (a read replica).
+     *
+     * @throws ReadOnlyStoreException naming the service that takes writes
+     */
+    public void requireWritable(String operation) {
+        Optional<String> why = writeRefusal();
+        if (why.isPresent()) {
+            throw new ReadOnlyStoreException(operation + " refused: " + why.get());
+        }
     }
 
     /**

@@ -270,6 +270,8 @@ final class SyntheticEntities {
         out.emit(ind, cikg("about"), about);
         out.emit(ind, cikg("unit"), NodeFactory.createLiteralString(measure[2]));
         out.emit(ind, cikg("year"), year(y));
+        // Every figure says how its value is to be read (the shapes require it); made-up figures are exact.
+        out.emit(ind, cikg("valueQualifier"), cikg("Exactly"));
         String value = random.nextInt(100_000) / 10 + "." + random.nextInt(10);
         out.claim(ind, cikg("value"), NodeFactory.createLiteralDT(value, XSDDatatype.XSDdecimal), null);
     }

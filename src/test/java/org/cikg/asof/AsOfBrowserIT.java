@@ -98,14 +98,14 @@ class AsOfBrowserIT extends ServiceITBase {
         driver.get(facade("/page/deepseek?lang=zh"));
         WebElement control = driver.findElement(By.id("asof-year"));
         assertThat(control.isDisplayed()).isTrue();
-        new Select(control).selectByValue("2019");
-        waitFor("page as of 2019", () -> driver.getCurrentUrl().contains("asOf=2019"));
+        new Select(control).selectByValue("2023");
+        waitFor("page as of 2023", () -> driver.getCurrentUrl().contains("asOf=2023"));
         assertThat(driver.getCurrentUrl()).contains("lang=zh");
         assertThat(new Select(driver.findElement(By.id("asof-year"))).getFirstSelectedOption().getText())
-                .isEqualTo("2019");
+                .isEqualTo("2023");
         assertThat(driver.findElements(By.cssSelector(".asof-notice.not-yet"))).isEmpty();
         fitsTheWidth();
-        shot("asof-deepseek-2019-" + width);
+        shot("asof-deepseek-2023-" + width);
 
         driver.get(facade("/page/deepseek?lang=en&asOf=2015"));
         WebElement notice = driver.findElement(By.cssSelector(".asof-notice.not-yet"));

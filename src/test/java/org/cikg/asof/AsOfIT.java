@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The graph as of a year over the real data, for three years: 2015 (before DeepSeek's founding in 2019), 2019 and
+ * The graph as of a year over the real data, for three years: 2015 (before DeepSeek's founding in 2023: the 2019 of
+ * article 000 is deprecated), 2023 and
  * 2026 (the latest year the data dates): an entity page, an export of Hangzhou's neighbourhood, an RDF document, each with what differs between
  * the years; the named questions' as-of cases are in the golden files ({@code GoldenQueriesIT}). Bad years are 400
  * problems on every surface.
@@ -32,18 +33,18 @@ class AsOfIT extends ServiceITBase {
     @Test
     void theEntityPageBeforeTheFoundingSaysNotYetFoundedInsteadOf404() {
         String page = ok("/page/deepseek?asOf=2015&lang=en", "text/html").body();
-        assertThat(page).contains("not yet founded in 2015").contains("founded in 2019")
+        assertThat(page).contains("not yet founded in 2015").contains("founded in 2023")
                 .contains("asof-year").doesNotContain("/page/" + R1 + "\"");
     }
 
     @Test
-    void theEntityPageIn2019ShowsDeepSeekButNotYetItsLaterModel() {
-        HttpResponse<String> r = ok("/page/deepseek?asOf=2019&lang=en", "text/html");
-        assertThat(r.headers().firstValue(AsOfHeader.NAME)).contains("2019");
+    void theEntityPageIn2023ShowsDeepSeekButNotYetItsLaterModel() {
+        HttpResponse<String> r = ok("/page/deepseek?asOf=2023&lang=en", "text/html");
+        assertThat(r.headers().firstValue(AsOfHeader.NAME)).contains("2023");
         assertThat(r.body()).doesNotContain("not yet founded").contains("Hangzhou")
                 .doesNotContain("/page/" + R1);
         // the year control shows the year asked
-        assertThat(r.body()).contains("<option value=\"2019\" selected");
+        assertThat(r.body()).contains("<option value=\"2023\" selected");
     }
 
     @Test
@@ -57,10 +58,10 @@ class AsOfIT extends ServiceITBase {
     @Test
     void theRdfDocumentFollowsTheYear() {
         String y2015 = ok("/data/deepseek.ttl?asOf=2015", "text/turtle").body();
-        String y2019 = ok("/data/deepseek.ttl?asOf=2019", "text/turtle").body();
+        String y2023 = ok("/data/deepseek.ttl?asOf=2023", "text/turtle").body();
         String y2026 = ok("/data/deepseek.ttl?asOf=2026", "text/turtle").body();
         assertThat(y2015).doesNotContain("locatedIn");
-        assertThat(y2019).contains("locatedIn").doesNotContain(R1);
+        assertThat(y2023).contains("locatedIn").doesNotContain(R1);
         assertThat(y2026).contains("locatedIn").contains(R1);
     }
 
@@ -68,12 +69,12 @@ class AsOfIT extends ServiceITBase {
     void theExportOfHangzhouFollowsTheYearAndSaysWhichItShows() {
         String path = "/api/graph?focus=hangzhou&format=graphml&asOf=";
         HttpResponse<String> y2015 = ok(path + "2015", "application/graphml+xml");
-        HttpResponse<String> y2019 = ok(path + "2019", "application/graphml+xml");
+        HttpResponse<String> y2023 = ok(path + "2023", "application/graphml+xml");
         HttpResponse<String> y2026 = ok(path + "2026", "application/graphml+xml");
         assertThat(y2015.headers().firstValue(AsOfHeader.NAME)).contains("2015");
         assertThat(y2015.body()).contains("<data key=\"g_asOf\">2015</data>")
                 .doesNotContain(DEEPSEEK).doesNotContain(ACTION_PLAN);
-        assertThat(y2019.body()).contains("<data key=\"g_asOf\">2019</data>")
+        assertThat(y2023.body()).contains("<data key=\"g_asOf\">2023</data>")
                 .contains(DEEPSEEK).doesNotContain(ACTION_PLAN);
         assertThat(y2026.body()).contains("<data key=\"g_asOf\">2026</data>")
                 .contains(DEEPSEEK).contains(ACTION_PLAN);

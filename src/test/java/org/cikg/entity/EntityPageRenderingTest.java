@@ -34,6 +34,7 @@ class EntityPageRenderingTest {
     @TempDir
     Path tmp;
     private KnowledgeStore store;
+    private QueryCatalog catalog;
     private EntityReader reader;
     private SpringTemplateEngine engine;
 
@@ -52,7 +53,7 @@ class EntityPageRenderingTest {
         KgProperties props = new KgProperties(new KgProperties.Store(tmp.resolve("tdb2"), ontology, data),
                 new KgProperties.Sparql(Duration.ofSeconds(10), Path.of("queries")),
                 new KgProperties.Fuseki(false, 0), new KgProperties.Admin("admin", ""));
-        QueryCatalog catalog = new QueryCatalog(props);
+        catalog = new QueryCatalog(props);
         store = new KnowledgeStore(props, catalog);
         new DataLoader(store, props, catalog).loadIfChanged();
         reader = new EntityReader(store.runner(), catalog);
@@ -124,8 +125,8 @@ class EntityPageRenderingTest {
     @Test
     void unknownEntityHasNoGraphAndSuggestionsShareAWord() {
         assertThat(reader.entityGraph(NodeFactory.createURI("https://w3id.org/cikg/id/evil-inc"))).isEmpty();
-        assertThat(reader.suggestions("evil-inc", LabelLanguage.ENGLISH)).extracting(Link::href)
-                .containsExactly("/page/evil-corp");
+        assertThat(new org.cikg.query.EntitySuggestions(store, catalog).forName("evil-inc"))
+                .extracting(org.cikg.problem.UnknownEntityException.Suggestion::page).containsExactly("/page/evil-corp");
         assertThat(reader.inferred(NodeFactory.createURI("https://w3id.org/cikg/id/evil-corp")))
                 .isNotEmpty().allSatisfy(t -> assertThat(Set.of(t.getSubject().getURI(), t.getObject().toString()))
                         .anyMatch(s -> s.contains("evil-corp")));

@@ -85,9 +85,9 @@ class LinkedDataIT extends ServiceITBase {
             assertThat(source.hasProperty(DCTerms.title)).as(f.label()).isTrue();
             // labels of what it links to, both directions
             assertThat(m.contains(eagle, RDFS.label, m.createLiteral("Eagle Project", "en"))).isTrue();
-            Resource gov = m.createResource(ID + "binjiang-district-government");
-            assertThat(m.contains(gov, cikg(m, "subsidises"), unitree)).as("incoming link").isTrue();
-            assertThat(gov.hasProperty(RDFS.label)).isTrue();
+            Resource subsidies = m.createResource(ID + "binjiang-district-industrial-subsidies");
+            assertThat(m.contains(subsidies, cikg(m, "beneficiary"), unitree)).as("incoming link").isTrue();
+            assertThat(subsidies.hasProperty(RDFS.label)).isTrue();
         }
     }
 

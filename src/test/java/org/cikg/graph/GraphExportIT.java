@@ -186,36 +186,84 @@ class GraphExportIT extends ServiceITBase {
     }
 
     @Test
-    void graphMlIsReadByNetworkxWithTheSameCountsAndAttributes() throws Exception {
+    void graphMlIsReadByNetworkxWithTheSameCountsAttributesAndNumericYears() throws Exception {
         JsonNode cy = cytoscape("focus=deepseek&depth=2");
         Path file = download(DEEPSEEK_2 + "&format=graphml", "application/graphml+xml", "g.graphml");
-        Map<String, Object> nx = networkx("read_graphml", file);
-        assertThat(nx.get("nodes")).isEqualTo(cy.get("elements").get("nodes").size());
-        assertThat(nx.get("edges")).isEqualTo(cy.get("elements").get("edges").size());
-        assertThat(nx.get("directed")).isEqualTo(true);
-        assertThat(nx.get("deepseek_label")).isEqualTo("DeepSeek");
-        assertThat(nx.get("deepseek_type")).isEqualTo("Startup");
-        assertThat((String) nx.get("founder_sources")).contains("https://w3id.org/cikg/source/");
-        assertThat(nx.get("founder_label")).isEqualTo("founder");
-        assertThat(nx.get("dated_edge_year_type")).isEqualTo("int");
+        for (String python : pythons()) {
+            Map<String, Object> nx = networkx(python, "read_graphml", file);
+            assertThat(nx.get("nodes")).as(python).isEqualTo(cy.get("elements").get("nodes").size());
+            assertThat(nx.get("edges")).isEqualTo(cy.get("elements").get("edges").size());
+            assertThat(nx.get("directed")).isEqualTo(true);
+            assertThat(nx.get("deepseek_label")).isEqualTo("DeepSeek");
+            assertThat(nx.get("deepseek_type")).isEqualTo("Startup");
+            assertThat(nx.get("deepseek_color")).isEqualTo(ClassPalette.colour("Startup"));
+            assertThat(nx.get("deepseek_foundingYear_type")).as("a year is a number").isEqualTo("int");
+            assertThat(nx.get("deepseek_foundingYear")).as("the earliest of its years").isEqualTo(2019);
+            assertThat(nx.get("deepseek_foundingYearValues")).isEqualTo("2019; 2023");
+            assertThat((String) nx.get("founder_sources")).contains("https://w3id.org/cikg/source/");
+            assertThat(nx.get("founder_label")).isEqualTo("founder");
+            assertThat(nx.get("dated_edge_year_type")).isEqualTo("int");
+        }
     }
 
     @Test
-    void gexfIsReadByNetworkxWithTheSameCountsAttributesAndYears() throws Exception {
-        JsonNode cy = cytoscape("focus=hangzhou&depth=1");
-        Path file = download("/api/graph?focus=hangzhou&depth=1&format=gexf", "*/*", "g.gexf");
-        Map<String, Object> nx = networkx("read_gexf", file);
-        assertThat(nx.get("nodes")).isEqualTo(cy.get("elements").get("nodes").size());
-        assertThat(nx.get("edges")).isEqualTo(cy.get("elements").get("edges").size());
-        assertThat(nx.get("directed")).isEqualTo(true);
-        assertThat(nx.get("hangzhou_label")).isEqualTo("Hangzhou");
-        assertThat(nx.get("hangzhou_type")).isEqualTo("City");
-        assertThat(nx.get("dated_edge_year_type")).isEqualTo("int");
-        assertThat(nx.get("dated_edges")).isEqualTo(countDated(cy));
+    void gexfIsReadByPlainReadGexfInDebiansNetworkxAndInNetworkx3() throws Exception {
+        JsonNode cy = cytoscape("focus=deepseek&depth=2");
+        Path file = download(DEEPSEEK_2 + "&format=gexf", "*/*", "g.gexf");
+        for (String python : pythons()) {
+            Map<String, Object> nx = networkx(python, "read_gexf", file);
+            assertThat(nx.get("nodes")).as(python + " networkx " + nx.get("version"))
+                    .isEqualTo(cy.get("elements").get("nodes").size());
+            assertThat(nx.get("edges")).isEqualTo(cy.get("elements").get("edges").size());
+            assertThat(nx.get("directed")).isEqualTo(true);
+            assertThat(nx.get("hangzhou_label")).isEqualTo("Hangzhou");
+            assertThat(nx.get("hangzhou_type")).isEqualTo("City");
+            assertThat(nx.get("deepseek_foundingYear_type")).isEqualTo("int");
+            assertThat(nx.get("deepseek_foundingYearValues")).isEqualTo("2019; 2023");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> colour = (Map<String, Object>) nx.get("hangzhou_color");
+            int[] rgb = ClassPalette.rgb(ClassPalette.colour("City"));
+            assertThat(colour).containsEntry("r", rgb[0]).containsEntry("g", rgb[1]).containsEntry("b", rgb[2]);
+            assertThat(nx.get("dated_edge_year_type")).isEqualTo("int");
+            assertThat(nx.get("dated_edges")).isEqualTo(countDated(cy));
+        }
+        assertThat(networkx(DEBIAN_PYTHON, "read_gexf", file).get("version")).as("Debian 12's networkx")
+                .asString().startsWith("2.");
     }
 
     @Test
-    void gexfHasTheVersionNamespaceDeclaredAttributesAndTimeFormat() throws Exception {
+    void gexf13IsOfferedWithVersionAndReadByNetworkx3WhenPresent() throws Exception {
+        Path file = download("/api/graph?focus=hangzhou&depth=1&format=gexf&version=1.3", "*/*", "g13.gexf");
+        assertThat(Files.readString(file)).contains("xmlns=\"http://gexf.net/1.3\"").contains("version=\"1.3\"");
+        if (NETWORKX3.isPresent()) {
+            Map<String, Object> nx = networkx(NETWORKX3.get(), "read_gexf13", file);
+            assertThat(nx.get("hangzhou_label")).isEqualTo("Hangzhou");
+            assertThat(nx.get("dated_edge_year_type")).isEqualTo("int");
+        }
+        assertThat(get(facade("/api/graph?focus=hangzhou&format=gexf&version=2.0"), "*/*").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void cytoscapeJsonIsReadByNetworkxCytoscapeGraph() throws Exception {
+        JsonNode cy = cytoscape("focus=deepseek&depth=2");
+        assertThat(cy.get("directed").asBoolean()).isTrue();
+        assertThat(cy.get("multigraph").asBoolean()).isTrue();
+        assertThat(cy.get("data").isObject()).isTrue();
+        Path file = download(DEEPSEEK_2 + "&format=cytoscape", "application/json", "g.cyjs");
+        for (String python : pythons()) {
+            Map<String, Object> nx = networkx(python, "cytoscape_graph", file);
+            assertThat(nx.get("nodes")).as(python).isEqualTo(cy.get("elements").get("nodes").size());
+            assertThat(nx.get("edges")).isEqualTo(cy.get("elements").get("edges").size());
+            assertThat(nx.get("directed")).isEqualTo(true);
+            assertThat(nx.get("multigraph")).isEqualTo(true);
+            assertThat(nx.get("deepseek_label")).isEqualTo("DeepSeek");
+            assertThat(nx.get("deepseek_color")).isEqualTo(ClassPalette.colour("Startup"));
+            assertThat(nx.get("deepseek_foundingYear").toString()).isEqualTo("[2019, 2023]");
+        }
+    }
+
+    @Test
+    void gexfHasTheVersionNamespaceDeclaredAttributesColoursAndTimeFormat() throws Exception {
         HttpResponse<String> r = get(facade("/api/graph?focus=hangzhou&depth=1"), "application/gexf+xml");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/gexf+xml");
@@ -223,14 +271,17 @@ class GraphExportIT extends ServiceITBase {
         f.setNamespaceAware(false);
         Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
         XPath x = XPathFactory.newInstance().newXPath();
-        assertThat(x.evaluate("/gexf/@version", doc)).isEqualTo("1.3");
+        assertThat(x.evaluate("/gexf/@version", doc)).isEqualTo("1.2");
         DocumentBuilderFactory nsAware = DocumentBuilderFactory.newInstance();
         nsAware.setNamespaceAware(true);
-        assertThat(nsAware.newDocumentBuilder().parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)))
-                .getDocumentElement().getNamespaceURI()).isEqualTo("http://gexf.net/1.3");
+        Document nsDoc = nsAware.newDocumentBuilder().parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
+        assertThat(nsDoc.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.gexf.net/1.2draft");
+        assertThat(nsDoc.getElementsByTagNameNS("http://www.gexf.net/1.2draft/viz", "color").getLength())
+                .isEqualTo(Integer.parseInt(x.evaluate("count(/gexf/graph/nodes/node)", doc)));
         assertThat(x.evaluate("/gexf/graph/@defaultedgetype", doc)).isEqualTo("directed");
         assertThat(x.evaluate("/gexf/graph/@mode", doc)).isEqualTo("dynamic");
         assertThat(x.evaluate("/gexf/graph/@timeformat", doc)).isEqualTo("integer");
+        assertThat(x.evaluate("/gexf/graph/@timerepresentation", doc)).as("a 1.3 attribute").isEmpty();
         assertThat(x.evaluate("count(/gexf/graph/attributes[@class='node']/attribute[@title='type'])", doc))
                 .isEqualTo("1");
         assertThat(x.evaluate("count(/gexf/graph/attributes[@class='edge']/attribute[@title='predicate'])", doc))
@@ -381,41 +432,102 @@ class GraphExportIT extends ServiceITBase {
         return file;
     }
 
+    /** Debian's own Python 3, with Debian's {@code python3-networkx} (2.8.8 on Debian 12). */
+    static final String DEBIAN_PYTHON = "/usr/bin/python3";
+
     /**
-     * Reads a file with networkx and reports counts and a few attributes as JSON. networkx 2.8 knows GEXF up to
-     * 1.2draft; the 1.3 namespace is registered the same way (the element names it reads are unchanged).
+     * A Python on the PATH whose networkx is 3.x, if there is one (none on a fresh Debian 12: its package is 2.8.8,
+     * and PyPI is not reachable from this build's machines to make a virtual environment).
      */
+    static final java.util.Optional<String> NETWORKX3 = findNetworkx3();
+
+    private static java.util.Optional<String> findNetworkx3() {
+        java.util.Set<String> candidates = new java.util.LinkedHashSet<>();
+        String env = System.getenv("NETWORKX3_PYTHON");
+        if (env != null && !env.isBlank()) {
+            candidates.add(env);
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            for (String name : new String[] {"python3", "python"}) {
+                Path p = Path.of(dir, name);
+                if (Files.isExecutable(p)) {
+                    candidates.add(p.toString());
+                }
+            }
+        }
+        for (String python : candidates) {
+            try {
+                Process p = new ProcessBuilder(python, "-c", "import networkx; print(networkx.__version__)")
+                        .redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 && out.matches("3\\..*")) {
+                    return java.util.Optional.of(python);
+                }
+            } catch (IOException e) {
+                // not a usable Python
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The Pythons to read exports with: Debian's, and a networkx 3.x one when present. */
+    static List<String> pythons() {
+        List<String> out = new ArrayList<>(List.of(DEBIAN_PYTHON));
+        NETWORKX3.ifPresent(out::add);
+        return out;
+    }
+
     private Map<String, Object> networkx(String reader, Path file) throws Exception {
+        return networkx(DEBIAN_PYTHON, reader, file);
+    }
+
+    /**
+     * Reads a file with networkx, as a user would (plain {@code read_gexf(path)}, {@code read_graphml(path)},
+     * {@code cytoscape_graph(json.load(f))}; {@code read_gexf13} passes {@code version="1.3"}), and reports counts
+     * and a few attributes as JSON. Nothing in networkx is patched.
+     */
+    private Map<String, Object> networkx(String python, String reader, Path file) throws Exception {
         String script = String.join("\n",
                 "import sys, json, networkx as nx",
-                "import networkx.readwrite.gexf as gx",
-                "gx.GEXF.versions['1.3'] = {'NS_GEXF': 'http://gexf.net/1.3', 'NS_VIZ': 'http://gexf.net/1.3/viz',",
-                "  'NS_XSI': 'http://www.w3.org/2001/XMLSchema-instance',",
-                "  'SCHEMALOCATION': 'http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd', 'VERSION': '1.3'}",
                 "reader, path = sys.argv[1], sys.argv[2]",
-                "G = nx.read_gexf(path, version='1.3') if reader == 'read_gexf' else nx.read_graphml(path)",
-                "out = {'nodes': G.number_of_nodes(), 'edges': G.number_of_edges(), 'directed': G.is_directed()}",
+                "if reader == 'read_gexf': G = nx.read_gexf(path)",
+                "elif reader == 'read_gexf13': G = nx.read_gexf(path, version='1.3')",
+                "elif reader == 'cytoscape_graph': G = nx.cytoscape_graph(json.load(open(path, encoding='utf-8')))",
+                "else: G = nx.read_graphml(path)",
+                "out = {'nodes': G.number_of_nodes(), 'edges': G.number_of_edges(), 'directed': G.is_directed(),",
+                "       'version': nx.__version__, 'multigraph': G.is_multigraph()}",
                 "ID = 'https://w3id.org/cikg/id/'",
                 "for slug in ('deepseek', 'hangzhou'):",
                 "    if ID + slug in G.nodes:",
-                "        out[slug + '_label'] = G.nodes[ID + slug].get('label')",
-                "        out[slug + '_type'] = G.nodes[ID + slug].get('type')",
+                "        n = G.nodes[ID + slug]",
+                "        out[slug + '_label'] = n.get('label')",
+                "        out[slug + '_type'] = n.get('type')",
+                "        out[slug + '_color'] = n.get('color') or n.get('viz', {}).get('color')",
+                "        fy = n.get('foundingYear')",
+                "        if fy is not None:",
+                "            out[slug + '_foundingYear'] = fy",
+                "            out[slug + '_foundingYear_type'] = type(fy).__name__",
+                "            out[slug + '_foundingYearValues'] = n.get('foundingYearValues')",
                 "dated = 0",
-                "for u, v, d in G.edges(data=True):",
+                "for e in G.edges(data=True):",
+                "    d = e[-1]",
                 "    if d.get('predicate', '').endswith('#founder'):",
                 "        out['founder_sources'] = d.get('sources')",
                 "        out['founder_label'] = d.get('label')",
                 "    if d.get('startYear') is not None:",
                 "        dated += 1",
                 "        out['dated_edge_year_type'] = type(d['startYear']).__name__",
-                "        if reader == 'read_gexf': assert d.get('start') == d['startYear'], d",
+                "        if reader.startswith('read_gexf'): assert d.get('start') == d['startYear'], d",
                 "out['dated_edges'] = dated",
                 "print(json.dumps(out))");
-        Process p = new ProcessBuilder("/usr/bin/python3", "-c", script, reader, file.toString())
+        Process p = new ProcessBuilder(python, "-c", script, reader, file.toString())
                 .redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(output).isZero();
+        assertThat(p.exitValue()).as(python + " " + reader + ": " + output).isZero();
         String last = output.strip().lines().reduce((a, b) -> b).orElse("{}");
         Map<String, Object> result = JSON.readValue(last, Map.class);
         return new java.util.LinkedHashMap<>(result);

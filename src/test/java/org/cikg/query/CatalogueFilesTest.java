@@ -11,7 +11,7 @@ import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
 import org.junit.jupiter.api.Test;
 
-/** The public catalogue files parse, carry complete headers and answer the questions the issue lists. */
+/** The public catalogue files parse, carry complete headers and answer the questions of the public contract. */
 class CatalogueFilesTest {
     private static final QueryCatalog CATALOG = new QueryCatalog(Path.of("queries"));
 

@@ -180,25 +180,17 @@ class QueryApiIT extends ServiceITBase {
     }
 
     @Test
-    void homePageListsEveryQuestionWithAWorkingExampleLink() {
+    void homePageListsEveryQuestionsPageAndEveryExampleWorks() {
         HttpResponse<String> home = get(facade("/"), "text/html");
         assertThat(home.statusCode()).isEqualTo(200);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("class=\"example\" href=\"([^\"]+)\"")
-                .matcher(home.body());
-        List<String> links = new ArrayList<>();
-        while (m.find()) {
-            links.add(m.group(1).replace("&amp;", "&"));
-        }
         JsonNode queries = json(get(facade("/api/queries"), "application/json")).get("queries");
-        assertThat(links).hasSize(queries.size());
         String text = org.springframework.web.util.HtmlUtils.htmlUnescape(home.body());
         for (JsonNode q : queries) {
-            assertThat(text).contains(q.get("title").asString());
-        }
-        for (String link : links) {
-            HttpResponse<String> r = get(facade(link), "application/json");
-            assertThat(r.statusCode()).as(link).isEqualTo(200);
-            assertThat(json(r).get("rowCount").asInt()).as(link).isPositive();
+            assertThat(text).contains(q.get("title").asString())
+                    .contains("href=\"/questions/" + q.get("name").asString() + "\"");
+            HttpResponse<String> r = get(q.get("example").asString(), "application/json");
+            assertThat(r.statusCode()).as(q.get("example").asString()).isEqualTo(200);
+            assertThat(json(r).get("rowCount").asInt()).as(q.get("example").asString()).isPositive();
         }
     }
 
@@ -215,5 +207,21 @@ class QueryApiIT extends ServiceITBase {
             }
         }
         return out.toString();
+    }
+
+    @Test
+    void formatInTheUrlWinsOverAcceptAndABadOneIs400() {
+        String base = facade("/api/queries/policy-beneficiaries?policy=eagle-project&format=");
+        HttpResponse<String> csv = get(base + "csv", "application/json");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.body()).contains("https://w3id.org/cikg/id/unitree-robotics");
+        assertThat(get(base + "sparql-json", "*/*").headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/sparql-results+json");
+        assertThat(get(base + "json", "text/csv").headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/json");
+        HttpResponse<String> bad = get(base + "png", "*/*");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("format");
     }
 }

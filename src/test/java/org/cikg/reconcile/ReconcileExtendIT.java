@@ -81,9 +81,27 @@ class ReconcileExtendIT extends ServiceITBase {
         assertEquals("Hangzhou", deepseek.get("headquarteredIn").get(0).get("name").asString());
         assertEquals(List.of("liang-wenfeng"), strings(deepseek.get("founder"), "id"));
         assertEquals("Liang Wenfeng", deepseek.get("founder").get(0).get("name").asString());
-        List<String> years = strings(deepseek.get("foundingYear"), "date");
-        assertTrue(years.contains("2023-01-01T00:00:00+00:00"), "the established year: " + years);
-        assertTrue(years.contains("2019-01-01T00:00:00+00:00"), "and the one article 000 states: " + years);
+        List<String> years = strings(deepseek.get("foundingYear"), "int");
+        assertTrue(years.contains("2023"), "the established year, as a year: " + years);
+        assertTrue(years.contains("2019"), "and the one article 000 states: " + years);
+        for (JsonNode year : deepseek.get("foundingYear")) {
+            assertTrue(year.get("int").isIntegralNumber(), "a year is a number, not a timestamp: " + year);
+            assertFalse(year.has("date"), year.toString());
+        }
+        JsonNode hq = deepseek.get("headquarteredIn").get(0);
+        assertFalse(hq.get("sources").isEmpty(), "each value says where it comes from: " + hq);
+        JsonNode from = hq.get("sources").get(0);
+        assertTrue(from.get("source").asString().startsWith("https://w3id.org/cikg/"), from.toString());
+        assertTrue(from.get("paragraph") == null || from.get("paragraph").isIntegralNumber(), from.toString());
+        assertTrue(List.of("stated", "hedged").contains(hq.get("certainty").asString()), hq.toString());
+        JsonNode inferred = extendByForm("{\"ids\":[\"deepseek\"],\"properties\":[{\"id\":\"locatedIn\"}]}")
+                .get("rows").get("deepseek").get("locatedIn");
+        boolean derivedWithoutSource = false;
+        for (JsonNode place : inferred) {
+            assertTrue(place.get("sources").isArray(), place.toString());
+            derivedWithoutSource |= place.get("sources").isEmpty() && !place.has("certainty");
+        }
+        assertTrue(derivedWithoutSource, "a value the inference derived has no source and no certainty: " + inferred);
 
         JsonNode unitree = out.get("rows").get("unitree-robotics");
         assertEquals(List.of("binjiang-district"), strings(unitree.get("headquarteredIn"), "id"));

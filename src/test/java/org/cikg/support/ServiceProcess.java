@@ -3,9 +3,6 @@ package org.cikg.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,34 +88,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitPing(Duration limit) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The service exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + sparqlPort + "/$/ping"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not up yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("The service's SPARQL endpoints did not answer within " + limit + "; see "
-                + log);
+        URI ping = URI.create("http://127.0.0.1:" + sparqlPort + "/$/ping");
+        ChildReady.await(process, ping, limit, Duration.ofMillis(500), "The service", log);
     }
 
     /** Stops the service (SIGTERM, then SIGKILL after 30 s). */

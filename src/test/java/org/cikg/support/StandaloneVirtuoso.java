@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,35 +156,8 @@ public final class StandaloneVirtuoso {
     }
 
     private void awaitSparql() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI ask = URI.create(queryEndpoint() + "?query=" + URLEncoder.encode("ASK {}", StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + START_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("virtuoso-t exited with " + process.exitValue() + "; see "
-                        + folder.resolve("server.out"));
-            }
-            try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(ask).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not up yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("Virtuoso did not answer on port " + httpPort + " within "
-                + START_LIMIT.toSeconds() + " s; see " + folder.resolve("server.out"));
+        ChildReady.await(process, ask, START_LIMIT, Duration.ofMillis(250), "virtuoso-t", folder.resolve("server.out"));
     }
 
     /** The full path of a program on the PATH, or a failure naming the Debian package that brings it. */

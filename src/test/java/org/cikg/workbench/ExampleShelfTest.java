@@ -11,6 +11,7 @@ import org.apache.jena.query.QueryFactory;
 import org.cikg.problem.BadRequestException;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.SystemQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,13 +23,12 @@ class ExampleShelfTest {
     Path folder;
 
     private CatalogQuery write(String example) throws IOException {
-        // The catalogue needs every query the service asks for by name: the project's own system queries.
-        Files.createDirectories(folder.resolve("system"));
-        try (var system = Files.list(Path.of("queries/system"))) {
-            for (Path f : system.toList()) {
-                Files.copy(f, folder.resolve("system").resolve(f.getFileName()),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
+        // The catalogue needs every query the service asks for by name: the project's own, wherever they live.
+        for (SystemQuery q : SystemQuery.values()) {
+            Path target = folder.resolve(q.path() + ".rq");
+            Files.createDirectories(target.getParent());
+            Files.copy(Path.of("queries", q.path() + ".rq"), target,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Files.writeString(folder.resolve("founded.rq"), """
                 # title: Founded in a year

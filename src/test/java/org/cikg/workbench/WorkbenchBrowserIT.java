@@ -69,9 +69,12 @@ class WorkbenchBrowserIT extends ServiceITBase {
         assertThat(networkxNodesAndEdges(graphml)).isEqualTo(number("cikgWorkbench.graphNodeCount()") + " "
                 + number("cikgWorkbench.graphEdgeCount()"));
         assertThat(((String) browser.js("return cikgWorkbench.csv()")).lines().toList())
-                .first().isEqualTo("organization,organizationLabel,certainty,source,sourceLabel,paragraph");
+                .first().isEqualTo("organization,organizationLabel,certainty,source,sourceLabel,paragraph,"
+                        + "reported,reportedBound,reportedBoundLabel,reportedSource,reportedParagraph,named");
+        // The download carries the count the article reports beside the one beneficiary it names.
         assertThat((String) browser.js("return cikgWorkbench.csv()"))
-                .contains("https://w3id.org/cikg/id/unitree-robotics,Unitree Robotics,stated,");
+                .contains("https://w3id.org/cikg/id/unitree-robotics,Unitree Robotics,stated,")
+                .contains(",https://w3id.org/cikg/ontology#Approximately,Approximately,");
     }
 
     /** "nodes edges" as networkx counts them in the GraphML. */

@@ -50,7 +50,7 @@ import org.cikg.store.KnowledgeStore;
  *       most a {@code .tmp} file, never a backup without its checksum being wrong or missing.</li>
  *   <li>{@link #restore(Path)} refuses a file whose checksum file is missing or does not match, then replaces the
  *       store's contents in one write transaction while parsing: a parse error aborts the transaction and the
- *       store keeps what it had.</li>
+ *       store keeps what it had. Blank nodes get back the labels they had in the backed-up store.</li>
  *   <li>At start-up, leftover {@code *.tmp} files of interrupted backups are removed (the {@code Data-NNNN-tmp}
  *       folder of an interrupted compaction is removed by {@code DatabaseMgr.connectDatasetGraph}, see
  *       {@link KnowledgeStore}).</li>
@@ -85,27 +85,38 @@ public class StoreBackup {
     public synchronized BackupReport backup() {
         store.requireEmbedded("Backup", "back the store up with its own tools (Fuseki: POST /$/backup/{name}; "
                 + "Virtuoso: backup_online in isql); reload ontology/ and data/ with POST /admin/reload or `load`");
-        long t0 = System.nanoTime();
         try {
             Files.createDirectories(folder);
-            Path file = uniqueName();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Backup failed", e);
+        }
+        Path file = uniqueName();
+        DatasetGraph dsg = store.dataset();
+        return Txn.calculateRead(dsg, () -> write(dsg, file));
+    }
+
+    /**
+     * Writes every quad {@code dsg} holds, as its current transaction sees it (the caller's read or write
+     * transaction), to {@code file} in the backup format: gzip N-Quads through a synced {@code .tmp} file renamed into
+     * place, then {@code <file>.sha256}. A replicated writer writes its snapshots with this too.
+     */
+    public static BackupReport write(DatasetGraph dsg, Path file) {
+        long t0 = System.nanoTime();
+        try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             MessageDigest sha = sha256();
-            long[] quads = new long[1];
+            long quads = 0;
             try (FileOutputStream fos = new FileOutputStream(tmp.toFile());
                  DigestOutputStream digest = new DigestOutputStream(new BufferedOutputStream(fos, 1 << 16), sha);
                  GZIPOutputStream gz = new GZIPOutputStream(digest, 1 << 16)) {
-                DatasetGraph dsg = store.dataset();
-                Txn.executeRead(dsg, () -> {
-                    StreamRDF out = StreamRDFWriter.getWriterStream(gz, Lang.NQUADS);
-                    out.start();
-                    Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
-                    while (it.hasNext()) {
-                        out.quad(it.next());
-                        quads[0]++;
-                    }
-                    out.finish();
-                });
+                StreamRDF out = StreamRDFWriter.getWriterStream(gz, Lang.NQUADS);
+                out.start();
+                Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+                while (it.hasNext()) {
+                    out.quad(it.next());
+                    quads++;
+                }
+                out.finish();
                 gz.finish();
                 digest.flush();
                 fos.getFD().sync();
@@ -119,7 +130,7 @@ public class StoreBackup {
                 fos.getFD().sync();
             }
             Files.move(sumTmp, sumFile, StandardCopyOption.ATOMIC_MOVE);
-            BackupReport r = new BackupReport(file, sumFile, hex, quads[0], Files.size(file),
+            BackupReport r = new BackupReport(file, sumFile, hex, quads, Files.size(file),
                     Duration.ofNanos(System.nanoTime() - t0));
             LOG.info("Backup {}: {} quads, {} bytes, sha256 {}, {} ms", file, r.quads(), r.bytes(), hex,
                     r.elapsed().toMillis());
@@ -138,9 +149,19 @@ public class StoreBackup {
     public synchronized RestoreReport restore(Path file) {
         store.requireEmbedded("Restore", "restore with the store's own tools, or reload ontology/ and data/ into it "
                 + "with POST /admin/reload or `load`");
+        store.requireWritable("Restore");
+        return restore(file, store.writable(), dsg -> { });
+    }
+
+    /**
+     * As {@link #restore(Path)}, into {@code dsg} (the store's dataset, or the wrapper its changes go through), running
+     * {@code alsoInTransaction} in the same write transaction before it commits: a replica records there which change
+     * of the log the restored contents are.
+     */
+    public synchronized RestoreReport restore(Path file, DatasetGraph dsg,
+                                              java.util.function.Consumer<DatasetGraph> alsoInTransaction) {
         long t0 = System.nanoTime();
         String hex = verify(file);
-        DatasetGraph dsg = store.dataset();
         long[] quads = new long[1];
         try {
             Txn.executeWrite(dsg, () -> {
@@ -154,10 +175,15 @@ public class StoreBackup {
                     }
                 };
                 try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
-                    RDFParser.source(in).lang(Lang.NQUADS).parse(counting);
+                    // Blank nodes keep the labels the backup wrote (their store labels, encoded), so a restored
+                    // store is the backed-up one exactly: a replica applies later changes that name them.
+                    RDFParser.source(in).lang(Lang.NQUADS)
+                            .labelToNode(org.apache.jena.riot.lang.LabelToNode.createUseLabelEncoded())
+                            .parse(counting);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                alsoInTransaction.accept(dsg);
             });
         } catch (RiotException | UncheckedIOException e) {
             throw new BackupException(file + " does not parse; the store is unchanged: " + e.getMessage(), e);
@@ -168,7 +194,7 @@ public class StoreBackup {
     }
 
     /** Checks {@code file} against its checksum file; returns the checksum. */
-    static String verify(Path file) {
+    public static String verify(Path file) {
         Path sumFile = checksumFileOf(file);
         if (!Files.isRegularFile(file)) {
             throw new BackupException("No backup file " + file);
@@ -193,7 +219,7 @@ public class StoreBackup {
         }
     }
 
-    static Path checksumFileOf(Path file) {
+    public static Path checksumFileOf(Path file) {
         return file.resolveSibling(file.getFileName() + CHECKSUM_SUFFIX);
     }
 

@@ -2,12 +2,16 @@ package org.cikg.store.load;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.cikg.config.KgProperties;
 import org.cikg.remote.GraphStorePush;
@@ -25,8 +29,9 @@ import org.springframework.stereotype.Component;
  * Loads {@code ontology/} and {@code data/} into the store: the {@link LoadStage} parses every file (strictly: a
  * syntax error or an ill-typed literal aborts the whole load with the file and line), materialises inferences and
  * validates the result against the SHACL shapes ({@link ShapeValidator}: a violation aborts the load); then one write
- * transaction replaces the graphs and records the data hash, the load time and the counts ({@link MetaGraph}).
- * Readers keep the previous version until the commit (TDB2 MVCC), and an aborted load leaves it untouched.
+ * transaction replaces the graphs and records the data hash, the load time and the counts ({@link MetaGraph}),
+ * writing only the difference from the previous contents. Readers keep the previous version until the commit (TDB2
+ * MVCC), and an aborted load leaves it untouched.
  */
 @Component
 public class DataLoader {
@@ -60,6 +65,7 @@ public class DataLoader {
 
     /** Loads the files; unless {@code force}, skips the work when their hash equals the stored one. */
     public LoadReport load(boolean force) {
+        store.requireWritable("Reload");
         LoadReport report;
         oneLoadAtATime.lock();
         try {
@@ -96,16 +102,13 @@ public class DataLoader {
         if (store.isRemote()) {
             pushRemote(staged, loadedAt, total);
         } else {
-            DatasetGraph dsg = store.dataset();
+            DatasetGraph dsg = store.writable();
             Txn.executeWrite(dsg, () -> {
-                for (Node g : new Node[] {Graphs.ONTOLOGY, Graphs.DATA, Graphs.INFERRED, Graphs.META}) {
-                    dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-                }
-                LoadStage.graphs(staged).forEach((g, graph) -> graph.find().forEachRemaining(
-                        t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject())));
+                dsg.deleteAny(Graphs.META, Node.ANY, Node.ANY, Node.ANY);
+                LoadStage.graphs(staged).forEach((g, graph) -> replace(dsg, g, graph));
                 MetaGraph.write(dsg, sources.hash(), loadedAt, sources.files().size(), total, asserted, inferred);
             });
-            StoreStatistics.write(dsg);
+            StoreStatistics.write(store.dataset());
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         LoadReport report = new LoadReport(true, sources.files().size(), asserted, inferred, total, sources.hash(),
@@ -114,6 +117,42 @@ public class DataLoader {
                 store.isRemote() ? "Pushed to the remote store" : "Loaded", report.files(), asserted, inferred,
                 total, elapsed.toMillis(), Math.round(report.triplesPerSecond()));
         return report;
+    }
+
+    /**
+     * Makes graph {@code g} of {@code dsg} (in a write transaction) hold exactly the triples of {@code staged}: deletes
+     * what is no longer there, then adds what is not there yet, so a reload that changes little writes little (and a
+     * replicated writer records only the difference). Deletes come first: a literal TDB2 stores in its canonical form
+     * ("1.5") that the staged graph holds in another ("1.50") is deleted and then added again, never lost. Triples with
+     * blank nodes (SHACL lists, OWL restrictions) get new blank nodes at every parse; they are kept as they are when
+     * they form the same graph as before (isomorphic), else replaced as a whole.
+     */
+    private static void replace(DatasetGraph dsg, Node g, Graph staged) {
+        List<Triple> gone = new ArrayList<>();
+        Graph oldBlank = GraphFactory.createDefaultGraph();
+        Graph newBlank = GraphFactory.createDefaultGraph();
+        dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+            Triple t = q.asTriple();
+            if (hasBlank(t)) {
+                oldBlank.add(t);
+            } else if (!staged.contains(t)) {
+                gone.add(t);
+            }
+        });
+        staged.find().filterKeep(DataLoader::hasBlank).forEachRemaining(newBlank::add);
+        boolean sameBlank = oldBlank.isIsomorphicWith(newBlank);
+        if (!sameBlank) {
+            oldBlank.find().forEachRemaining(gone::add);
+        }
+        for (Triple t : gone) {
+            dsg.delete(g, t.getSubject(), t.getPredicate(), t.getObject());
+        }
+        staged.find().filterDrop(t -> sameBlank && hasBlank(t))
+                .forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+    }
+
+    private static boolean hasBlank(Triple t) {
+        return t.getSubject().isBlank() || t.getObject().isBlank();
     }
 
     /**

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class DataVersionCacheTest {
@@ -76,11 +78,16 @@ class DataVersionCacheTest {
             throw new IllegalStateException("store did not answer");
         }));
         assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
+        AtomicReference<Thread> secondCaller = new AtomicReference<>();
         CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> cache.get("page", k -> {
             calls.incrementAndGet();
             return "second computed";
-        }));
-        Thread.sleep(200);
+        }), task -> {
+            Thread t = new Thread(task, "second caller");
+            secondCaller.set(t);
+            t.start();
+        });
+        awaitWaitingOnAFuture(secondCaller.get());
         assertThat(second).isNotDone();
         release.countDown();
         assertThatThrownBy(first::join).hasCauseInstanceOf(IllegalStateException.class);
@@ -88,6 +95,20 @@ class DataVersionCacheTest {
                 .hasRootCauseMessage("store did not answer");
         assertThat(calls.get()).isEqualTo(1);
         assertThat(cache.get("page", k -> "answered")).isEqualTo("answered");
+    }
+
+    /**
+     * Returns once {@code caller} is parked in a {@link CompletableFuture} wait, that is, inside {@code get} waiting on
+     * the computation already under way; fails after 10 s. Without this the second caller might only arrive after the
+     * first has failed, and compute afresh.
+     */
+    private static void awaitWaitingOnAFuture(Thread caller) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!(caller.getState() == Thread.State.WAITING && Arrays.stream(caller.getStackTrace())
+                .anyMatch(f -> f.getClassName().equals(CompletableFuture.class.getName())))) {
+            assertThat(System.nanoTime()).as("the second caller waits on the first computation").isLessThan(deadline);
+            Thread.sleep(5); // polling for the state above, not a guess at how long it takes
+        }
     }
 
     private static void await(CountDownLatch latch) {
