@@ -38,6 +38,7 @@ class AdminController {
         body.put("loadedAt", String.valueOf(r.loadedAt()));
         body.put("elapsedMs", r.elapsed().toMillis());
         body.put("triplesPerSecond", Math.round(r.triplesPerSecond()));
+        body.put("findings", r.findings());
         return body;
     }
 }

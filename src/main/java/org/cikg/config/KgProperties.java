@@ -43,6 +43,10 @@ public record KgProperties(@DefaultValue Store store, @DefaultValue Sparql sparq
      * @param changePoll     remote mode: how often the service reads the store's meta graph to notice a load made by
      *                       another process (a {@code load} command, another replica's writer); caches and the
      *                       search index follow within this interval. {@code 0s} turns it off
+     * @param gazetteer      how much of the official gazetteer of China's administrative divisions is loaded with
+     *                       {@code data}: {@code counties} (provinces, prefecture- and county-level divisions, the
+     *                       default), {@code townships} (also the 41,352 township-level divisions) or {@code none}
+     * @param gazetteerFolder folder of the generated gazetteer files ({@code counties.ttl}, {@code townships.ttl.gz})
      */
     public record Store(@DefaultValue("kg-store") Path location,
                         @DefaultValue("ontology") Path ontology,
@@ -58,21 +62,52 @@ public record KgProperties(@DefaultValue Store store, @DefaultValue Sparql sparq
                         @DefaultValue("16") int maxConnections,
                         @DefaultValue("50000") int batchTriples,
                         @DefaultValue("") String publicQueryEndpoint,
-                        @DefaultValue("30s") Duration changePoll) {
+                        @DefaultValue("30s") Duration changePoll,
+                        @DefaultValue("counties") Gazetteer gazetteer,
+                        @DefaultValue("gazetteer") Path gazetteerFolder) {
         @org.springframework.boot.context.properties.bind.ConstructorBinding
         public Store {
         }
 
-        /** An embedded store. */
+        /** Settings without the gazetteer (tests over fixtures). */
+        public Store(Path location, Path ontology, Path data, Mode mode, String queryEndpoint, String updateEndpoint,
+                     String gspEndpoint, String user, String password, Duration connectTimeout, Duration readTimeout,
+                     int maxConnections, int batchTriples, String publicQueryEndpoint, Duration changePoll) {
+            this(location, ontology, data, mode, queryEndpoint, updateEndpoint, gspEndpoint, user, password,
+                    connectTimeout, readTimeout, maxConnections, batchTriples, publicQueryEndpoint, changePoll,
+                    Gazetteer.NONE, Path.of("gazetteer"));
+        }
+
+        /** An embedded store of {@code ontology} and {@code data} only, without the gazetteer. */
         public Store(Path location, Path ontology, Path data) {
             this(location, ontology, data, Mode.EMBEDDED, "", "", "", "", "", Duration.ofSeconds(5),
                     Duration.ofSeconds(30), 16, 50000, "", Duration.ofSeconds(30));
+        }
+
+        /** The same settings with another gazetteer level. */
+        public Store withGazetteer(Gazetteer level) {
+            return new Store(location, ontology, data, mode, queryEndpoint, updateEndpoint, gspEndpoint, user,
+                    password, connectTimeout, readTimeout, maxConnections, batchTriples, publicQueryEndpoint,
+                    changePoll, level, gazetteerFolder);
+        }
+
+        /** The gazetteer files this level loads, in load order (none for {@link Gazetteer#NONE}). */
+        public java.util.List<Path> gazetteerFiles() {
+            return switch (gazetteer) {
+                case NONE -> java.util.List.of();
+                case COUNTIES -> java.util.List.of(gazetteerFolder.resolve("counties.ttl"));
+                case TOWNSHIPS -> java.util.List.of(gazetteerFolder.resolve("counties.ttl"),
+                        gazetteerFolder.resolve("townships.ttl.gz"));
+            };
         }
 
         public boolean isRemote() {
             return mode == Mode.REMOTE;
         }
     }
+
+    /** How much of the gazetteer loads: {@code kg.store.gazetteer=none|counties|townships}. */
+    public enum Gazetteer { NONE, COUNTIES, TOWNSHIPS }
 
     /** Where the triples live: {@code kg.store.mode=embedded|remote}. */
     public enum Mode { EMBEDDED, REMOTE }

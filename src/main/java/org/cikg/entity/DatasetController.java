@@ -142,6 +142,19 @@ class DatasetController {
         for (org.apache.jena.graph.Node g : java.util.List.of(Graphs.ONTOLOGY, Graphs.DATA, Graphs.INFERRED, Graphs.META)) {
             ds.addProperty(v(m, "subset"), m.createResource(g.getURI()));
         }
+        // Parts drawn from other data sets keep their source, licence and attribution.
+        for (EntityReader.Subset sub : reader.subsets()) {
+            Resource part = m.createResource(sub.iri())
+                    .addProperty(RDF.type, m.createResource(VOID + "Dataset"))
+                    .addProperty(DCTerms.title, m.asRDFNode(sub.title()))
+                    .addProperty(DCTerms.source, m.createResource(sub.source()))
+                    .addProperty(DCTerms.license, m.createResource(sub.license()));
+            if (sub.rights() != null) {
+                part.addProperty(DCTerms.rights, m.asRDFNode(sub.rights()));
+            }
+            ds.addProperty(v(m, "subset"), part);
+            ds.addProperty(DCTerms.source, m.createResource(sub.source()));
+        }
         for (RdfFormat f : RdfFormat.values()) {
             ds.addProperty(v(m, "feature"), m.createResource("http://www.w3.org/ns/formats/" + switch (f) {
                 case TURTLE -> "Turtle";

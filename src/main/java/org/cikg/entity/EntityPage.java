@@ -63,8 +63,19 @@ public record EntityPage(String slug, String iri, String title, String descripti
         }
     }
 
-    /** The values of one property. */
-    public record FactGroup(String property, String propertyHref, List<Fact> facts) {
+    /**
+     * The values of one property: at most {@link EntityPageAssembler#GROUP_CAP} of them shown, {@code total} how
+     * many there are, {@code more} where the full lists are (what lies in a place, at any depth).
+     */
+    public record FactGroup(String property, String propertyHref, List<Fact> facts, int total, List<Link> more) {
+        public FactGroup(String property, String propertyHref, List<Fact> facts) {
+            this(property, propertyHref, facts, facts.size(), List.of());
+        }
+
+        /** Whether some values are not shown. */
+        public boolean capped() {
+            return total > facts.size();
+        }
     }
 
     /** A dated fact: {@code years} is "2019" or "2002–2007"; {@code hedged} when its source hedges it. */

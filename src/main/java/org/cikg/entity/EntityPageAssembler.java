@@ -34,6 +34,9 @@ final class EntityPageAssembler {
     static final Set<Property> NOT_FACTS =
             Set.of(RDF.type, RDFS.label, SKOS.altLabel, SKOS.hiddenLabel, RDFS.comment);
 
+    /** The most values of one property a page lists; the rest are counted and linked. */
+    static final int GROUP_CAP = 50;
+
     private final Model m;
     private final Resource entity;
     private final Set<Triple> inferred;
@@ -108,7 +111,7 @@ final class EntityPageAssembler {
             groups.computeIfAbsent(s.getPredicate(), k -> new ArrayList<>())
                     .add(fact(entity, s.getPredicate(), s.getObject(), value(s.getObject())));
         }
-        return grouped(groups);
+        return grouped(groups, false);
     }
 
     private List<FactGroup> incoming() {
@@ -122,13 +125,33 @@ final class EntityPageAssembler {
             groups.computeIfAbsent(p, k -> new ArrayList<>())
                     .add(fact(s.getSubject(), p, entity, Labels.link(s.getSubject(), lang)));
         }
-        return grouped(groups);
+        return grouped(groups, true);
     }
 
-    private List<FactGroup> grouped(Map<Property, List<Fact>> groups) {
+    /** The named questions listing everything that lies in this place, at any depth. */
+    private List<Link> placeLists() {
+        String slug = Terms.slugOf(entity.asNode());
+        return List.of(
+                new Link("all divisions in it, at any depth", "/api/queries/divisions-in-place?place=" + slug, "en"),
+                new Link("all organisations in it, at any depth", "/api/queries/organisations-in-place?place=" + slug,
+                        "en"));
+    }
+
+    /**
+     * The facts by property, sorted; an incoming group shows at most {@link #GROUP_CAP} values with the count of all.
+     * What lies in a place: the graph holds only the asserted links ({@code entity-graph.rq}), and the group links
+     * the named questions that list everything at any depth.
+     */
+    private List<FactGroup> grouped(Map<Property, List<Fact>> groups, boolean incoming) {
         return groups.entrySet().stream()
-                .map(e -> new FactGroup(Labels.text(e.getKey(), "en"), Links.href(e.getKey(), lang),
-                        e.getValue().stream().sorted(Comparator.comparing(f -> f.value().text())).toList()))
+                .map(e -> {
+                    List<Fact> all = e.getValue().stream().sorted(Comparator.comparing(f -> f.value().text()))
+                            .toList();
+                    List<Fact> shown = incoming && all.size() > GROUP_CAP ? all.subList(0, GROUP_CAP) : all;
+                    List<Link> more = incoming && e.getKey().equals(Vocab.LOCATED_IN) ? placeLists() : List.of();
+                    return new FactGroup(Labels.text(e.getKey(), "en"), Links.href(e.getKey(), lang), shown,
+                            all.size(), more);
+                })
                 .sorted(Comparator.comparing(FactGroup::property))
                 .toList();
     }

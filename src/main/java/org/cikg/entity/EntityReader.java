@@ -202,6 +202,18 @@ public class EntityReader {
         return out;
     }
 
+    /** A part of the data drawn from another data set (the gazetteer), with its source and licence. */
+    record Subset(String iri, Node title, String source, String license, Node rights) {
+    }
+
+    List<Subset> subsets() {
+        List<Subset> out = new ArrayList<>();
+        runner.select(catalog.get(SystemQuery.VOID_SUBSETS), Map.of()).forEach(b -> out.add(new Subset(
+                b.get("subset").getURI(), b.get("title"), b.get("source").getURI(), b.get("license").getURI(),
+                b.get("rights"))));
+        return out;
+    }
+
     private static String lex(Binding b, String var) {
         Node n = b.get(var);
         return n == null ? null : n.isLiteral() ? n.getLiteralLexicalForm() : n.toString();

@@ -18,6 +18,7 @@ final class Vocab {
     static final Property UNIT = cikg("unit");
     static final Property YEAR = cikg("year");
     static final Property LINE_COUNT = cikg("lineCount");
+    static final Property LOCATED_IN = cikg("locatedIn");
     static final Property WAS_DERIVED_FROM = ResourceFactory.createProperty(Namespaces.PROV, "wasDerivedFrom");
     static final Resource INDICATOR = ResourceFactory.createResource(Namespaces.CIKG + "Indicator");
     static final Resource EDITORIAL = ResourceFactory.createResource(Namespaces.CIKG + "EditorialKnowledge");

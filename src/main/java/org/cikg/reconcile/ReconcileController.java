@@ -159,12 +159,24 @@ class ReconcileController {
         if (batch.size() > MAX_BATCH) {
             throw new BadRequestException("'queries' holds " + batch.size() + " queries; at most " + MAX_BATCH);
         }
-        Map<String, Reconciler.Query> parsed = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : batch.properties()) {
-            parsed.put(e.getKey(), query(e.getKey(), e.getValue()));
-        }
+        // One bad query gets its own error (an RFC 9457 problem object beside an empty result) and the others are
+        // answered; a batch in which every query is bad is a 400 as a whole.
         Map<String, Object> out = new LinkedHashMap<>();
-        parsed.forEach((k, q) -> out.put(k, Map.of("result", reconciler.reconcile(q))));
+        BadRequestException firstError = null;
+        int answered = 0;
+        for (Map.Entry<String, JsonNode> e : batch.properties()) {
+            try {
+                out.put(e.getKey(), Map.of("result", reconciler.reconcile(query(e.getKey(), e.getValue()))));
+                answered++;
+            } catch (BadRequestException bad) {
+                firstError = firstError == null ? bad : firstError;
+                out.put(e.getKey(), Map.of("result", List.of(), "error", Map.of("type", "about:blank",
+                        "title", "Bad Request", "status", 400, "detail", bad.getMessage())));
+            }
+        }
+        if (answered == 0 && firstError != null) {
+            throw firstError;
+        }
         return out;
     }
 

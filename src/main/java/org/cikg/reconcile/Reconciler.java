@@ -12,11 +12,14 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.vocabulary.RDFS;
 import org.cikg.core.LabelPicker;
 import org.cikg.core.Namespaces;
 import org.cikg.problem.BadRequestException;
 import org.cikg.search.EntityNames;
+import org.cikg.search.LegalForms;
 import org.cikg.search.NameNormalizer;
+import org.cikg.search.NameVariants;
 import org.cikg.search.SearchIndex;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.SystemQuery;
@@ -33,7 +36,9 @@ import org.springframework.stereotype.Component;
  * then adds 5 when one of the candidate's values for it has the given name or id, or takes 20 off when none does
  * ({@code cikg:locatedIn} is materialised transitively, so a company in Binjiang District is in Hangzhou). A
  * candidate is a {@code match} when its name is an exact match, every property agrees, and the next candidate scores
- * at least 10 less: an exact name two entities share is never a match on its own.
+ * at least 10 less: an exact name two entities share is never a match on its own. Legal forms ("Co., Ltd.",
+ * "Holdings", 有限公司, 集团, "ООО", "شركة", {@link LegalForms}) are ignored: a name equal to the candidate's once they
+ * are taken off both scores 95 and can be a match. Each candidate says which features matched.
  */
 @Component
 public class Reconciler {
@@ -46,6 +51,8 @@ public class Reconciler {
     private final KnowledgeStore store;
     private final QueryCatalog catalog;
     private final NameNormalizer normalizer = new NameNormalizer();
+    private final LegalForms legalForms = new LegalForms(normalizer);
+    static final double STRIPPED_EXACT = 95;
 
     public Reconciler(SearchIndex index, KnowledgeStore store, QueryCatalog catalog) {
         this.index = index;
@@ -91,14 +98,17 @@ public class Reconciler {
             if (withoutPlace != null) {
                 // Not the name as given: never exact, so never a match, and scored below a whole-name hit.
                 return reconcile(withoutPlace).stream().map(c -> new Candidate(c.id(), c.name(), c.description(),
-                        c.type(), Math.min(c.score(), 80), false)).toList();
+                        c.type(), Math.min(c.score(), 80), false, c.features())).toList();
             }
         }
         return store.runner().read(() -> {
             List<Scored> scored = new ArrayList<>();
+            String strippedKey = legalForms.strip(q.text());
             for (SearchIndex.Hit h : hits) {
                 boolean exact = normalizer.key(h.name()).equals(key);
-                double score = exact ? 100 : base(h.score());
+                boolean strippedExact = !exact && !strippedKey.isEmpty()
+                        && legalForms.strip(h.name()).equals(strippedKey);
+                double score = exact ? 100 : strippedExact ? STRIPPED_EXACT : base(h.score());
                 boolean allAgree = true;
                 for (PropertyValue pv : q.properties()) {
                     if (agrees(h.entity(), pv)) {
@@ -108,7 +118,18 @@ public class Reconciler {
                         allAgree = false;
                     }
                 }
-                scored.add(new Scored(h, Math.max(0, Math.min(100, score)), exact && allAgree));
+                List<Candidate.Feature> features = new ArrayList<>();
+                features.add(new Candidate.Feature("name", exact || strippedExact ? 1.0
+                        : Math.round(base(h.score())) / 100.0));
+                features.add(new Candidate.Feature("alias", !RDFS.label.getURI().equals(h.property())));
+                if (q.typeIri() != null) {
+                    features.add(new Candidate.Feature("type", true));
+                }
+                features.add(new Candidate.Feature("suffix_stripped", strippedExact
+                        || NameVariants.Kind.SUFFIX_STRIPPED.name().equals(h.via())));
+                features.add(new Candidate.Feature("pinyin", NameVariants.Kind.PINYIN.name().equals(h.via())));
+                scored.add(new Scored(h, Math.max(0, Math.min(100, score)), (exact || strippedExact) && allAgree,
+                        List.copyOf(features)));
             }
             scored.sort(Comparator.comparingDouble(Scored::score).reversed());
             List<Candidate> out = new ArrayList<>();
@@ -143,7 +164,8 @@ public class Reconciler {
         return null;
     }
 
-    private record Scored(SearchIndex.Hit hit, double score, boolean exactAndAgreeing) {
+    private record Scored(SearchIndex.Hit hit, double score, boolean exactAndAgreeing,
+                          List<Candidate.Feature> features) {
     }
 
     /** The index's tiers (see {@link SearchIndex}) mapped onto 0-100 below an exact match. */
@@ -188,7 +210,7 @@ public class Reconciler {
         List<Candidate.TypeRef> types = s.hit().type() == null ? List.of() : List.of(typeRef(s.hit().type()));
         return new Candidate(Terms.slugOf(entity), LabelPicker.best(labels, "en").orElse(s.hit().name()),
                 LabelPicker.best(comments, "en").orElse(null),
-                types, Math.round(s.score() * 10) / 10.0, match);
+                types, Math.round(s.score() * 10) / 10.0, match, s.features());
     }
 
     /** A class as {@code {id: local name, name: English label}}. */

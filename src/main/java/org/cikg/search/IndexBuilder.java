@@ -15,12 +15,16 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
 import org.apache.jena.vocabulary.RDFS;
@@ -33,7 +37,10 @@ import org.cikg.sparql.SystemQuery;
  * entity's classes (kept as one small array per entity, for the type filter), then the names, streamed row by row
  * into the index without collecting them. One document per name, each name indexed twice through
  * {@link NameNormalizer}: as its whole normalised key (for exact, prefix and fuzzy matching of the whole name) and as
- * folded words (for names the query is only part of, in any order); {@link NameQuery} searches these fields.
+ * folded words (for names the query is only part of, in any order), a Chinese name also as segmented words and as
+ * character bigrams ({@link ChineseAnalyzers}); then once more under each of its variants ({@link NameVariants}:
+ * pinyin, without its legal form). Each document carries how connected its entity is (the claims it takes part in)
+ * for ranking ties. {@link NameQuery} searches these fields.
  */
 final class IndexBuilder {
     static final String RDFS_LABEL = RDFS.label.getURI();
@@ -49,15 +56,23 @@ final class IndexBuilder {
     static final String F_WORDS = "words";
     static final String F_TYPES = "types";
     static final String F_TYPE = "type";
+    /** Which variant of the name a document indexes ({@link NameVariants.Kind}); absent for the name itself. */
+    static final String F_VIA = "via";
+    static final String F_ZH_WORDS = "zhWords";
+    static final String F_ZH_BIGRAMS = "zhBigrams";
+    static final String F_RANK = "rank";
+    static final String CONNECTEDNESS = "connectedness";
 
     private final QueryRunner runner;
     private final QueryCatalog catalog;
     private final NameNormalizer normalizer;
+    private final NameVariants variants;
 
-    IndexBuilder(QueryRunner runner, QueryCatalog catalog, NameNormalizer normalizer) {
+    IndexBuilder(QueryRunner runner, QueryCatalog catalog, NameNormalizer normalizer, NameVariants variants) {
         this.runner = runner;
         this.catalog = catalog;
         this.normalizer = normalizer;
+        this.variants = variants;
     }
 
     /** What a build wrote: how many names, of how many typed entities, with the ontology's classes. */
@@ -69,15 +84,23 @@ final class IndexBuilder {
         Map<String, SearchIndex.OntologyClass> classes = readClasses();
         Map<String, String[]> typesOf = readTypes();
         Map<String, Set<String>> ancestors = new HashMap<>();
+        Map<String, Integer> connected = readConnectedness();
         int[] names = {0};
-        try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(normalizer.analyzer()))) {
+        Analyzer analyzer = new PerFieldAnalyzerWrapper(normalizer.analyzer(),
+                Map.of(F_ZH_WORDS, ChineseAnalyzers.WORDS, F_ZH_BIGRAMS, ChineseAnalyzers.BIGRAMS));
+        try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
             runner.forEachRow(catalog.get(SystemQuery.SEARCH_LABELS), Map.of(), BUILD_LIMIT, row -> {
-                Document d = document(row, typesOf, classes, ancestors);
+                Document d = document(row, typesOf, classes, ancestors, connected);
                 if (d == null) {
                     return;
                 }
                 try {
                     writer.addDocument(d);
+                    // The same name again under each of its variants (pinyin, without its legal form).
+                    String name = row.get(Var.alloc("name")).getLiteralLexicalForm();
+                    for (NameVariants.Variant v : variants.of(name)) {
+                        writer.addDocument(variant(d, v));
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -95,7 +118,8 @@ final class IndexBuilder {
 
     /** The document of one name, or null when the name normalises to nothing. */
     private Document document(Binding row, Map<String, String[]> typesOf,
-                              Map<String, SearchIndex.OntologyClass> classes, Map<String, Set<String>> ancestors) {
+                              Map<String, SearchIndex.OntologyClass> classes, Map<String, Set<String>> ancestors,
+                              Map<String, Integer> connected) {
         Node entity = row.get(Var.alloc("entity"));
         Node name = row.get(Var.alloc("name"));
         String key = normalizer.key(name.getLiteralLexicalForm());
@@ -110,6 +134,10 @@ final class IndexBuilder {
         d.add(new StringField(F_PROP, row.get(Var.alloc("property")).getURI(), Field.Store.YES));
         d.add(new StringField(F_KEY, key, Field.Store.NO));
         d.add(new TextField(F_WORDS, name.getLiteralLexicalForm(), Field.Store.NO));
+        if (Pinyin.isChinese(name.getLiteralLexicalForm())) {
+            d.add(new TextField(F_ZH_WORDS, name.getLiteralLexicalForm(), Field.Store.NO));
+            d.add(new TextField(F_ZH_BIGRAMS, name.getLiteralLexicalForm(), Field.Store.NO));
+        }
         for (String t : types) {
             d.add(new StringField(F_TYPES, t, Field.Store.NO));
         }
@@ -117,7 +145,32 @@ final class IndexBuilder {
         if (specific != null) {
             d.add(new StoredField(F_TYPE, specific));
         }
+        d.add(new FeatureField(F_RANK, CONNECTEDNESS, 1 + connected.getOrDefault(entity.getURI(), 0)));
         return d;
+    }
+
+    /** The document of a name's variant: the name's document with the variant's key and words in place of its own. */
+    private Document variant(Document named, NameVariants.Variant v) {
+        Document vd = new Document();
+        for (IndexableField f : named) {
+            String n = f.name();
+            if (!n.equals(F_KEY) && !n.equals(F_WORDS) && !n.equals(F_ZH_WORDS) && !n.equals(F_ZH_BIGRAMS)) {
+                vd.add(f);
+            }
+        }
+        vd.add(new StringField(F_KEY, normalizer.key(v.text()), Field.Store.NO));
+        vd.add(new TextField(F_WORDS, v.text(), Field.Store.NO));
+        vd.add(new StoredField(F_VIA, v.kind().name()));
+        return vd;
+    }
+
+    /** How many claims each entity takes part in (entities without any are absent). */
+    private Map<String, Integer> readConnectedness() {
+        Map<String, Integer> out = new HashMap<>();
+        runner.forEachRow(catalog.get(SystemQuery.SEARCH_CONNECTEDNESS), Map.of(), BUILD_LIMIT, row ->
+                out.put(row.get(Var.alloc("entity")).getURI(),
+                        Integer.parseInt(row.get(Var.alloc("claims")).getLiteralLexicalForm())));
+        return out;
     }
 
     /** The ontology's classes with their direct superclasses and labels. */

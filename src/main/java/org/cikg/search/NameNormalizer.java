@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
+import org.apache.lucene.analysis.icu.ICUTransformFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -22,6 +23,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *   <li>ICU folding (UTR #30): NFKC, so full-width and compatibility forms become plain ones; case folding; accents
  *       and other diacritics removed, which drops Latin accents ({@code é → e}), Hebrew niqqud and Arabic
  *       tashkeel;</li>
+ *   <li>traditional Chinese characters folded to simplified ones (ICU's {@code Traditional-Simplified}
+ *       transform: 長沙 is 长沙);</li>
  *   <li>Lucene's Arabic normaliser: alef forms ({@code أ إ آ → ا}), alef maqsura to ya ({@code ى → ي}), ta
  *       marbuta to ha ({@code ة → ه}), tatweel and any remaining harakat removed.</li>
  * </ul>
@@ -36,17 +39,19 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * Thread-safe: the analyzer keeps per-thread token streams.
  */
 public final class NameNormalizer {
+    private static final com.ibm.icu.text.Transliterator SIMPLIFIED =
+            com.ibm.icu.text.Transliterator.getInstance("Traditional-Simplified");
     private final Analyzer analyzer = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
-            TokenStream folded = new ICUFoldingFilter(source);
+            TokenStream folded = new ICUFoldingFilter(new ICUTransformFilter(source, SIMPLIFIED));
             return new TokenStreamComponents(source, new ArabicNormalizationFilter(folded));
         }
 
         @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
-            return new ArabicNormalizationFilter(new ICUFoldingFilter(in));
+            return new ArabicNormalizationFilter(new ICUFoldingFilter(new ICUTransformFilter(in, SIMPLIFIED)));
         }
     };
 

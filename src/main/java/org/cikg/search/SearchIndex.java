@@ -54,6 +54,7 @@ public class SearchIndex {
     private final KnowledgeStore store;
     private final IndexFolder folder;
     private final NameNormalizer normalizer = new NameNormalizer();
+    private final NameVariants variants = new NameVariants(normalizer);
     private final IndexBuilder builder;
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private final Object building = new Object();
@@ -76,14 +77,19 @@ public class SearchIndex {
     public SearchIndex(KnowledgeStore store, QueryCatalog catalog, Path folder) {
         this.store = store;
         this.folder = folder == null ? null : new IndexFolder(folder);
-        this.builder = new IndexBuilder(store.runner(), catalog, normalizer);
+        this.builder = new IndexBuilder(store.runner(), catalog, normalizer, variants);
     }
 
     /**
      * A match: the entity, the name of it that matched (with its language and property), its most specific class,
-     * and the score.
+     * the score, and which variant of the name matched ({@link NameVariants.Kind}; null for the name itself).
      */
-    public record Hit(String entity, String name, String lang, String property, String type, float score) {
+    public record Hit(String entity, String name, String lang, String property, String type, float score,
+                      String via) {
+        /** A hit through the name itself (not a variant of it). */
+        public Hit(String entity, String name, String lang, String property, String type, float score) {
+            this(entity, name, lang, property, type, score, null);
+        }
     }
 
     /**
@@ -233,7 +239,7 @@ public class SearchIndex {
         if (words.isEmpty()) {
             return List.of();
         }
-        Query q = NameQuery.of(key, words, typeIri);
+        Query q = NameQuery.of(key, words, variants.legalForms().strip(query), query, typeIri);
         Snapshot s = acquire();
         try {
             // Several names of one entity may match: read enough documents to fill the limit with distinct entities.
@@ -246,7 +252,7 @@ public class SearchIndex {
                 String entity = d.get(IndexBuilder.F_ENTITY);
                 if (!best.containsKey(entity)) {
                     best.put(entity, new Hit(entity, d.get(IndexBuilder.F_NAME), d.get(IndexBuilder.F_LANG),
-                            d.get(IndexBuilder.F_PROP), d.get(IndexBuilder.F_TYPE), sd.score));
+                            d.get(IndexBuilder.F_PROP), d.get(IndexBuilder.F_TYPE), sd.score, d.get(IndexBuilder.F_VIA)));
                     if (best.size() == limit) {
                         break;
                     }

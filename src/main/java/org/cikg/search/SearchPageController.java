@@ -32,6 +32,8 @@ class SearchPageController {
         if (q != null && !q.isBlank()) {
             try {
                 model.addAttribute("response", search.search(q, type, lang, "50", acceptLanguage));
+                // Facets count the classes among all matches, so a filtered page still offers the other classes.
+                model.addAttribute("facets", SearchFacets.of(search.search(q, null, lang, "100", acceptLanguage)));
             } catch (BadRequestException e) {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 model.addAttribute("error", e.getMessage());

@@ -24,6 +24,7 @@ public enum SystemQuery {
     EXPLAIN_SOURCES("system/explain-sources"),
     EXPLAIN_STATUS("system/explain-status"),
     EXPLAIN_TITLE("system/explain-title"),
+    GAZETTEER_CHECK("system/gazetteer-check"),
     GRAPH_LINKS("system/graph-links"),
     GRAPH_NODE("system/graph-node"),
     GRAPH_PROPERTY_LABELS("system/graph-property-labels"),
@@ -38,6 +39,7 @@ public enum SystemQuery {
     RECONCILE_PROPOSE("system/reconcile-propose"),
     RECONCILE_VALUES("system/reconcile-values"),
     SEARCH_CLASSES("system/search-classes"),
+    SEARCH_CONNECTEDNESS("system/search-connectedness"),
     SEARCH_ENTITY("system/search-entity"),
     SEARCH_LABELS("system/search-labels"),
     SEARCH_TYPES("system/search-types"),
@@ -45,6 +47,7 @@ public enum SystemQuery {
     SOURCES("system/sources"),
     STORE_STATUS("system/store-status"),
     VOID_EXAMPLES("system/void-examples"),
+    VOID_SUBSETS("system/void-subsets"),
     WORKBENCH_VOCABULARY("system/workbench-vocabulary");
 
     private final String path;

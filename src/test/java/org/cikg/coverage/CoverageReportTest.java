@@ -32,7 +32,8 @@ class CoverageReportTest {
     @BeforeAll
     static void loadRealData() {
         KgProperties props = new KgProperties(
-                new KgProperties.Store(tmp.resolve("tdb2"), Path.of("ontology"), Path.of("data")),
+                new KgProperties.Store(tmp.resolve("tdb2"), Path.of("ontology"), Path.of("data"))
+                        .withGazetteer(KgProperties.Gazetteer.COUNTIES),
                 new KgProperties.Sparql(Duration.ofSeconds(30), Path.of("queries")),
                 new KgProperties.Fuseki(false, 0), new KgProperties.Admin("admin", ""));
         QueryCatalog catalog = new QueryCatalog(props);

@@ -155,7 +155,13 @@ class LinkedDataIT extends ServiceITBase {
         assertThat(ds.getPropertyResourceValue(m.createProperty(VOID, "sparqlEndpoint")).getURI())
                 .isEqualTo(sparqlEndpoint());
         assertThat(ds.getProperty(m.createProperty(VOID, "triples")).getLong()).isGreaterThan(1000);
-        assertThat(m.listObjectsOfProperty(ds, DCTerms.source).toList()).hasSize(5);
+        // the five source articles and the npm package the gazetteer is generated from
+        assertThat(m.listObjectsOfProperty(ds, DCTerms.source).toList()).hasSize(6)
+                .anyMatch(n -> n.asResource().getURI().equals("https://www.npmjs.com/package/china-division/v/2.7.0"));
+        Resource gazetteer = m.createResource("https://w3id.org/cikg/dataset/gazetteer");
+        assertThat(ds.hasProperty(m.createProperty(VOID, "subset"), gazetteer)).isTrue();
+        assertThat(gazetteer.getPropertyResourceValue(DCTerms.license).getURI()).isEqualTo("http://www.wtfpl.net/");
+        assertThat(gazetteer.getProperty(DCTerms.rights).getString()).contains("china-division", "modood");
         assertThat(m.listObjectsOfProperty(ds, m.createProperty(VOID, "exampleResource")).toList()).isNotEmpty()
                 .allSatisfy(n -> assertThat(n.asResource().getURI()).startsWith(ID));
         boolean startups = m.listObjectsOfProperty(ds, m.createProperty(VOID, "classPartition")).toList().stream()

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {"kg.store.mode=remote", "kg.fuseki.port=0", "kg.admin.password=it-secret",
                 "kg.store.location=target/it-store/unused-${random.uuid}", "kg.sparql.timeout=3s",
                 "kg.store.read-timeout=3s", "kg.store.connect-timeout=2s", "kg.store.max-connections=4",
-                "kg.store.public-query-endpoint=none", "kg.store.change-poll=1s"})
+                "kg.store.public-query-endpoint=none", "kg.store.change-poll=1s", "kg.store.gazetteer=none"})
 class RemoteStoreFaultIT extends ServiceITBase {
     static final StandaloneFuseki FUSEKI = StandaloneFuseki.startNew("fuseki-fault");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -88,8 +88,10 @@ class RemoteStoreFaultIT extends ServiceITBase {
         HttpResponse<String> search = answersAgain("/api/search?q=deepseek");
         assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
         assertThat(search.body()).contains("https://w3id.org/cikg/id/deepseek");
-        assertThat(call("/page/deepseek").statusCode()).isEqualTo(200);
-        assertThat(call("/api/queries/company-profile?company=deepseek").statusCode()).isEqualTo(200);
+        // The restarted store's caches are cold: on a busy machine a first heavier query may still pass the 3 s read
+        // timeout, which is a 503 like the ones above; what counts is that it answers without a restart of ours.
+        assertThat(answersAgain("/page/deepseek").statusCode()).isEqualTo(200);
+        assertThat(answersAgain("/api/queries/company-profile?company=deepseek").statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(call("/actuator/health").body()).get("components").get("store").get("status")
                 .asString()).isEqualTo("UP");
     }

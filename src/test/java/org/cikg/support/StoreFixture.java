@@ -25,6 +25,11 @@ public final class StoreFixture implements AutoCloseable {
 
     /** With {@code realData}, the data folder is a copy of the project's {@code data/} instead of the fixture. */
     public StoreFixture(Path root, boolean realData) throws IOException {
+        this(root, realData, KgProperties.Gazetteer.NONE);
+    }
+
+    /** As above, with the project's gazetteer ({@code gazetteer/}) loaded at {@code level}. */
+    public StoreFixture(Path root, boolean realData, KgProperties.Gazetteer level) throws IOException {
         this.root = root;
         Path ontology = Files.createDirectories(root.resolve("ontology"));
         Path data = Files.createDirectories(root.resolve("data"));
@@ -46,7 +51,7 @@ public final class StoreFixture implements AutoCloseable {
                 Files.copy(in, data.resolve("mini.ttl"));
             }
         }
-        this.props = new KgProperties(new KgProperties.Store(root.resolve("tdb2"), ontology, data),
+        this.props = new KgProperties(new KgProperties.Store(root.resolve("tdb2"), ontology, data).withGazetteer(level),
                 new KgProperties.Sparql(Duration.ofSeconds(10), Path.of("queries")),
                 new KgProperties.Fuseki(false, 0), new KgProperties.Admin("admin", ""));
         this.catalog = new QueryCatalog(props);

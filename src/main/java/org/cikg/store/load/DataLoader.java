@@ -16,6 +16,7 @@ import org.apache.jena.system.Txn;
 import org.cikg.config.KgProperties;
 import org.cikg.remote.GraphStorePush;
 import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.SystemQuery;
 import org.cikg.store.Graphs;
 import org.cikg.store.KnowledgeStore;
 import org.cikg.store.statistics.StoreStatistics;
@@ -81,7 +82,8 @@ public class DataLoader {
 
     private LoadReport doLoad(boolean force) {
         long start = System.nanoTime();
-        SourceFiles sources = SourceFiles.scan(props.store().ontology(), props.store().data(), stage.ruleFiles());
+        SourceFiles sources = SourceFiles.scan(props.store().ontology(), props.store().data(),
+                props.store().gazetteerFiles(), stage.ruleFiles());
         KnowledgeStore.StoreStatus before = store.status();
         if (!force && sources.hash().equals(before.hash())) {
             LOG.info("Store is up to date (data hash {}, loaded {}): nothing to load", shortHash(sources.hash()),
@@ -95,6 +97,8 @@ public class DataLoader {
         // table unusable for the next write in this JVM (TDBException NodeTableTRDF/Read), so bad data must never
         // reach one.
         LoadStage.Staged staged = stage.stage(sources);
+        List<String> findings = GazetteerCheck.run(staged.dataset(), catalog.get(SystemQuery.GAZETTEER_CHECK));
+        findings.forEach(f -> LOG.warn("Load report: {}", f));
         long asserted = staged.asserted();
         long inferred = staged.inferred().size();
         long total = staged.unionTriples(catalog);
@@ -112,7 +116,7 @@ public class DataLoader {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         LoadReport report = new LoadReport(true, sources.files().size(), asserted, inferred, total, sources.hash(),
-                loadedAt, elapsed);
+                loadedAt, elapsed, findings);
         LOG.info("{} {} files: {} asserted + {} inferred triples ({} in the union) in {} ms, {} triples/s",
                 store.isRemote() ? "Pushed to the remote store" : "Loaded", report.files(), asserted, inferred,
                 total, elapsed.toMillis(), Math.round(report.triplesPerSecond()));

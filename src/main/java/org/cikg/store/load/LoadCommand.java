@@ -54,6 +54,7 @@ public final class LoadCommand {
             System.out.printf("Loaded %d files: %d asserted + %d inferred = %d triples in %d ms (%d triples/s)%n",
                     r.files(), r.assertedTriples(), r.inferredTriples(), r.totalTriples(), r.elapsed().toMillis(),
                     Math.round(r.triplesPerSecond()));
+            r.findings().forEach(System.out::println);
             return 0;
         } catch (RuntimeException e) {
             Throwable t = e;

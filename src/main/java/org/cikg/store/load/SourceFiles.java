@@ -31,9 +31,24 @@ public record SourceFiles(List<SourceFile> files, String hash) {
 
     /** Turtle, TriG, N-Triples and N-Quads files below the folders, sorted by path. */
     public static SourceFiles scan(Path ontology, Path data, List<Path> extraHashed) {
+        return scan(ontology, data, List.of(), extraHashed);
+    }
+
+    /**
+     * As {@link #scan(Path, Path, List)}, plus the gazetteer's files (Turtle, gzipped or not) into the data graph
+     * after the curated data; a missing one stops the load.
+     */
+    public static SourceFiles scan(Path ontology, Path data, List<Path> gazetteer, List<Path> extraHashed) {
         List<SourceFile> files = new ArrayList<>();
         files.addAll(rdfFiles(ontology, Graphs.ONTOLOGY));
         files.addAll(rdfFiles(data, Graphs.DATA));
+        for (Path g : gazetteer) {
+            if (!Files.isRegularFile(g)) {
+                throw new DataLoadException(g + ": gazetteer file not found (set kg.store.gazetteer-folder, or "
+                        + "kg.store.gazetteer=none)");
+            }
+            files.add(new SourceFile(g, Graphs.DATA, Lang.TURTLE));
+        }
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (SourceFile f : files) {

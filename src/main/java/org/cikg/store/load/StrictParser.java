@@ -1,6 +1,10 @@
 package org.cikg.store.load;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFParser;
@@ -17,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * How every curated file is parsed, by every load (the service's, the bulk load's ontology, curation's): strictly, so
  * errors and warnings alike (bad IRIs, ill-typed literals, bad language tags) stop the load as
  * {@code file:line:col: message}, every triple (and every quad, flattened) going into the file's graph, numeric
- * literals in canonical form ({@link LiteralNormalizer}).
+ * literals in canonical form ({@link LiteralNormalizer}). A file whose name ends in {@code .gz} is read through gzip.
  */
 final class StrictParser {
     private static final Logger LOG = LoggerFactory.getLogger(StrictParser.class);
@@ -30,11 +34,16 @@ final class StrictParser {
         long t0 = System.nanoTime();
         CountingSink sink = new CountingSink(dsg, f.graph());
         String name = describe(f.path());
-        try {
-            RDFParser.source(f.path())
+        boolean gzipped = f.path().getFileName().toString().endsWith(".gz");
+        try (InputStream in = gzipped ? new GZIPInputStream(Files.newInputStream(f.path()), 1 << 16)
+                : Files.newInputStream(f.path())) {
+            RDFParser.source(in)
                     .lang(f.lang())
+                    .base(f.path().toUri().toString())
                     .errorHandler(new FailingErrorHandler(name))
                     .parse(sink);
+        } catch (IOException e) {
+            throw new DataLoadException(name + ": " + e.getMessage(), e);
         } catch (RiotException e) {
             if (e.getCause() instanceof DataLoadException d) {
                 throw d;
