@@ -1,3 +1,4 @@
+# description: a member of a class is a member of its super-classes (a Startup is a Company and an Organization)
 # Rule: rdfs:subClassOf. An instance of a class is an instance of each of its super-classes in our namespace
 # (a cikg:Startup is a cikg:Company and a cikg:Organization). Alignments to outside vocabularies are not materialised.
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>

@@ -20,6 +20,7 @@
   var focus = (container.dataset.focus || '').split(',').filter(Boolean);
   var depth = container.dataset.depth || '1';
   var lang = container.dataset.lang || 'en';
+  var asOf = container.dataset.asOf || '';
   var expanded = new Set(focus);
   var hiddenTypes = new Set();
   var yearsKnown = false;
@@ -74,6 +75,7 @@
     focusList.forEach(function (f) { p.append('focus', f); });
     p.set('depth', d);
     p.set('lang', lang);
+    if (asOf) { p.set('asOf', asOf); }
     if (format) { p.set('format', format); }
     return '/api/graph?' + p.toString();
   }

@@ -20,7 +20,7 @@
   const timeoutSeconds = Number(root.dataset.timeout);
   const $ = (sel) => document.querySelector(sel);
 
-  const state = { view: "table", result: null, labels: new Map(), prefixes: {}, examples: [], cy: null };
+  const state = { view: "table", result: null, labels: new Map(), prefixes: {}, examples: [], cy: null, inferred: [] };
   let editor = null;
 
   // ---- terms ----------------------------------------------------------------------------------------------
@@ -137,6 +137,46 @@
     }
   }
 
+  // The triple of each row, when the result has one: a graph result's rows, or a SELECT with columns named s, p, o
+  // (or subject, predicate, object). Null for other results.
+  function tripleColumns(table) {
+    const names = table.vars.map((v) => v.toLowerCase());
+    for (const [s, p, o] of [["s", "p", "o"], ["subject", "predicate", "object"]]) {
+      if (names.includes(s) && names.includes(p) && names.includes(o)) {
+        return [table.vars[names.indexOf(s)], table.vars[names.indexOf(p)], table.vars[names.indexOf(o)]];
+      }
+    }
+    return null;
+  }
+
+  // Which rows' triples the rules added (POST /api/explain/inferred, up to 1,000 rows per request): those rows get an
+  // "explain" link. A failure only leaves the links out.
+  async function fetchInferred(result) {
+    state.inferred = [];
+    const table = asTable(result);
+    const cols = tripleColumns(table);
+    if (!cols) return;
+    const rows = table.rows.slice(0, 10000);
+    for (let i = 0; i < rows.length; i += 1000) {
+      const triples = rows.slice(i, i + 1000).map((r) => ({ s: r[cols[0]], p: r[cols[1]], o: r[cols[2]] }));
+      try {
+        const r = await fetch("/api/explain/inferred", { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify({ triples }) });
+        if (!r.ok) return;
+        (await r.json()).inferred.forEach((x, k) => { state.inferred[i + k] = x; });
+      } catch (e) {
+        return;
+      }
+    }
+  }
+
+  // A term as the explain page takes it: an IRI as it is, a literal in N-Triples form.
+  function explainTerm(t) {
+    if (t.type === "uri") return t.value;
+    const lex = '"' + t.value.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"';
+    if (t["xml:lang"] || t.lang) return lex + "@" + (t["xml:lang"] || t.lang);
+    return t.datatype ? lex + "^^<" + t.datatype + ">" : lex;
+  }
+
   function isSource(iri) {
     return iri.startsWith(SOURCE_NS) && STEM.test(iri.substring(SOURCE_NS.length));
   }
@@ -185,6 +225,7 @@
       return;
     }
     await fetchLabels(state.result);
+    await fetchInferred(state.result);
     const r = state.result;
     setStatus(r.kind === "boolean" ? "Answer: " + r.value + " (" + ms + " ms)"
       : r.kind === "graph" ? r.triples.length + " triples in " + ms + " ms"
@@ -269,7 +310,10 @@
   }
 
   function renderTable() {
-    const { vars, rows } = asTable(state.result);
+    const tab = asTable(state.result);
+    const { vars, rows } = tab;
+    const cols = tripleColumns(tab);
+    const explainable = cols && state.inferred.some(Boolean);
     const table = document.createElement("table");
     table.className = "results";
     const head = table.createTHead().insertRow();
@@ -278,11 +322,27 @@
       th.textContent = "?" + v;
       head.appendChild(th);
     }
+    if (explainable) {
+      const th = document.createElement("th");
+      th.innerHTML = '<span class="visually-hidden">Why</span>';
+      head.appendChild(th);
+    }
     const body = table.createTBody();
-    for (const row of rows.slice(0, 10000)) {
+    rows.slice(0, 10000).forEach((row, i) => {
       const tr = body.insertRow();
       for (const v of vars) tr.insertCell().appendChild(termNode(row[v]));
-    }
+      if (explainable) {
+        const cell = tr.insertCell();
+        if (state.inferred[i]) {
+          const a = document.createElement("a");
+          a.className = "explain";
+          a.textContent = "explain";
+          a.title = "Inferred: why this triple holds";
+          a.href = "/explain?" + new URLSearchParams({ s: row[cols[0]].value, p: row[cols[1]].value, o: explainTerm(row[cols[2]]) });
+          cell.appendChild(a);
+        }
+      }
+    });
     $("#view-table").replaceChildren(table);
   }
 

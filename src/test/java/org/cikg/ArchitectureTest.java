@@ -35,14 +35,16 @@ import org.junit.jupiter.api.Test;
  *  7  store.version, store.backup
  *                          data versions and caches; backup, restore, compaction
  *  8  fuseki               the embedded SPARQL endpoints
- *  9  search, query, synth, coverage
+ *  9  explain              why a triple holds: the inference rules walked backwards
+ * 10  asof                 the graph as it stood in a year: the year view every query can run over
+ * 11  search, query, synth, coverage
  *                          features other features build on (search, the named questions) and the stand-alone tools
- * 10  reconcile, curation, graph, entity, workbench
+ * 12  reconcile, curation, graph, entity, workbench
  *                          features built on those (entity holds every HTML page, the home page included)
- * 11  admin                the admin calls, over load and backup
- * 12  replication          a writer's change log and the read replicas that follow it (its snapshot calls are
+ * 13  admin                the admin calls, over load and backup
+ * 14  replication          a writer's change log and the read replicas that follow it (its snapshot calls are
  *                          admin calls)
- * 13  org.cikg             the boot class, which hands each command its context
+ * 15  org.cikg             the boot class, which hands each command its context
  * </pre>
  * A new package must be given a place here, or {@link #everyPackageHasALayer} fails.
  */
@@ -60,6 +62,8 @@ class ArchitectureTest {
             List.of("store.load"),
             List.of("store.version", "store.backup"),
             List.of("fuseki"),
+            List.of("explain"),
+            List.of("asof"),
             List.of("search", "query", "synth", "coverage"),
             List.of("reconcile", "curation", "graph", "entity", "workbench"),
             List.of("admin"),

@@ -52,7 +52,7 @@ public class QuestionBenchmark {
         version = new DataVersion();
         runner = new QuestionRunner(bench.catalog, bench.store, new ParameterBinder(bench.store, bench.catalog,
                 new EntitySuggestions(bench.store, bench.catalog)),
-                version);
+                version, bench.yearView(version));
         CatalogQuery q = runner.question(question);
         params = exampleParams(q.example());
         int rows = answer();

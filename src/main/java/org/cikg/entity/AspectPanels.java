@@ -2,12 +2,14 @@ package org.cikg.entity;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.cikg.asof.AsOf;
 import org.cikg.core.Namespaces;
 import org.cikg.query.QuestionRunner;
 import org.cikg.sparql.SystemQuery;
@@ -65,6 +67,11 @@ class AspectPanels {
     }
 
     List<Panel> panels(Node entity, LabelLanguage lang) {
+        return panels(entity, lang, null);
+    }
+
+    /** The panels of the graph as of {@code year} (null: now); each question is asked with {@code asOf}. */
+    List<Panel> panels(Node entity, LabelLanguage lang, Integer year) {
         Set<String> classes = new HashSet<>();
         classes.add("Thing");
         Table types = store.runner().select(catalog.get(SystemQuery.ENTITY_KINDS), Map.of("entity", entity));
@@ -80,8 +87,13 @@ class AspectPanels {
             if (!classes.contains(a.cls()) || catalog.find(a.question()).isEmpty()) {
                 continue;
             }
-            QuestionRunner.Answer answer = questions.run(a.question(),
-                    Map.of(a.param(), List.of(slug), "lang", List.of(lang.code())), null);
+            Map<String, List<String>> params = new LinkedHashMap<>();
+            params.put(a.param(), List.of(slug));
+            params.put("lang", List.of(lang.code()));
+            if (year != null) {
+                params.put(AsOf.PARAM, List.of(Integer.toString(year)));
+            }
+            QuestionRunner.Answer answer = questions.run(a.question(), params, null);
             List<Var> vars = answer.rows().vars();
             List<Binding> rows = answer.rows().rows();
             if (rows.isEmpty()) {
@@ -91,7 +103,8 @@ class AspectPanels {
             out.add(new Panel(a.question(), a.title(), AnswerTable.of(vars, rows, false, ROWS, lang),
                     charts.isEmpty() ? List.of() : List.of(charts.get(0)),
                     "/questions/" + a.question() + "?" + a.param() + "=" + slug
-                            + (lang.explicit() ? "&lang=" + lang.code() : "")));
+                            + (lang.explicit() ? "&lang=" + lang.code() : "")
+                            + (year == null ? "" : "&" + AsOf.PARAM + "=" + year)));
         }
         return out;
     }

@@ -8,6 +8,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.QueryRunner;
 import org.cikg.sparql.SystemQuery;
 import org.cikg.store.KnowledgeStore;
 import org.springframework.stereotype.Component;
@@ -28,8 +29,13 @@ class EntityClaimsReader {
 
     /** The statements of the disagreements about {@code entity} (as subject, or as what a figure is about). */
     List<EntityClaimsAssembler.Disputed> disputed(Node entity) {
+        return disputed(entity, store.runner());
+    }
+
+    /** The same, asked through {@code through} (the graph as of a year, say). */
+    List<EntityClaimsAssembler.Disputed> disputed(Node entity, QueryRunner through) {
         List<EntityClaimsAssembler.Disputed> out = new ArrayList<>();
-        for (Binding b : store.runner().select(conflicts,
+        for (Binding b : through.select(conflicts,
                 Map.of("entity", entity, "lang", NodeFactory.createLiteralString("en")))) {
             out.add(new EntityClaimsAssembler.Disputed(uri(b, "statement"), uri(b, "property"), uri(b, "indicator"),
                     b.get("year") == null ? null : b.get("year").getLiteralLexicalForm()));

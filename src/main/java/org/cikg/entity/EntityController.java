@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.RDFS;
+import org.cikg.asof.AsOf;
+import org.cikg.asof.AsOfHeader;
 import org.cikg.fuseki.FusekiEndpoints;
 import org.cikg.problem.BadRequestException;
 import org.cikg.problem.NotFoundException;
@@ -46,17 +51,20 @@ class EntityController {
     private final FusekiEndpoints fuseki;
     private final PageCache cache;
     private final ITemplateEngine templates;
+    private final EntityYears years;
     private final EntityClaimsReader claims;
     private final EntitySuggestions suggestions;
     private final AspectPanels panels;
 
     EntityController(EntityReader reader, FusekiEndpoints fuseki, PageCache cache, ITemplateEngine templates,
-                     EntityClaimsReader claims, EntitySuggestions suggestions, AspectPanels panels) {
+                     EntityYears years, EntityClaimsReader claims, EntitySuggestions suggestions,
+                     AspectPanels panels) {
         this.panels = panels;
         this.reader = reader;
         this.fuseki = fuseki;
         this.cache = cache;
         this.templates = templates;
+        this.years = years;
         this.claims = claims;
         this.suggestions = suggestions;
     }
@@ -80,51 +88,101 @@ class EntityController {
                 HttpServletResponse response) {
         RdfFormat format = RdfFormat.byExtension(ext).orElseThrow(() -> new NotFoundException(
                 "No format '" + ext + "': use one of " + Arrays.stream(RdfFormat.values()).map(f -> f.extension).toList()));
-        PageCache.Rendered doc = cache.documents.get(new PageCache.DocumentKey(slug, format), k -> known(slug)
-                .flatMap(reader::entityGraph).map(m -> rendered(PageSupport.rdfBytes(m, format))).orElse(NONE));
+        Optional<AsOf> asOf = AsOf.parse(request.getParameter(AsOf.PARAM));
+        PageCache.DocumentKey key = new PageCache.DocumentKey(slug, format, asOf.map(AsOf::year).orElse(null));
+        PageCache.Rendered doc = cache.documents(key).get(key, k -> known(slug).flatMap(e -> document(e, asOf))
+                .map(m -> rendered(PageSupport.rdfBytes(m, format))).orElse(NONE));
         if (doc == NONE) {
             throw new NotFoundException("No entity '" + slug + "' in the graph");
         }
+        response.setHeader(AsOfHeader.NAME, AsOfHeader.value(asOf));
         PageSupport.writeBytes(request, response, format.contentType().toString(), doc.body(), doc.etag());
         return null;
+    }
+
+    /**
+     * The entity's RDF document, or as of a year: what holds then; for an entity that did not exist yet, its names
+     * and a comment saying so. Empty when the store does not hold the entity.
+     */
+    private Optional<Model> document(Node e, Optional<AsOf> asOf) {
+        Optional<Model> now = reader.entityGraph(e);
+        if (asOf.isEmpty() || now.isEmpty()) {
+            return now;
+        }
+        Optional<Model> then = reader.entityGraph(e, years.runner(asOf));
+        if (then.isPresent()) {
+            return then;
+        }
+        Model m = EntityReader.withPrefixes(ModelFactory.createDefaultModel());
+        Resource r = m.createResource(e.getURI());
+        now.get().createResource(e.getURI()).listProperties(RDFS.label)
+                .forEachRemaining(st -> r.addProperty(st.getPredicate(), st.getObject()));
+        r.addProperty(RDFS.comment, years.panel(e, asOf, LabelLanguage.ENGLISH, now.get()).notice(), "en");
+        return Optional.of(m);
     }
 
     @GetMapping("/page/{slug}")
     String page(@PathVariable String slug, @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
                 HttpServletRequest request, HttpServletResponse response, ModelMap model) {
+        Optional<AsOf> asOf = AsOf.parse(request.getParameter(AsOf.PARAM));
         LabelLanguage lang = PageSupport.common(model, request, fuseki);
         String endpoint = PageSupport.sparqlEndpoint(request, fuseki).orElse("");
-        PageCache.PageKey key = new PageCache.PageKey(slug, lang.code(), endpoint, request.getRequestURI());
-        PageCache.Rendered html = cache.pages.get(key, k -> render(slug, lang, model));
+        PageCache.PageKey key = new PageCache.PageKey(slug, lang.code(), endpoint, request.getRequestURI(),
+                asOf.map(AsOf::year).orElse(null));
+        PageCache.Rendered html = cache.pages(key).get(key, k -> render(slug, lang, model, asOf));
         if (html == NONE) {
             return unknown(slug, Negotiation.prefersHtml(accept), request, response, model);
         }
+        response.setHeader(AsOfHeader.NAME, AsOfHeader.value(asOf));
         PageSupport.writeBytes(request, response, "text/html;charset=UTF-8", html.body(), html.etag());
         return null;
     }
 
     /** The page as the {@code entity} template writes it, from the model {@link PageSupport#common} filled. */
-    private PageCache.Rendered render(String slug, LabelLanguage lang, ModelMap model) {
+    private PageCache.Rendered render(String slug, LabelLanguage lang, ModelMap model, Optional<AsOf> asOf) {
         Optional<Node> entity = known(slug);
-        Optional<Model> graph = entity.flatMap(reader::entityGraph);
-        if (graph.isEmpty()) {
+        Optional<Model> current = entity.flatMap(reader::entityGraph);
+        if (current.isEmpty()) {
             return NONE;
         }
         Node e = entity.get();
         String s = Terms.slugOf(e);
+        EntityPage.YearPanel panel = years.panel(e, asOf, lang, current.get());
+        String year = panel.year() == null ? "" : "?" + AsOf.PARAM + "=" + panel.year();
         List<EntityPage.Download> downloads = Arrays.stream(RdfFormat.values())
-                .map(f -> new EntityPage.Download(f.label, "/data/" + s + "." + f.extension, f.mediaType()))
+                .map(f -> new EntityPage.Download(f.label, "/data/" + s + "." + f.extension + year, f.mediaType()))
                 .toList();
         String sparql = reader.entityQueryText(e);
-        EntityPageAssembler assembler = new EntityPageAssembler(graph.get(), graph.get().createResource(e.getURI()),
-                reader.inferred(e), lang);
-        EntityPage page = assembler.assemble(downloads, sparql);
+        EntityPage page;
+        EntityClaims disputes;
+        List<AspectPanels.Panel> aspects;
+        if (panel.notYet()) {
+            // Nothing holds in that year: the names and gloss say what the page is about, the notice says why.
+            EntityPage now = new EntityPageAssembler(current.get(), current.get().createResource(e.getURI()),
+                    java.util.Set.of(), lang).assemble(downloads, sparql);
+            page = new EntityPage(now.slug(), now.iri(), now.title(), now.description(), now.names(), now.types(),
+                    List.of(), List.of(), List.of(), List.of(), new EntityPage.GraphView(now.graph().width(),
+                    now.graph().height(), List.of(), List.of()), downloads, sparql);
+            disputes = null;
+            aspects = List.of();
+        } else {
+            var runner = years.runner(asOf);
+            Model graph = asOf.isEmpty() ? current.get() : reader.entityGraph(e, runner).orElse(current.get());
+            EntityPageAssembler assembler = new EntityPageAssembler(graph, graph.createResource(e.getURI()),
+                    reader.inferred(e, runner), lang, years.notes(asOf, lang));
+            page = assembler.assemble(downloads, sparql);
+            disputes = new EntityClaimsAssembler(graph, graph.createResource(e.getURI()), lang, assembler)
+                    .assemble(claims.disputed(e, runner));
+            aspects = panels.panels(e, lang, panel.year());
+        }
         Context ctx = new Context(Locale.ENGLISH);
         ctx.setVariables(model);
         ctx.setVariable("page", page);
-        ctx.setVariable("claims", new EntityClaimsAssembler(graph.get(), graph.get().createResource(e.getURI()), lang,
-                assembler).assemble(claims.disputed(e)));
-        ctx.setVariable("panels", panels.panels(e, lang));
+        ctx.setVariable("claims", disputes);
+        ctx.setVariable("panels", aspects);
+        ctx.setVariable("asOf", panel);
+        // The language switch keeps the year.
+        ctx.setVariable("keepQuery", panel.query());
         Object endpoint = model.get("sparqlEndpoint");
         ctx.setVariable("workbenchLink", "/sparql-ui#query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8)
                 .replace("+", "%20"));

@@ -1,6 +1,7 @@
 package org.cikg.entity;
 
 import java.util.List;
+import org.cikg.explain.Explanation;
 
 /**
  * What an entity page shows, ready to print. Every string is plain text; the template escapes it.
@@ -39,11 +40,26 @@ public record EntityPage(String slug, String iri, String title, String descripti
     /**
      * One value of a property, with the statements that support it. An inferred fact (added by the rules) shows the
      * sources of the asserted claim it was derived from when that claim links the same two resources ({@code via}
-     * names its property: an inverse, a sub-property, a symmetric pair); a transitive hop has none.
+     * names its property: an inverse, a sub-property, a symmetric pair); a transitive hop has none. Its
+     * {@code explanation} is the derivation down to asserted facts; {@code undated} marks, on a page as of a year, a
+     * fact kept only because nothing dates it.
      */
-    public record Fact(Link value, List<Source> sources, boolean inferred, String via) {
+    public record Fact(Link value, List<Source> sources, boolean inferred, String via, Explanation explanation,
+                       boolean undated) {
+        public Fact(Link value, List<Source> sources, boolean inferred, String via) {
+            this(value, sources, inferred, via, null, false);
+        }
+
+        /** Hedged by its sources; an inferred fact when any fact of its derivation is. */
         public boolean hedged() {
+            if (explanation != null && inferred) {
+                return explanation.hedged();
+            }
             return !sources.isEmpty() && sources.stream().allMatch(Source::hedged);
+        }
+
+        public Fact with(Explanation why, boolean undatedHere) {
+            return new Fact(value, sources, inferred, via, why, undatedHere);
         }
     }
 
@@ -68,6 +84,28 @@ public record EntityPage(String slug, String iri, String title, String descripti
 
     /** A figure about the entity. */
     public record IndicatorRow(Link measure, String value, String unit, String year, List<Source> sources) {
+    }
+
+    /**
+     * The year a page shows, and the control to change it.
+     *
+     * @param year     the year shown; null: the graph as it is now
+     * @param years    the years the graph knows for this entity, to choose from
+     * @param notice   what to say above the facts (not yet founded, the rules of the view); null: nothing
+     * @param notYet   whether the entity does not exist yet (or any more) in that year: no facts are shown
+     * @param keepLang the language to keep when the year changes (null: none chosen explicitly)
+     */
+    public record YearPanel(Integer year, List<Integer> years, String notice, boolean notYet, String keepLang) {
+        /** A figure of an earlier year shown as the latest up to the year of the page. */
+        public boolean latestBefore(String figureYear) {
+            return year != null && figureYear != null && figureYear.matches("\\d{4}")
+                    && Integer.parseInt(figureYear) < year;
+        }
+
+        /** The query string to carry the year on links ({@code asOf=2019&}), empty for the current graph. */
+        public String query() {
+            return year == null ? "" : "asOf=" + year + "&";
+        }
     }
 
     /** A download link. */

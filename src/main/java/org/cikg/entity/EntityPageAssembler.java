@@ -41,12 +41,25 @@ final class EntityPageAssembler {
     private final Resource entity;
     private final Set<Triple> inferred;
     private final LabelLanguage lang;
+    private final FactNotes notes;
+
+    /** What a page adds to each fact besides its sources (its explanation, whether it is undated in the year shown). */
+    interface FactNotes {
+        FactNotes NONE = (t, f) -> f;
+
+        Fact annotate(Triple t, Fact f);
+    }
 
     EntityPageAssembler(Model m, Resource entity, Set<Triple> inferred, LabelLanguage lang) {
+        this(m, entity, inferred, lang, FactNotes.NONE);
+    }
+
+    EntityPageAssembler(Model m, Resource entity, Set<Triple> inferred, LabelLanguage lang, FactNotes notes) {
         this.m = m;
         this.entity = entity.inModel(m);
         this.inferred = inferred;
         this.lang = lang;
+        this.notes = notes;
     }
 
     EntityPage assemble(List<EntityPage.Download> downloads, String sparql) {
@@ -157,7 +170,8 @@ final class EntityPageAssembler {
                         .map(x -> Labels.text(x, "en")).distinct().sorted().collect(java.util.stream.Collectors.joining(", "));
             }
         }
-        return new Fact(shown, sources, isInferred, via);
+        return notes.annotate(Triple.create(s.asNode(), p.asNode(), o.asNode()),
+                new Fact(shown, sources, isInferred, via));
     }
 
     private Link value(RDFNode o) {

@@ -58,7 +58,12 @@ public class EntityReader {
 
     /** The graph of an entity (see {@code entity-graph.rq}); empty when the entity is not in the store. */
     public Optional<Model> entityGraph(Node entity) {
-        Graph g = runner.construct(catalog.get(SystemQuery.ENTITY_GRAPH), Map.of("entity", entity));
+        return entityGraph(entity, runner);
+    }
+
+    /** The graph of an entity as {@code through} sees the store (the graph as of a year, say). */
+    Optional<Model> entityGraph(Node entity, QueryRunner through) {
+        Graph g = through.construct(catalog.get(SystemQuery.ENTITY_GRAPH), Map.of("entity", entity));
         if (!g.contains(entity, Node.ANY, Node.ANY)) {
             return Optional.empty();
         }
@@ -72,9 +77,30 @@ public class EntityReader {
 
     /** The triples about the entity that inference added. */
     Set<Triple> inferred(Node entity) {
+        return inferred(entity, runner);
+    }
+
+    /** The triples about the entity that inference added, as {@code through} sees the store. */
+    Set<Triple> inferred(Node entity, QueryRunner through) {
         Set<Triple> out = new HashSet<>();
-        Table rows = runner.select(catalog.get(SystemQuery.ENTITY_INFERRED), Map.of("entity", entity));
+        Table rows = through.select(catalog.get(SystemQuery.ENTITY_INFERRED), Map.of("entity", entity));
         rows.forEach(b -> out.add(Triple.create(b.get("s"), b.get("p"), b.get("o"))));
+        return out;
+    }
+
+    /** The years the graph knows for the entity ({@code entity-years.rq}), oldest first. */
+    List<Integer> years(Node entity) {
+        List<Integer> out = new ArrayList<>();
+        runner.select(catalog.get(SystemQuery.ENTITY_YEARS), Map.of("entity", entity)).forEach(b -> {
+            String lex = b.get("year").isLiteral() ? b.get("year").getLiteralLexicalForm() : "";
+            if (lex.matches("\\d{4}.*")) {
+                int y = Integer.parseInt(lex.substring(0, 4));
+                if (!out.contains(y)) {
+                    out.add(y);
+                }
+            }
+        });
+        out.sort(Integer::compareTo);
         return out;
     }
 

@@ -16,17 +16,22 @@ import org.springframework.stereotype.Component;
 class PageCache {
     static final int MAX_PAGES = 5_000;
     static final int MAX_DOCUMENTS = 5_000;
+    /**
+     * Pages and documents as of a year live in caches of their own, as many again: a crawler walking every year of
+     * every entity churns those, and never evicts a current page.
+     */
+    static final int MAX_AS_OF = 5_000;
     static final Duration TTL = Duration.ofMinutes(10);
 
     /**
      * What a page depends on besides the data: the entity, the label language, the SPARQL endpoint's address as this
-     * client reaches it, and the path (the language switch links to it).
+     * client reaches it, the path (the language switch links to it) and the year it shows (null: now).
      */
-    record PageKey(String slug, String lang, String sparqlEndpoint, String path) {
+    record PageKey(String slug, String lang, String sparqlEndpoint, String path, Integer asOf) {
     }
 
     /** What an RDF document depends on besides the data. */
-    record DocumentKey(String slug, RdfFormat format) {
+    record DocumentKey(String slug, RdfFormat format, Integer asOf) {
     }
 
     /** A rendered page; one shared empty instance stands for an entity the store does not hold (so unknown slugs are cached too). */
@@ -35,9 +40,23 @@ class PageCache {
 
     final DataVersionCache<PageKey, Rendered> pages;
     final DataVersionCache<DocumentKey, Rendered> documents;
+    final DataVersionCache<PageKey, Rendered> pagesAsOf;
+    final DataVersionCache<DocumentKey, Rendered> documentsAsOf;
 
     PageCache(DataVersion version) {
         this.pages = new DataVersionCache<>(version, MAX_PAGES, TTL);
         this.documents = new DataVersionCache<>(version, MAX_DOCUMENTS, TTL);
+        this.pagesAsOf = new DataVersionCache<>(version, MAX_AS_OF, TTL);
+        this.documentsAsOf = new DataVersionCache<>(version, MAX_AS_OF, TTL);
+    }
+
+    /** The cache for pages of the current graph, or of the graph as of a year. */
+    DataVersionCache<PageKey, Rendered> pages(PageKey key) {
+        return key.asOf() == null ? pages : pagesAsOf;
+    }
+
+    /** The cache for documents of the current graph, or of the graph as of a year. */
+    DataVersionCache<DocumentKey, Rendered> documents(DocumentKey key) {
+        return key.asOf() == null ? documents : documentsAsOf;
     }
 }

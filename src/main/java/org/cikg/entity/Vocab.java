@@ -12,6 +12,7 @@ final class Vocab {
     static final Property START_YEAR = cikg("startYear");
     static final Property END_YEAR = cikg("endYear");
     static final Property FOUNDING_YEAR = cikg("foundingYear");
+    static final Property RELEASE_YEAR = cikg("releaseYear");
     static final Property ABOUT = cikg("about");
     static final Property VALUE = cikg("value");
     static final Property UNIT = cikg("unit");

@@ -22,10 +22,27 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class CytoscapeWriter implements GraphWriter {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The year the graph shows (a top-level {@code "data": {"asOf": 2019}}, as Cytoscape.js keeps graph data). */
+    private final Integer asOf;
+
+    CytoscapeWriter() {
+        this(null);
+    }
+
+    CytoscapeWriter(Integer asOf) {
+        this.asOf = asOf;
+    }
 
     @Override
     public void write(SubGraph g, OutputStream out) {
-        JSON.writeValue(out, toMap(g));
+        Map<String, Object> root = toMap(g);
+        if (asOf != null) {
+            Map<String, Object> stamped = new LinkedHashMap<>();
+            stamped.put("data", Map.of("asOf", asOf));
+            stamped.putAll(root);
+            root = stamped;
+        }
+        JSON.writeValue(out, root);
     }
 
     static Map<String, Object> toMap(SubGraph g) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.apache.jena.graph.Node;
+import org.cikg.asof.AsOf;
 import org.cikg.problem.BadRequestException;
 import org.cikg.search.EntitySearch;
 import org.cikg.search.SearchResult;
@@ -16,10 +17,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code /explore?focus={slug or name}}: the interactive graph page. The page itself holds no data: its script
- * ({@code static/js/explore.js}, Cytoscape.js and the fCoSE layout from {@code static/vendor/}) fetches
- * {@code /api/graph}. The focus box takes names (with autocomplete); a name that is not a slug is looked up with the
- * search and its best match used.
+ * {@code /explore?focus={slug or name}[&asOf=2019]}: the interactive graph page, of the graph now or as of a year.
+ * The page itself holds no data: its script ({@code static/js/explore.js}, Cytoscape.js and the fCoSE layout from
+ * {@code static/vendor/}) fetches {@code /api/graph}. The focus box takes names (with autocomplete); a name that is
+ * not a slug is looked up with the search and its best match used.
  */
 @Controller
 class ExplorerController {
@@ -37,6 +38,7 @@ class ExplorerController {
     String explore(@RequestParam(required = false) List<String> focus,
                    @RequestParam(required = false) String depth,
                    @RequestParam(required = false) String lang,
+                   @RequestParam(name = AsOf.PARAM, required = false) String asOf,
                    Model model) {
         String language = lang == null ? "en" : Terms.lang("lang", lang);
         List<String> slugs = new ArrayList<>();
@@ -53,6 +55,17 @@ class ExplorerController {
         model.addAttribute("focusName", slugs.isEmpty() ? "" : name(slugs.get(0), language));
         model.addAttribute("depth", depth == null ? 1 : Terms.positiveInt("depth", depth, 3));
         model.addAttribute("lang", language);
+        Integer year = AsOf.parse(asOf).map(AsOf::year).orElse(null);
+        model.addAttribute("asOf", year);
+        // The years to offer: every year from 1990 to next year, newest first, and the one asked if older.
+        List<Integer> years = new ArrayList<>();
+        for (int y = AsOf.last(); y >= 1990; y--) {
+            years.add(y);
+        }
+        if (year != null && !years.contains(year)) {
+            years.add(year);
+        }
+        model.addAttribute("years", years);
         return "explore";
     }
 

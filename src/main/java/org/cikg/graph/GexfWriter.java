@@ -63,9 +63,16 @@ final class GexfWriter implements GraphWriter {
 
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     private final Version version;
+    /** The year the graph shows, said in the {@code <meta>} description; null: the graph now. */
+    private final Integer asOf;
 
     GexfWriter(Version version) {
+        this(version, null);
+    }
+
+    GexfWriter(Version version, Integer asOf) {
         this.version = version;
+        this.asOf = asOf;
     }
 
     @Override
@@ -83,7 +90,7 @@ final class GexfWriter implements GraphWriter {
             w.writeAttribute(XSI, "schemaLocation", version.schemaLocation);
             w.writeAttribute("version", version.number);
             w.writeCharacters("\n");
-            meta(w);
+            meta(w, asOf);
             w.writeStartElement("graph");
             w.writeAttribute("defaultedgetype", "directed");
             w.writeAttribute("mode", dynamic ? "dynamic" : "static");
@@ -118,11 +125,12 @@ final class GexfWriter implements GraphWriter {
         };
     }
 
-    private static void meta(XMLStreamWriter w) throws XMLStreamException {
+    private static void meta(XMLStreamWriter w, Integer asOf) throws XMLStreamException {
         w.writeStartElement("meta");
         w.writeAttribute("lastmodifieddate", LocalDate.now(ZoneOffset.UTC).toString());
         element(w, "creator", "China Innovation Knowledge Graph (cikg)");
-        element(w, "description", "Sub-graph export; node ids are entity IRIs");
+        element(w, "description", "Sub-graph export; node ids are entity IRIs"
+                + (asOf == null ? "" : "; the graph as it stood in " + asOf + " (asOf=" + asOf + ")"));
         w.writeEndElement();
         w.writeCharacters("\n");
     }

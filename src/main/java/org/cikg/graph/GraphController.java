@@ -11,6 +11,10 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFFormat;
+import java.util.Optional;
+import org.cikg.asof.AsOf;
+import org.cikg.asof.AsOfHeader;
+import org.cikg.asof.YearView;
 import jakarta.servlet.http.HttpServletRequest;
 import org.cikg.core.RequestLanguage;
 import org.cikg.problem.BadRequestException;
@@ -47,7 +51,7 @@ class GraphController {
     private static final int MAX_DEPTH = 3;
     private static final int MAX_LIST = 50;
 
-    /** Options of the question export; every other request parameter goes to the question itself. */
+    /** Options of the question export; every other request parameter goes to the question itself ({@code asOf} both). */
     private static final Set<String> QUESTION_GRAPH_OPTIONS = Set.of("depth", "types", "predicates", "limit", "format",
             "version");
     private static final int MAX_QUESTION_FOCUS = 200;
@@ -63,11 +67,14 @@ class GraphController {
      */
     private final DataVersionCache<Export, ResponseEntity<byte[]>> exports;
 
-    private record Export(GraphRequest request, GraphFormat format, GexfWriter.Version version) {
+    private record Export(GraphRequest request, GraphFormat format, GexfWriter.Version version, Integer asOf) {
     }
 
+    private final YearView years;
+
     GraphController(NeighbourhoodExtractor extractor, ConstructExport construct, GraphProperties props,
-                    QuestionRunner questions, DataVersion version, QueryAdmission admission) {
+                    QuestionRunner questions, DataVersion version, YearView years, QueryAdmission admission) {
+        this.years = years;
         this.admission = admission;
         this.extractor = extractor;
         this.construct = construct;
@@ -118,7 +125,8 @@ class GraphController {
                 params.getFirst("depth") == null ? 1 : Terms.positiveInt("depth", params.getFirst("depth"), MAX_DEPTH),
                 terms("types", params.get("types")), terms("predicates", params.get("predicates")), null, null, true,
                 RequestLanguage.resolve(params.getFirst("lang"), acceptLanguage), limit(params.getFirst("limit")));
-        return respond(extractor.extract(r), f, GexfWriter.Version.of(params.getFirst("version")));
+        return respond(extractor.extract(r, years.runner(answer.asOf())), f,
+                GexfWriter.Version.of(params.getFirst("version")), answer.asOf());
     }
 
     @GetMapping("/api/graph")
@@ -133,12 +141,14 @@ class GraphController {
                                          @RequestParam(required = false) String limit,
                                          @RequestParam(required = false) String format,
                                          @RequestParam(required = false) String version,
+                                         @RequestParam(name = AsOf.PARAM, required = false) String asOfParam,
                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                          @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
                                          String acceptLanguage)
             throws HttpMediaTypeNotAcceptableException {
         GraphFormat f = format(format, accept);
         GexfWriter.Version gexf = GexfWriter.Version.of(version);
+        Optional<AsOf> asOf = AsOf.parse(asOfParam);
         List<String> focusValues = split(focus);
         if (focusValues.isEmpty()) {
             throw new BadRequestException("Parameter 'focus' is required: an entity slug such as deepseek (repeatable)");
@@ -154,7 +164,8 @@ class GraphController {
                 depth == null ? 1 : Terms.positiveInt("depth", depth, MAX_DEPTH),
                 terms("types", types), terms("predicates", predicates), fromYear, toYear,
                 bool("undated", undated), RequestLanguage.resolve(lang, acceptLanguage), limit(limit));
-        return exports.get(new Export(r, f, gexf), k -> respond(extractor.extract(r), f, gexf));
+        return exports.get(new Export(r, f, gexf, asOf.map(AsOf::year).orElse(null)),
+                k -> respond(extractor.extract(r, years.runner(asOf)), f, gexf, asOf));
     }
 
     @PostMapping(path = "/api/graph", consumes = "application/sparql-query")
@@ -171,7 +182,8 @@ class GraphController {
         GraphFormat f = format(format, accept);
         GexfWriter.Version v = GexfWriter.Version.of(version);
         try (QueryAdmission.Permit p = admission.admit(request.getRemoteAddr())) {
-            return respond(construct.run(query, RequestLanguage.resolve(lang, acceptLanguage), limit(limit)), f, v);
+            return respond(construct.run(query, RequestLanguage.resolve(lang, acceptLanguage), limit(limit)), f, v,
+                    Optional.empty());
         }
     }
 
@@ -189,13 +201,15 @@ class GraphController {
         return constructBody(query, lang, limit, format, version, accept, acceptLanguage, request);
     }
 
-    private ResponseEntity<byte[]> respond(SubGraph g, GraphFormat f, GexfWriter.Version version) {
+    /** The sub-graph in the format; {@code asOf}: the year it shows, said in the file and in {@code X-As-Of}. */
+    private ResponseEntity<byte[]> respond(SubGraph g, GraphFormat f, GexfWriter.Version version, Optional<AsOf> asOf) {
+        Integer year = asOf.map(AsOf::year).orElse(null);
         GraphWriter writer = switch (f) {
-            case CYTOSCAPE -> new CytoscapeWriter();
-            case GRAPHML -> new GraphMlWriter();
-            case GEXF -> new GexfWriter(version);
-            case JSONLD -> new RdfGraphWriter(RDFFormat.JSONLD11_PRETTY);
-            case TURTLE -> new RdfGraphWriter(RDFFormat.TURTLE_PRETTY);
+            case CYTOSCAPE -> new CytoscapeWriter(year);
+            case GRAPHML -> new GraphMlWriter(year);
+            case GEXF -> new GexfWriter(version, year);
+            case JSONLD -> new RdfGraphWriter(RDFFormat.JSONLD11_PRETTY, year);
+            case TURTLE -> new RdfGraphWriter(RDFFormat.TURTLE_PRETTY, year);
         };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -212,6 +226,7 @@ class GraphController {
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE)
                 .header("X-Graph-Nodes", Integer.toString(g.nodes().size()))
                 .header("X-Graph-Edges", Integer.toString(g.edges().size()))
+                .header(AsOfHeader.NAME, AsOfHeader.value(asOf))
                 .body(out.toByteArray());
     }
 

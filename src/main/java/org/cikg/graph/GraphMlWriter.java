@@ -17,6 +17,16 @@ import javax.xml.stream.XMLStreamWriter;
  */
 final class GraphMlWriter implements GraphWriter {
     static final String NS = "http://graphml.graphdrawing.org/xmlns";
+    /** The year the graph shows ({@code asOf}, a graph-level {@code <data key="g_asOf">}); null: the graph now. */
+    private final Integer asOf;
+
+    GraphMlWriter() {
+        this(null);
+    }
+
+    GraphMlWriter(Integer asOf) {
+        this.asOf = asOf;
+    }
 
     @Override
     public void write(SubGraph g, OutputStream out) {
@@ -30,11 +40,14 @@ final class GraphMlWriter implements GraphWriter {
             w.writeAttribute("http://www.w3.org/2001/XMLSchema-instance", "schemaLocation",
                     NS + " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
             List<NodeAttributes.Column> columns = NodeAttributes.columns(g);
-            keys(w, columns);
+            keys(w, columns, asOf);
             w.writeCharacters("\n");
             w.writeStartElement("graph");
             w.writeAttribute("id", "cikg");
             w.writeAttribute("edgedefault", "directed");
+            if (asOf != null) {
+                data(w, "g_asOf", asOf.toString());
+            }
             for (SubGraph.Node n : g.nodes()) {
                 node(w, n, columns);
             }
@@ -54,7 +67,8 @@ final class GraphMlWriter implements GraphWriter {
     }
 
     /** A typed {@code <key>} for every attribute of nodes and edges. */
-    private static void keys(XMLStreamWriter w, List<NodeAttributes.Column> columns) throws XMLStreamException {
+    private static void keys(XMLStreamWriter w, List<NodeAttributes.Column> columns, Integer asOf)
+            throws XMLStreamException {
         key(w, "n_label", "node", "label", "string");
         key(w, "n_type", "node", "type", "string");
         key(w, "n_color", "node", "color", "string");
@@ -67,6 +81,9 @@ final class GraphMlWriter implements GraphWriter {
         key(w, "e_endYear", "edge", "endYear", "int");
         key(w, "e_certainty", "edge", "certainty", "string");
         key(w, "e_sources", "edge", "sources", "string");
+        if (asOf != null) {
+            key(w, "g_asOf", "graph", "asOf", "int");
+        }
     }
 
     private static void node(XMLStreamWriter w, SubGraph.Node n, List<NodeAttributes.Column> columns)

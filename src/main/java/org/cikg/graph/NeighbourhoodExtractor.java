@@ -12,6 +12,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.cikg.problem.NotFoundException;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.QueryRunner;
 import org.cikg.sparql.SystemQuery;
 import org.cikg.sparql.Table;
 import org.cikg.store.KnowledgeStore;
@@ -37,11 +38,16 @@ public class NeighbourhoodExtractor {
     }
 
     public SubGraph extract(GraphRequest r) {
-        return store.runner().read(() -> walk(r));
+        return extract(r, store.runner());
     }
 
-    private SubGraph walk(GraphRequest r) {
-        GraphLookups lookups = new GraphLookups(store.runner(), catalog, r.lang());
+    /** The neighbourhood as {@code runner} sees the store (the graph as of a year, say). */
+    public SubGraph extract(GraphRequest r, QueryRunner runner) {
+        return runner.read(() -> walk(r, runner));
+    }
+
+    private SubGraph walk(GraphRequest r, QueryRunner runner) {
+        GraphLookups lookups = new GraphLookups(runner, catalog, r.lang());
         CatalogQuery links = catalog.get(SystemQuery.GRAPH_LINKS);
         Set<Node> visited = new LinkedHashSet<>();
         for (Node f : r.focus()) {
@@ -55,7 +61,7 @@ public class NeighbourhoodExtractor {
         for (int hop = 1; hop <= r.depth() && !frontier.isEmpty(); hop++) {
             List<Node> next = new ArrayList<>();
             for (Node n : frontier) {
-                for (Map.Entry<List<Node>, List<SubGraph.Statement>> link : linksOf(links, n).entrySet()) {
+                for (Map.Entry<List<Node>, List<SubGraph.Statement>> link : linksOf(runner, links, n).entrySet()) {
                     Node s = link.getKey().get(0);
                     Node p = link.getKey().get(1);
                     Node o = link.getKey().get(2);
@@ -89,8 +95,8 @@ public class NeighbourhoodExtractor {
     }
 
     /** The links of one entity, each (s, p, o) with its statements. */
-    private Map<List<Node>, List<SubGraph.Statement>> linksOf(CatalogQuery links, Node n) {
-        Table rows = store.runner().selectInTxn(links, Map.of("node", n));
+    private Map<List<Node>, List<SubGraph.Statement>> linksOf(QueryRunner runner, CatalogQuery links, Node n) {
+        Table rows = runner.selectInTxn(links, Map.of("node", n));
         Map<List<Node>, Map<Node, SubGraph.Statement>> found = new LinkedHashMap<>();
         for (Binding b : rows) {
             Map<Node, SubGraph.Statement> sts = found.computeIfAbsent(

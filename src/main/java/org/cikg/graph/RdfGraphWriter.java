@@ -20,13 +20,24 @@ import org.cikg.core.Namespaces;
  */
 final class RdfGraphWriter implements GraphWriter {
     private final RDFFormat format;
+    /** The year the graph shows: a first comment line in Turtle (JSON-LD has no comments: the header says it). */
+    private final Integer asOf;
 
     RdfGraphWriter(RDFFormat format) {
+        this(format, null);
+    }
+
+    RdfGraphWriter(RDFFormat format, Integer asOf) {
         this.format = format;
+        this.asOf = asOf;
     }
 
     @Override
-    public void write(SubGraph g, OutputStream out) {
+    public void write(SubGraph g, OutputStream out) throws java.io.IOException {
+        if (asOf != null && format.getLang().equals(org.apache.jena.riot.Lang.TURTLE)) {
+            out.write(("# The graph as it stood in " + asOf + " (asOf=" + asOf + ")\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         RDFDataMgr.write(out, toGraph(g), format);
     }
 

@@ -1,8 +1,6 @@
 package org.cikg.query;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +8,13 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.RowSet;
+import org.cikg.asof.AsOf;
+import org.cikg.asof.AsOfHeader;
+import org.cikg.core.Accepts;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -56,15 +57,23 @@ class QueryController {
                  String example, String source, String run) {
     }
 
-    record Catalogue(List<Entry> queries) {
+    /**
+     * The catalogue; {@code commonParameters} are the parameters every question takes besides its own.
+     */
+    record Catalogue(List<Entry> queries, List<CatalogQuery.Param> commonParameters) {
     }
+
+    /** Parameters every question takes. */
+    static final List<CatalogQuery.Param> COMMON = List.of(new CatalogQuery.Param(AsOf.PARAM, "year", false,
+            "Read the graph as it stood in that year (1900 to next year): claims dated later, and entities founded "
+            + "later, are left out; figures are the latest up to that year; undated claims are kept"));
 
     @GetMapping(path = QueryLinks.BASE, produces = MediaType.APPLICATION_JSON_VALUE)
     Catalogue list() {
         String base = base();
         return new Catalogue(catalog.publicQueries().stream().map(q -> new Entry(q.name(), q.title(), q.description(),
                 q.params(), base + QueryLinks.example(q), base + QueryLinks.source(q), base + QueryLinks.run(q)))
-                .toList());
+                .toList(), COMMON);
     }
 
     @GetMapping(path = QueryLinks.BASE + "/{name:[A-Za-z0-9_-]+}.rq")
@@ -93,6 +102,7 @@ class QueryController {
         boolean truncated = cap.truncated();
 
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header(HttpHeaders.LINK, link(q))
+                .header(AsOfHeader.NAME, AsOfHeader.value(answer.asOf()))
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE)
                 .header(RowCap.HEADER, Boolean.toString(truncated))
                 .header(RowCap.LIMIT_HEADER, Integer.toString(ROW_LIMIT));
@@ -106,6 +116,7 @@ class QueryController {
         }
         Map<String, String> bound = new LinkedHashMap<>();
         bindings.forEach((k, v) -> bound.put(k, v.isURI() ? v.getURI() : v.getLiteralLexicalForm()));
+        answer.asOf().ifPresent(y -> bound.put(AsOf.PARAM, Integer.toString(y.year())));
         List<String> columns = ResultRenderer.columns(vars);
         return ok.contentType(MediaType.APPLICATION_JSON).body(new QueryResult(
                 new QueryResult.Ran(q.name(), q.title(), base() + QueryLinks.source(q), bound),
@@ -131,27 +142,7 @@ class QueryController {
 
     /** The first of JSON, SPARQL JSON, CSV that the Accept header allows, by quality; JSON when it allows anything. */
     static MediaType negotiate(String accept) throws HttpMediaTypeNotAcceptableException {
-        if (accept == null || accept.isBlank()) {
-            return MediaType.APPLICATION_JSON;
-        }
-        List<MediaType> accepted;
-        try {
-            accepted = new ArrayList<>(MediaType.parseMediaTypes(accept));
-        } catch (InvalidMediaTypeException e) {
-            return MediaType.APPLICATION_JSON;
-        }
-        accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-        for (MediaType a : accepted) {
-            if (a.getQualityValue() <= 0) {
-                continue;
-            }
-            for (MediaType p : PRODUCED) {
-                if (a.includes(p)) {
-                    return p;
-                }
-            }
-        }
-        throw new HttpMediaTypeNotAcceptableException(PRODUCED);
+        return Accepts.firstOf(accept, PRODUCED).orElseThrow(() -> new HttpMediaTypeNotAcceptableException(PRODUCED));
     }
 
     private static String link(CatalogQuery q) {

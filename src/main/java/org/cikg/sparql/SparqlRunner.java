@@ -12,6 +12,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecDatasetBuilder;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.util.Symbol;
 import org.apache.jena.system.Txn;
 import org.cikg.problem.QueryTimeoutException;
 
@@ -24,10 +25,27 @@ import org.cikg.problem.QueryTimeoutException;
 public final class SparqlRunner implements QueryRunner {
     private final DatasetGraph dataset;
     private final Duration timeout;
+    /** Set in every execution's context (a TDB2 tuple filter for the as-of view); null: none. */
+    private final Symbol contextKey;
+    private final Object contextValue;
 
     public SparqlRunner(DatasetGraph dataset, Duration timeout) {
+        this(dataset, timeout, null, null);
+    }
+
+    private SparqlRunner(DatasetGraph dataset, Duration timeout, Symbol contextKey, Object contextValue) {
         this.dataset = dataset;
         this.timeout = timeout;
+        this.contextKey = contextKey;
+        this.contextValue = contextValue;
+    }
+
+    /**
+     * The same runner with {@code key} set to {@code value} in the context of every query it runs: how a view of the
+     * store that TDB2 applies while it scans (its tuple filter, {@code SystemTDB.symTupleFilter}) reaches the queries.
+     */
+    public SparqlRunner withContext(Symbol key, Object value) {
+        return new SparqlRunner(dataset, timeout, key, value);
     }
 
     /** Runs a SELECT in its own read transaction and returns the rows, fully read. */
@@ -80,6 +98,9 @@ public final class SparqlRunner implements QueryRunner {
                 .dataset(dataset)
                 .query(q.query())
                 .timeout(limit.toMillis(), TimeUnit.MILLISECONDS);
+        if (contextKey != null) {
+            b.set(contextKey, contextValue);
+        }
         bindings.forEach((name, node) -> b.substitution(Var.alloc(name), node));
         return b.build();
     }

@@ -100,8 +100,10 @@ class EntityPageRenderingTest {
                 .contains("&lt;img src=x onerror=alert(3)&gt; article");
         assertThat(html).doesNotContain("<script>alert").doesNotContain("<b>maligne")
                 .doesNotContain("<svg onload").doesNotContain("<iframe").doesNotContain("<img src=x");
-        // The only script element is the site's own autocomplete.
-        assertThat(html.split("<script", -1)).hasSize(2);
+        // The only script elements are the site's own: the autocomplete and the year control.
+        assertThat(html.split("<script", -1)).hasSize(3);
+        assertThat(html).contains("<script src=\"/js/autocomplete.js\" defer>")
+                .contains("<script src=\"/js/asof.js\" defer>");
         // The hedged claim is visibly marked.
         assertThat(html).contains("badge hedged");
     }

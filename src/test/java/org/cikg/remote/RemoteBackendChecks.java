@@ -28,6 +28,11 @@ abstract class RemoteBackendChecks extends StoreBackendChecks {
     private static final String G = "https://w3id.org/cikg/graph/";
     private static final List<String> LIVE = List.of(G + "ontology", G + "data", G + "inferred", G + "meta");
 
+    @Override
+    protected boolean readsAsOfAYear() {
+        return false;
+    }
+
     /** The store's query endpoint, as the service is configured with it. */
     abstract String storeQueryEndpoint();
 

@@ -68,9 +68,26 @@ abstract class StoreBackendChecks extends ServiceITBase {
         assertThat(hit.get("matchedLang").asString()).isEqualTo("zh");
     }
 
+    /**
+     * Whether the backend reads the graph as of a year: the year view is a filter TDB2 applies while it scans, so
+     * only the embedded store has it; a remote store answers such a request with 409.
+     */
+    protected boolean readsAsOfAYear() {
+        return true;
+    }
+
     @ParameterizedTest
     @MethodSource("org.cikg.query.GoldenQueriesIT#cases")
     void everyCatalogueQueryGivesTheGoldenAnswers(String name, JsonNode c) {
+        if (c.get("params").has("asOf") && !readsAsOfAYear()) {
+            java.util.StringJoiner qs = new java.util.StringJoiner("&");
+            c.get("params").properties().forEach(e -> qs.add(enc(e.getKey()) + "=" + enc(e.getValue().asString())));
+            HttpResponse<String> r = get(facade("/api/queries/" + name + "?" + qs), "application/json");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
+            assertThat(r.headers().firstValue("Content-Type")).get().asString()
+                    .startsWith("application/problem+json");
+            return;
+        }
         GoldenQueriesIT.assertCase(this::facade, name, c);
     }
 

@@ -3,9 +3,13 @@ package org.cikg.bench.jmh;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.cikg.asof.ValidityOracle;
+import org.cikg.asof.YearView;
 import org.cikg.config.KgProperties;
+import org.cikg.explain.Explainer;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.store.KnowledgeStore;
+import org.cikg.store.version.DataVersion;
 
 /**
  * The existing TDB2 store a benchmark fork reads, opened as the service opens it ({@link KnowledgeStore}: union
@@ -45,6 +49,11 @@ public final class BenchStore implements AutoCloseable {
             throw new IllegalStateException("The store at " + location + " is empty: load it first (bench/jmh.sh)");
         }
         return s;
+    }
+
+    /** The as-of view over this store, its caches keyed by {@code version}. */
+    public YearView yearView(DataVersion version) {
+        return new YearView(store, new ValidityOracle(store, new Explainer(store, catalog, props, version), version));
     }
 
     /**
