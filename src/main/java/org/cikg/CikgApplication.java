@@ -54,7 +54,8 @@ public class CikgApplication {
     public static ConfigurableApplicationContext commandContext(List<String> springArgs) {
         List<String> all = new ArrayList<>(List.of("--kg.fuseki.enabled=false", "--kg.store.load-on-start=false"));
         all.addAll(springArgs);
-        return new SpringApplicationBuilder(CikgApplication.class).web(WebApplicationType.NONE)
+        return new SpringApplicationBuilder(CikgApplication.class)
+                .web(WebApplicationType.NONE)
                 .run(all.toArray(String[]::new));
     }
 }

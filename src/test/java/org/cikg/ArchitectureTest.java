@@ -74,7 +74,8 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(ROOT);
     }
 
@@ -94,10 +95,17 @@ class ArchitectureTest {
             for (String p : LAYERS.get(i)) {
                 List<String> forbidden = new ArrayList<>();
                 for (int j = i; j < LAYERS.size(); j++) {
-                    LAYERS.get(j).stream().filter(q -> !q.equals(p)).map(ArchitectureTest::pkg).forEach(forbidden::add);
+                    LAYERS.get(j).stream()
+                            .filter(q -> !q.equals(p))
+                            .map(ArchitectureTest::pkg)
+                            .forEach(forbidden::add);
                 }
-                rules.add(noClasses().that().resideInAPackage(pkg(p))
-                        .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+                rules.add(noClasses()
+                        .that()
+                        .resideInAPackage(pkg(p))
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(forbidden.toArray(String[]::new))
                         .because(pkg(p) + " is in layer " + i + " (see ArchitectureTest's javadoc)")
                         .allowEmptyShould(true));
             }
@@ -118,16 +126,19 @@ class ArchitectureTest {
      */
     @Test
     void codeAsksForQueriesBySystemQueryConstants() {
-        noClasses().that().resideOutsideOfPackage(pkg("sparql"))
-                .should().callMethod(QueryCatalog.class, "get", String.class)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(pkg("sparql"))
+                .should()
+                .callMethod(QueryCatalog.class, "get", String.class)
                 .because("a query the code needs is a SystemQuery constant, checked when the catalogue is created")
                 .check(classes);
     }
 
     @Test
     void everyPackageHasALayer() {
-        Set<String> placed = LAYERS.stream().flatMap(List::stream).map(ArchitectureTest::pkg)
-                .collect(Collectors.toSet());
+        Set<String> placed =
+                LAYERS.stream().flatMap(List::stream).map(ArchitectureTest::pkg).collect(Collectors.toSet());
         Set<String> found = new TreeSet<>();
         for (JavaClass c : classes) {
             found.add(c.getPackageName());

@@ -54,7 +54,8 @@ import org.cikg.store.load.BulkLoader;
 public final class BenchmarkSuite {
     private final Map<String, String> opt = new LinkedHashMap<>();
     private final List<String> md = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Path file;
     private final Path work;
     private final Duration perOperation;
@@ -78,8 +79,7 @@ public final class BenchmarkSuite {
     }
 
     /** A named SPARQL query from {@code bench/queries}. */
-    record Sparql(String name, String text, String comment) {
-    }
+    record Sparql(String name, String text, String comment) {}
 
     private BenchmarkSuite(String[] args) {
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -125,7 +125,8 @@ public final class BenchmarkSuite {
         virtuoso(queries, equivalents);
         md.add("");
         md.add("Run took " + Duration.between(started, Instant.now()).toSeconds() + " s. Load average (1, 5, 15 min): "
-                + loadAverages + " at the end " + Files.readString(Path.of("/proc/loadavg")).trim()
+                + loadAverages + " at the end "
+                + Files.readString(Path.of("/proc/loadavg")).trim()
                 + ". Other builds and test suites shared the two cores during the run.");
         Path out = Path.of(opt.getOrDefault("out", "docs/benchmarks.md"));
         Path template = Path.of("bench/benchmarks-intro.md");
@@ -149,8 +150,11 @@ public final class BenchmarkSuite {
         md.add("");
         md.add("Command: `" + opt.getOrDefault("command", "bench/run.sh " + opt.getOrDefault("size", "1M")) + "`");
         md.add("");
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.replaceFirst(".*:\\s*", "")).orElse("?");
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(l -> l.startsWith("model name"))
+                .findFirst()
+                .map(l -> l.replaceFirst(".*:\\s*", ""))
+                .orElse("?");
         String mem = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
         md.add("| machine | |");
@@ -203,12 +207,22 @@ public final class BenchmarkSuite {
     private double tdbloaderCli(double parseRate) throws Exception {
         Path scratch = work.resolve("tdbloader-store");
         deleteTree(scratch);
-        List<String> cmd = List.of("java", "-Xmx" + opt.getOrDefault("service-heap", "2g"), "-cp",
-                System.getProperty("java.class.path"), "tdb2.tdbloader", "--loader=parallel", "--loc",
-                scratch.toString(), "--graph=https://w3id.org/cikg/graph/data", file.toString());
+        List<String> cmd = List.of(
+                "java",
+                "-Xmx" + opt.getOrDefault("service-heap", "2g"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "tdb2.tdbloader",
+                "--loader=parallel",
+                "--loc",
+                scratch.toString(),
+                "--graph=https://w3id.org/cikg/graph/data",
+                file.toString());
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(work.resolve("tdbloader.log").toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("tdbloader.log").toFile())
+                .start();
         if (!p.waitFor(3600, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
             md.add("| `tdb2.tdbloader --loader=parallel` (CLI) | failed: see tdbloader.log | | | |");
@@ -217,8 +231,14 @@ public final class BenchmarkSuite {
         double s = (System.nanoTime() - t0) / 1e9;
         long n = countTriplesIn(work.resolve("tdbloader.log"));
         double rate = n / s;
-        md.add(String.format(Locale.ROOT, "| `tdb2.tdbloader --loader=parallel` (CLI, own JVM, start-up included) | %,d | "
-                + "%.1f | %,.0f | %.2f × parse |", n, s, rate, rate / parseRate));
+        md.add(String.format(
+                Locale.ROOT,
+                "| `tdb2.tdbloader --loader=parallel` (CLI, own JVM, start-up included) | %,d | "
+                        + "%.1f | %,.0f | %.2f × parse |",
+                n,
+                s,
+                rate,
+                rate / parseRate));
         deleteTree(scratch);
         return rate;
     }
@@ -246,22 +266,36 @@ public final class BenchmarkSuite {
             deleteTree(store);
             KnowledgeStore ks = open(store);
             try {
-                BulkLoader.Report r = new BulkLoader(ks, props(store), System.out::println)
-                        .load(file, BulkLoader.Plan.of(plan));
+                BulkLoader.Report r =
+                        new BulkLoader(ks, props(store), System.out::println).load(file, BulkLoader.Plan.of(plan));
                 double loadS = r.load().toNanos() / 1e9;
                 double infS = r.inference().toNanos() / 1e9;
-                md.add(String.format(Locale.ROOT, "| `load --file` with TDB2's %s loader | %,d | %.1f | %,.0f | %.2f × parse, "
-                                + "%.2f × `tdb2.tdbloader` |", plan, r.fileTriples(), loadS, r.loadTriplesPerSecond(),
-                        r.loadTriplesPerSecond() / parseRate, r.loadTriplesPerSecond() / tdbloaderRate));
-                md.add(String.format(Locale.ROOT, "| inference after it (%,d triples added; union %,d) | | %.1f | | +%.0f%% of the load time |",
-                        r.inferred(), r.total(), infS, 100 * infS / loadS));
+                md.add(String.format(
+                        Locale.ROOT,
+                        "| `load --file` with TDB2's %s loader | %,d | %.1f | %,.0f | %.2f × parse, "
+                                + "%.2f × `tdb2.tdbloader` |",
+                        plan,
+                        r.fileTriples(),
+                        loadS,
+                        r.loadTriplesPerSecond(),
+                        r.loadTriplesPerSecond() / parseRate,
+                        r.loadTriplesPerSecond() / tdbloaderRate));
+                md.add(String.format(
+                        Locale.ROOT,
+                        "| inference after it (%,d triples added; union %,d) | | %.1f | | +%.0f%% of the load time |",
+                        r.inferred(),
+                        r.total(),
+                        infS,
+                        100 * infS / loadS));
             } finally {
                 ks.destroy();
             }
         }
         long bytes;
         try (Stream<Path> s = Files.walk(store)) {
-            bytes = s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            bytes = s.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
         md.add("");
         md.add(String.format(Locale.ROOT, "Store on disk after the load: %,d MB.", bytes >> 20));
@@ -278,8 +312,8 @@ public final class BenchmarkSuite {
                 System.out.println("in-process " + q.name() + " " + inProcess.get(q.name()));
             }
             for (Equivalent e : equivalents) {
-                inProcess.put("equivalent:" + e.operation(), measure(() -> runInProcess(ks,
-                        QueryFactory.create(e.text()))));
+                inProcess.put(
+                        "equivalent:" + e.operation(), measure(() -> runInProcess(ks, QueryFactory.create(e.text()))));
             }
         } finally {
             ks.destroy();
@@ -288,8 +322,10 @@ public final class BenchmarkSuite {
 
     private static long runInProcess(KnowledgeStore ks, Query parsed) {
         return Txn.calculateRead(ks.dataset(), () -> {
-            try (QueryExec qe = QueryExec.dataset(ks.dataset()).query(parsed)
-                    .timeout(60, java.util.concurrent.TimeUnit.SECONDS).build()) {
+            try (QueryExec qe = QueryExec.dataset(ks.dataset())
+                    .query(parsed)
+                    .timeout(60, java.util.concurrent.TimeUnit.SECONDS)
+                    .build()) {
                 if (parsed.isConstructType()) {
                     return (long) qe.construct().size();
                 }
@@ -305,8 +341,7 @@ public final class BenchmarkSuite {
     }
 
     /** A facade operation's SPARQL equivalent (bench/equivalents.tsv), with its values substituted. */
-    record Equivalent(String operation, String file, String text) {
-    }
+    record Equivalent(String operation, String file, String text) {}
 
     /**
      * The query with the values in its text: substituted for the variables (as the service binds them), or, where
@@ -314,20 +349,24 @@ public final class BenchmarkSuite {
      * start of the query's group, whose filters then see them bound.
      */
     private static String boundText(Query q, Map<org.apache.jena.sparql.core.Var, org.apache.jena.graph.Node> values) {
-        String text = org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.transform(q, values).serialize();
+        String text = org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.transform(q, values)
+                .serialize();
         try {
             QueryFactory.create(text);
             return text;
         } catch (org.apache.jena.query.QueryParseException e) {
             Query copy = q.cloneQuery();
             org.apache.jena.sparql.syntax.ElementData data = new org.apache.jena.sparql.syntax.ElementData();
-            org.apache.jena.sparql.engine.binding.BindingBuilder row = org.apache.jena.sparql.engine.binding.Binding.builder();
+            org.apache.jena.sparql.engine.binding.BindingBuilder row =
+                    org.apache.jena.sparql.engine.binding.Binding.builder();
             values.forEach((v, n) -> {
                 data.add(v);
                 row.add(v, n);
             });
             data.add(row.build());
-            ((org.apache.jena.sparql.syntax.ElementGroup) copy.getQueryPattern()).getElements().add(0, data);
+            ((org.apache.jena.sparql.syntax.ElementGroup) copy.getQueryPattern())
+                    .getElements()
+                    .add(0, data);
             return copy.serialize();
         }
     }
@@ -347,7 +386,8 @@ public final class BenchmarkSuite {
             if (f.length > 2 && !f[2].isBlank()) {
                 for (String b : f[2].split(";")) {
                     String[] kv = b.split("=", 2);
-                    values.put(org.apache.jena.sparql.core.Var.alloc(kv[0].trim()),
+                    values.put(
+                            org.apache.jena.sparql.core.Var.alloc(kv[0].trim()),
                             org.apache.jena.sparql.util.NodeFactoryExtra.parseNode(kv[1].trim()));
                 }
             }
@@ -387,15 +427,24 @@ public final class BenchmarkSuite {
     private void service(Path store, List<Sparql> queries, List<Equivalent> equivalents) throws Exception {
         int port = Integer.parseInt(opt.getOrDefault("port", "18080"));
         int fusekiPort = Integer.parseInt(opt.getOrDefault("fuseki-port", "13030"));
-        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx" + opt.getOrDefault("service-heap", "2g"),
-                "-XX:+ExitOnOutOfMemoryError", "-jar",
-                required("jar"), "--kg.store.location=" + store.toAbsolutePath(), "--kg.store.load-on-start=false",
-                "--server.port=" + port, "--kg.fuseki.port=" + fusekiPort, "--kg.sparql.timeout=60s",
+        List<String> cmd = new ArrayList<>(List.of(
+                "java",
+                "-Xmx" + opt.getOrDefault("service-heap", "2g"),
+                "-XX:+ExitOnOutOfMemoryError",
+                "-jar",
+                required("jar"),
+                "--kg.store.location=" + store.toAbsolutePath(),
+                "--kg.store.load-on-start=false",
+                "--server.port=" + port,
+                "--kg.fuseki.port=" + fusekiPort,
+                "--kg.sparql.timeout=60s",
                 // every benchmark client comes from 127.0.0.1: no per-address limit on what it measures
-                "--kg.sparql.max-concurrent=512", "--kg.sparql.max-concurrent-per-client=512",
+                "--kg.sparql.max-concurrent=512",
+                "--kg.sparql.max-concurrent-per-client=512",
                 "--kg.admin.password=" + ADMIN_PASSWORD,
                 "--management.endpoints.web.exposure.include=health,metrics",
-                "--logging.level.org.apache.jena.fuseki=WARN", "--logging.level.org.apache.jena.fuseki.Fuseki=WARN"));
+                "--logging.level.org.apache.jena.fuseki=WARN",
+                "--logging.level.org.apache.jena.fuseki.Fuseki=WARN"));
         String base = "http://127.0.0.1:" + port;
         String sparql = "http://127.0.0.1:" + fusekiPort + "/kg/sparql";
         update = "http://127.0.0.1:" + fusekiPort + "/kg/update";
@@ -416,9 +465,13 @@ public final class BenchmarkSuite {
         }
         Path log = work.resolve("service.log");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
-            loadAverages += "before the restart " + Files.readString(Path.of("/proc/loadavg")).trim();
+            loadAverages += "before the restart "
+                    + Files.readString(Path.of("/proc/loadavg")).trim();
             double startS = waitUntilUp(base + "/actuator/health", t0, Duration.ofSeconds(600));
             double readyS = waitUntilUp(base + "/api/search?q=hang", t0, Duration.ofSeconds(600));
             Thread.sleep(2000);
@@ -430,38 +483,63 @@ public final class BenchmarkSuite {
                 System.out.println("fuseki " + q.name() + " " + viaFuseki.get(q.name()));
             }
             for (Equivalent e : equivalents) {
-                viaFuseki.put("equivalent:" + e.operation(), measure(() -> fetchCount(sparqlUrl(sparql, e.text(), null),
-                        QueryFactory.create(e.text()).isConstructType())));
+                viaFuseki.put(
+                        "equivalent:" + e.operation(),
+                        measure(() -> fetchCount(
+                                sparqlUrl(sparql, e.text(), null),
+                                QueryFactory.create(e.text()).isConstructType())));
             }
             md.add("### Start-up and memory");
             md.add("");
             md.add("| figure | value |");
             md.add("|---|---:|");
-            md.add(String.format(Locale.ROOT, "| first start after the load: health UP / search answering (builds the "
-                    + "search index and writes it to the store's folder) | %.1f s / %.1f s |", first[0], first[1]));
-            md.add(String.format(Locale.ROOT, "| **restart over the existing store**: health UP / search answering "
-                    + "(opens the index) | **%.1f s / %.1f s** |", startS, readyS));
+            md.add(String.format(
+                    Locale.ROOT,
+                    "| first start after the load: health UP / search answering (builds the "
+                            + "search index and writes it to the store's folder) | %.1f s / %.1f s |",
+                    first[0],
+                    first[1]));
+            md.add(String.format(
+                    Locale.ROOT,
+                    "| **restart over the existing store**: health UP / search answering "
+                            + "(opens the index) | **%.1f s / %.1f s** |",
+                    startS,
+                    readyS));
             if (cds != null) {
-                md.add(String.format(Locale.ROOT, "| restart with an AppCDS archive (`bench/cds.sh`): health UP / search "
-                        + "answering | %.1f s / %.1f s |", cds[0], cds[1]));
+                md.add(String.format(
+                        Locale.ROOT,
+                        "| restart with an AppCDS archive (`bench/cds.sh`): health UP / search "
+                                + "answering | %.1f s / %.1f s |",
+                        cds[0],
+                        cds[1]));
             }
-            md.add(String.format(Locale.ROOT, "| heap used at rest (after start-up, `-Xmx%s`) | %,d MB |",
-                    opt.getOrDefault("service-heap", "2g"), heapRest >> 20));
+            md.add(String.format(
+                    Locale.ROOT,
+                    "| heap used at rest (after start-up, `-Xmx%s`) | %,d MB |",
+                    opt.getOrDefault("service-heap", "2g"),
+                    heapRest >> 20));
             md.add(String.format(Locale.ROOT, "| RSS at rest | %,d MB |", rssRest >> 20));
             md.add("");
             sparqlTable(queries);
             facadeLatency(base, equivalents);
-            loadAverages += "; before the concurrent runs " + Files.readString(Path.of("/proc/loadavg")).trim();
+            loadAverages += "; before the concurrent runs "
+                    + Files.readString(Path.of("/proc/loadavg")).trim();
             RssSampler sampler = new RssSampler(p.pid());
             sampler.start();
             facade(base, sparql, queries);
             sampler.interrupt();
             long heapLoad = heapUsed(base);
             long rssLoad = rss(p.pid());
-            md.add(String.format(Locale.ROOT, "Memory: at rest heap %,d MB, RSS %,d MB; under the load runs above RSS up to "
-                    + "%,d MB; right after them heap %,d MB, RSS %,d MB (TDB2's files are memory-mapped: RSS counts "
-                    + "the pages of the store read, which the OS can drop).", heapRest >> 20, rssRest >> 20,
-                    sampler.max >> 20, heapLoad >> 20, rssLoad >> 20));
+            md.add(String.format(
+                    Locale.ROOT,
+                    "Memory: at rest heap %,d MB, RSS %,d MB; under the load runs above RSS up to "
+                            + "%,d MB; right after them heap %,d MB, RSS %,d MB (TDB2's files are memory-mapped: RSS counts "
+                            + "the pages of the store read, which the OS can drop).",
+                    heapRest >> 20,
+                    rssRest >> 20,
+                    sampler.max >> 20,
+                    heapLoad >> 20,
+                    rssLoad >> 20));
             md.add("");
         } finally {
             stop(p);
@@ -475,7 +553,10 @@ public final class BenchmarkSuite {
     /** Starts the service, waits for health UP and for search to answer, stops it; returns both times. */
     private double[] startAndStop(List<String> cmd, String base, Path log) throws Exception {
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             double up = waitUntilUp(base + "/actuator/health", t0, Duration.ofSeconds(600));
             double ready = waitUntilUp(base + "/api/search?q=hang", t0, Duration.ofSeconds(1800));
@@ -524,10 +605,15 @@ public final class BenchmarkSuite {
     private void coldCaches() {
         try {
             HttpRequest req = HttpRequest.newBuilder(URI.create(update))
-                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                            ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                    .header(
+                            "Authorization",
+                            "Basic "
+                                    + java.util.Base64.getEncoder()
+                                            .encodeToString(
+                                                    ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
                     .header("Content-Type", "application/sparql-update")
-                    .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { }")).build();
+                    .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { }"))
+                    .build();
             HttpResponse<Void> r = http.send(req, HttpResponse.BodyHandlers.discarding());
             if (r.statusCode() >= 300) {
                 throw new IllegalStateException("empty update: HTTP " + r.statusCode());
@@ -562,7 +648,8 @@ public final class BenchmarkSuite {
                 + "and exports are computed afresh (TDB2's and the OS's own caches stay warm). Equivalent: the SPARQL in "
                 + "`bench/equivalents.tsv`, through our Fuseki endpoint and in-process.");
         md.add("");
-        md.add("| operation | warm p50 | warm p99 | cold p50 | cold p99 | equivalent via Fuseki p50 | in-process p50 |");
+        md.add(
+                "| operation | warm p50 | warm p99 | cold p50 | cold p99 | equivalent via Fuseki p50 | in-process p50 |");
         md.add("|---|---:|---:|---:|---:|---:|---:|");
         for (Map.Entry<String, String> op : ops.entrySet()) {
             String url = base + op.getValue();
@@ -572,8 +659,15 @@ public final class BenchmarkSuite {
             facadeCold.put(op.getKey(), cold);
             Stats eq = viaFuseki.get("equivalent:" + op.getKey());
             Stats in = inProcess.get("equivalent:" + op.getKey());
-            md.add(String.format(Locale.ROOT, "| `%s` | %.2f | %.2f | %.2f | %.2f | %s | %s |", op.getKey(), warm.p50(),
-                    warm.p99(), cold.p50(), cold.p99(), eq == null ? "" : String.format(Locale.ROOT, "%.2f", eq.p50()),
+            md.add(String.format(
+                    Locale.ROOT,
+                    "| `%s` | %.2f | %.2f | %.2f | %.2f | %s | %s |",
+                    op.getKey(),
+                    warm.p50(),
+                    warm.p99(),
+                    cold.p50(),
+                    cold.p99(),
+                    eq == null ? "" : String.format(Locale.ROOT, "%.2f", eq.p50()),
                     in == null ? "" : String.format(Locale.ROOT, "%.2f", in.p50())));
             System.out.println("facade " + op.getKey() + " warm " + warm + " cold " + cold);
         }
@@ -582,9 +676,12 @@ public final class BenchmarkSuite {
 
     private long facadeGet(String url) {
         try {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Accept", "text/html, application/json;q=0.9, */*;q=0.1")
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Accept", "text/html, application/json;q=0.9, */*;q=0.1")
+                            .timeout(Duration.ofSeconds(60))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() >= 400) {
                 throw new IllegalStateException(url + ": HTTP " + r.statusCode());
             }
@@ -599,10 +696,12 @@ public final class BenchmarkSuite {
 
     /** As {@link #measure}, with {@code before} run (untimed) before each run, warm-up included. */
     private Stats measureAfter(Runnable before, Supplier<Long> op) {
-        return measure(() -> {
-            before.run();
-            return null;
-        }, op);
+        return measure(
+                () -> {
+                    before.run();
+                    return null;
+                },
+                op);
     }
 
     private void sparqlTable(List<Sparql> queries) {
@@ -616,8 +715,17 @@ public final class BenchmarkSuite {
         for (Sparql q : queries) {
             Stats a = inProcess.get(q.name());
             Stats b = viaFuseki.get(q.name());
-            md.add(String.format(Locale.ROOT, "| `%s`: %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f |", q.name(),
-                    q.comment(), a.rows(), a.p50(), a.p99(), b.p50(), b.p99(), b.p50() / a.p50()));
+            md.add(String.format(
+                    Locale.ROOT,
+                    "| `%s`: %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f |",
+                    q.name(),
+                    q.comment(),
+                    a.rows(),
+                    a.p50(),
+                    a.p99(),
+                    b.p50(),
+                    b.p99(),
+                    b.p50() / a.p50()));
         }
         md.add("");
     }
@@ -633,7 +741,8 @@ public final class BenchmarkSuite {
         md.add("|---|---:|---:|---:|---:|---:|");
         Map<String, String> targets = new LinkedHashMap<>();
         Sparql describe = queries.get(0);
-        targets.put("SPARQL `" + describe.name() + "` via Fuseki",
+        targets.put(
+                "SPARQL `" + describe.name() + "` via Fuseki",
                 sparql + "?query=" + URLEncoder.encode(describe.text(), StandardCharsets.UTF_8));
         List<String> missing = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of("bench/http-operations.tsv"))) {
@@ -641,8 +750,8 @@ public final class BenchmarkSuite {
                 continue;
             }
             String[] f = line.split("\t");
-            HttpResponse<Void> probe = http.send(HttpRequest.newBuilder(URI.create(base + f[1])).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> probe = http.send(
+                    HttpRequest.newBuilder(URI.create(base + f[1])).build(), HttpResponse.BodyHandlers.discarding());
             if (probe.statusCode() == 404) {
                 missing.add(f[0] + " (`" + f[1] + "`)");
             } else {
@@ -672,7 +781,8 @@ public final class BenchmarkSuite {
                 List<Double> ms = new ArrayList<>();
                 HttpRequest req = HttpRequest.newBuilder(URI.create(url))
                         .header("Accept", "application/sparql-results+json, text/html;q=0.9, */*;q=0.1")
-                        .timeout(Duration.ofSeconds(30)).build();
+                        .timeout(Duration.ofSeconds(30))
+                        .build();
                 while (System.nanoTime() < end) {
                     long t0 = System.nanoTime();
                     try {
@@ -696,8 +806,15 @@ public final class BenchmarkSuite {
         pool.shutdown();
         Stats s = Stats.of(all, 0);
         int errs = java.util.Arrays.stream(errors).sum();
-        md.add(String.format(Locale.ROOT, "| %s | %d | %,.0f | %.1f | %.1f | %d |", name, clients,
-                all.size() / (d.toNanos() / 1e9), s.p50(), s.p99(), errs));
+        md.add(String.format(
+                Locale.ROOT,
+                "| %s | %d | %,.0f | %.1f | %.1f | %d |",
+                name,
+                clients,
+                all.size() / (d.toNanos() / 1e9),
+                s.p50(),
+                s.p99(),
+                errs));
         System.out.println("load " + name + " x" + clients + ": " + all.size() + " requests, p50 " + s.p50());
     }
 
@@ -719,8 +836,8 @@ public final class BenchmarkSuite {
         KnowledgeStore ks = open(store);
         try (java.io.OutputStream out = Files.newOutputStream(nt)) {
             Txn.executeRead(ks.dataset(), () -> {
-                org.apache.jena.graph.Graph g = ks.dataset().getGraph(
-                        org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/cikg/graph/inferred"));
+                org.apache.jena.graph.Graph g = ks.dataset()
+                        .getGraph(org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/cikg/graph/inferred"));
                 inferredTriples = g.size();
                 org.apache.jena.riot.RDFDataMgr.write(out, g, org.apache.jena.riot.RDFFormat.NTRIPLES);
             });
@@ -728,10 +845,17 @@ public final class BenchmarkSuite {
             ks.destroy();
         }
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder("isql-vt", "127.0.0.1:" + isqlPort, "dba", "dba",
-                "exec=ld_dir('" + work.toAbsolutePath() + "', 'inferred.nt', 'https://w3id.org/cikg/graph/data'); "
-                        + "rdf_loader_run(); checkpoint;")
-                .redirectErrorStream(true).redirectOutput(work.resolve("virtuoso-inferred.log").toFile()).start();
+        Process p = new ProcessBuilder(
+                        "isql-vt",
+                        "127.0.0.1:" + isqlPort,
+                        "dba",
+                        "dba",
+                        "exec=ld_dir('" + work.toAbsolutePath()
+                                + "', 'inferred.nt', 'https://w3id.org/cikg/graph/data'); "
+                                + "rdf_loader_run(); checkpoint;")
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("virtuoso-inferred.log").toFile())
+                .start();
         if (p.waitFor(1800, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0) {
             virtuosoInferredSeconds = (System.nanoTime() - t0) / 1e9;
         } else {
@@ -751,23 +875,37 @@ public final class BenchmarkSuite {
         }
         String graph = opt.getOrDefault("virtuoso-graph", "https://w3id.org/cikg/graph/data");
         double vLoad = Double.parseDouble(opt.getOrDefault("virtuoso-load-seconds", "NaN"));
-        md.add(String.format(Locale.ROOT, "Virtuoso bulk load (`ld_dir` + `rdf_loader_run` + `checkpoint`) of the same "
-                + "file: %.1f s; then our %,d inferred triples into the same graph: %.1f s (so the questions, which "
-                + "rely on the materialised closure, see the same graph on both). Row counts show whether both "
-                + "systems gave the same answer (raw SPARQL: Virtuoso's default graph is that one graph, ours the "
-                + "union of ontology, data and inferred graphs).", vLoad, inferredTriples, virtuosoInferredSeconds));
+        md.add(String.format(
+                Locale.ROOT,
+                "Virtuoso bulk load (`ld_dir` + `rdf_loader_run` + `checkpoint`) of the same "
+                        + "file: %.1f s; then our %,d inferred triples into the same graph: %.1f s (so the questions, which "
+                        + "rely on the materialised closure, see the same graph on both). Row counts show whether both "
+                        + "systems gave the same answer (raw SPARQL: Virtuoso's default graph is that one graph, ours the "
+                        + "union of ontology, data and inferred graphs).",
+                vLoad,
+                inferredTriples,
+                virtuosoInferredSeconds));
         md.add("");
         md.add("#### Raw SPARQL");
         md.add("");
-        md.add("| query | rows ours / Virtuoso | Fuseki HTTP p50 ms | Virtuoso HTTP p50 ms | Fuseki / Virtuoso | in-process / Virtuoso |");
+        md.add(
+                "| query | rows ours / Virtuoso | Fuseki HTTP p50 ms | Virtuoso HTTP p50 ms | Fuseki / Virtuoso | in-process / Virtuoso |");
         md.add("|---|---|---:|---:|---:|---:|");
         for (Sparql q : queries) {
             String url = sparqlUrl(endpoint, q.text(), graph);
             Stats v = measure(() -> sparqlRows(url));
             Stats f = viaFuseki.get(q.name());
             Stats i = inProcess.get(q.name());
-            md.add(String.format(Locale.ROOT, "| `%s` | %d / %d | %.2f | %.2f | %.2f | %.2f |", q.name(), i.rows(),
-                    v.rows(), f.p50(), v.p50(), f.p50() / v.p50(), i.p50() / v.p50()));
+            md.add(String.format(
+                    Locale.ROOT,
+                    "| `%s` | %d / %d | %.2f | %.2f | %.2f | %.2f |",
+                    q.name(),
+                    i.rows(),
+                    v.rows(),
+                    f.p50(),
+                    v.p50(),
+                    f.p50() / v.p50(),
+                    i.p50() / v.p50()));
             System.out.println("virtuoso " + q.name() + " " + v);
         }
         md.add("");
@@ -797,8 +935,16 @@ public final class BenchmarkSuite {
             if (warm == null || cold == null) {
                 continue;
             }
-            md.add(String.format(Locale.ROOT, "| `%s` | %d / %d | %.2f | %.2f | %.2f | %.2f | %.2f |", e.operation(),
-                    ours == null ? -1 : ours.rows(), v.rows(), warm.p50(), cold.p50(), v.p50(), warm.p50() / v.p50(),
+            md.add(String.format(
+                    Locale.ROOT,
+                    "| `%s` | %d / %d | %.2f | %.2f | %.2f | %.2f | %.2f |",
+                    e.operation(),
+                    ours == null ? -1 : ours.rows(),
+                    v.rows(),
+                    warm.p50(),
+                    cold.p50(),
+                    v.p50(),
+                    warm.p50() / v.p50(),
                     cold.p50() / v.p50()));
             System.out.println("virtuoso equivalent " + e.operation() + " " + v);
         }
@@ -806,8 +952,9 @@ public final class BenchmarkSuite {
     }
 
     private static String sparqlUrl(String endpoint, String text, String graph) {
-        return endpoint + "?" + (graph == null ? "" : "default-graph-uri=" + URLEncoder.encode(graph,
-                StandardCharsets.UTF_8) + "&") + "query=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
+        return endpoint + "?"
+                + (graph == null ? "" : "default-graph-uri=" + URLEncoder.encode(graph, StandardCharsets.UTF_8) + "&")
+                + "query=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /** Rows of a SELECT (SPARQL JSON) or triples of a CONSTRUCT (N-Triples lines). */
@@ -816,14 +963,19 @@ public final class BenchmarkSuite {
             return sparqlRows(url);
         }
         try {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/n-triples")
-                    .timeout(Duration.ofSeconds(60)).build();
+            HttpRequest req = HttpRequest.newBuilder(URI.create(url))
+                    .header("Accept", "application/n-triples")
+                    .timeout(Duration.ofSeconds(60))
+                    .build();
             HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("HTTP " + r.statusCode() + " "
                         + r.body().lines().findFirst().orElse("") + " (" + url + ")");
             }
-            return r.body().lines().filter(l -> !l.isBlank() && !l.startsWith("#")).count();
+            return r.body()
+                    .lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .count();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -837,12 +989,17 @@ public final class BenchmarkSuite {
     private long sparqlRows(String url) {
         try {
             HttpRequest req = HttpRequest.newBuilder(URI.create(url))
-                    .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(60)).build();
+                    .header("Accept", "application/sparql-results+json")
+                    .timeout(Duration.ofSeconds(60))
+                    .build();
             HttpResponse<InputStream> r = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
             if (r.statusCode() != 200) {
                 // Status and the server's message first: the report keeps only the start of it.
-                throw new IllegalStateException("HTTP " + r.statusCode() + " " + new String(r.body().readAllBytes(),
-                        StandardCharsets.UTF_8).lines().findFirst().orElse("") + " (" + url + ")");
+                throw new IllegalStateException("HTTP " + r.statusCode() + " "
+                        + new String(r.body().readAllBytes(), StandardCharsets.UTF_8)
+                                .lines()
+                                .findFirst()
+                                .orElse("") + " (" + url + ")");
             }
             try (InputStream in = r.body()) {
                 org.apache.jena.query.ResultSet rows = ResultSetMgr.read(in, ResultSetLang.RS_JSON);
@@ -865,9 +1022,10 @@ public final class BenchmarkSuite {
         long end = t0 + limit.toNanos();
         while (System.nanoTime() < end) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(health)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && (!health.endsWith("/health") || r.body().contains("\"UP\""))) {
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(health)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200
+                        && (!health.endsWith("/health") || r.body().contains("\"UP\""))) {
                     return (System.nanoTime() - t0) / 1e9;
                 }
             } catch (IOException e) {
@@ -875,12 +1033,16 @@ public final class BenchmarkSuite {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("service not up within " + limit + " (see " + work.resolve("service.log") + ")");
+        throw new IllegalStateException(
+                "service not up within " + limit + " (see " + work.resolve("service.log") + ")");
     }
 
     private long heapUsed(String base) throws Exception {
-        String body = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        String body = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher m = Pattern.compile("\"value\"\\s*:\\s*([0-9.E+]+)").matcher(body);
         return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
     }
@@ -895,9 +1057,11 @@ public final class BenchmarkSuite {
     }
 
     private KgProperties props(Path store) {
-        return new KgProperties(new KgProperties.Store(store, Path.of("ontology"), Path.of("data")),
+        return new KgProperties(
+                new KgProperties.Store(store, Path.of("ontology"), Path.of("data")),
                 new KgProperties.Sparql(Duration.ofSeconds(60), Path.of("queries")),
-                new KgProperties.Fuseki(false, 0), new KgProperties.Admin("admin", ""));
+                new KgProperties.Fuseki(false, 0),
+                new KgProperties.Admin("admin", ""));
     }
 
     private KnowledgeStore open(Path store) {
@@ -907,16 +1071,22 @@ public final class BenchmarkSuite {
 
     private static List<Sparql> readQueries(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.toString().endsWith(".rq")).sorted().map(p -> {
-                try {
-                    String text = Files.readString(p);
-                    String comment = text.lines().filter(l -> l.startsWith("#")).findFirst()
-                            .map(l -> l.substring(1).trim()).orElse("");
-                    return new Sparql(p.getFileName().toString().replace(".rq", ""), text, comment);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
+            return s.filter(p -> p.toString().endsWith(".rq"))
+                    .sorted()
+                    .map(p -> {
+                        try {
+                            String text = Files.readString(p);
+                            String comment = text.lines()
+                                    .filter(l -> l.startsWith("#"))
+                                    .findFirst()
+                                    .map(l -> l.substring(1).trim())
+                                    .orElse("");
+                            return new Sparql(p.getFileName().toString().replace(".rq", ""), text, comment);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         }
     }
 

@@ -40,11 +40,40 @@ public final class GazetteerBench {
     private static final String ADMIN = "bench-secret";
     /** The levels measured unless {@code --levels=} names fewer ({@code none} always: it is the baseline). */
     private static final List<String> LEVELS = List.of("none", "counties", "townships");
-    private static final List<String> QUERIES = List.of("hang", "hangzhou", "Hangzhou", "杭州", "deepseek", "深度求索",
-            "unitree", "Unitre", "eagle", "Zhejiang", "浙江", "Binjiang", "xihu", "西湖区", "Beijing", "北京", "Haidian",
-            "Ханчжоу", "Китай", "هانغتشو", "الصين", "סין", "Pékin", "Shenzhen", "深圳", "chain leader", "Game Science",
-            "Liang Wenfeng", "Guangdong", "Suzhou");
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static final List<String> QUERIES = List.of(
+            "hang",
+            "hangzhou",
+            "Hangzhou",
+            "杭州",
+            "deepseek",
+            "深度求索",
+            "unitree",
+            "Unitre",
+            "eagle",
+            "Zhejiang",
+            "浙江",
+            "Binjiang",
+            "xihu",
+            "西湖区",
+            "Beijing",
+            "北京",
+            "Haidian",
+            "Ханчжоу",
+            "Китай",
+            "هانغتشو",
+            "الصين",
+            "סין",
+            "Pékin",
+            "Shenzhen",
+            "深圳",
+            "chain leader",
+            "Game Science",
+            "Liang Wenfeng",
+            "Guangdong",
+            "Suzhou");
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Path work;
     private final Path jar;
     private final int rounds;
@@ -66,11 +95,17 @@ public final class GazetteerBench {
             int eq = a.indexOf('=');
             opt.put(a.substring(2, eq), a.substring(eq + 1));
         }
-        GazetteerBench b = new GazetteerBench(Path.of(opt.getOrDefault("work", "/tmp/cikg-gazetteer-bench")),
-                Path.of(opt.get("jar")), Integer.parseInt(opt.getOrDefault("rounds", "2")),
+        GazetteerBench b = new GazetteerBench(
+                Path.of(opt.getOrDefault("work", "/tmp/cikg-gazetteer-bench")),
+                Path.of(opt.get("jar")),
+                Integer.parseInt(opt.getOrDefault("rounds", "2")),
                 Integer.parseInt(opt.getOrDefault("passes", "3")),
-                LEVELS.stream().filter(l -> l.equals("none") || List.of(opt.getOrDefault("levels",
-                        String.join(",", LEVELS)).split(",")).contains(l)).toList());
+                LEVELS.stream()
+                        .filter(l -> l.equals("none")
+                                || List.of(opt.getOrDefault("levels", String.join(",", LEVELS))
+                                                .split(","))
+                                        .contains(l))
+                        .toList());
         Instant started = Instant.now();
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         for (int r = 0; r < b.rounds; r++) {
@@ -88,18 +123,29 @@ public final class GazetteerBench {
         deleteTree(store);
         Map<String, Double> m = new LinkedHashMap<>();
         Path loadLog = work.resolve("load-" + level + ".log");
-        Process load = new ProcessBuilder("java", "-Xmx4g", "-jar", jar.toString(), "load",
-                "--kg.store.location=" + store, "--kg.store.gazetteer=" + level)
-                .redirectErrorStream(true).redirectOutput(loadLog.toFile()).start();
+        Process load = new ProcessBuilder(
+                        "java",
+                        "-Xmx4g",
+                        "-jar",
+                        jar.toString(),
+                        "load",
+                        "--kg.store.location=" + store,
+                        "--kg.store.gazetteer=" + level)
+                .redirectErrorStream(true)
+                .redirectOutput(loadLog.toFile())
+                .start();
         if (load.waitFor() != 0) {
             throw new IllegalStateException("load failed, see " + loadLog);
         }
         String out = Files.readString(loadLog);
-        m.put("loadSeconds", group(out, "Loaded \\d+ files: \\d+ asserted \\+ \\d+ inferred = \\d+ triples in (\\d+) ms")
-                / 1000.0);
+        m.put(
+                "loadSeconds",
+                group(out, "Loaded \\d+ files: \\d+ asserted \\+ \\d+ inferred = \\d+ triples in (\\d+) ms") / 1000.0);
         m.put("triples", group(out, "= (\\d+) triples in"));
-        m.put("indexBuildSeconds", group(out, "Search index: \\d+ names of \\d+ typed entities, \\d+ classes, built in "
-                + "(\\d+) ms") / 1000.0);
+        m.put(
+                "indexBuildSeconds",
+                group(out, "Search index: \\d+ names of \\d+ typed entities, \\d+ classes, built in " + "(\\d+) ms")
+                        / 1000.0);
         m.put("names", group(out, "Search index: (\\d+) names"));
         long index = size(store.resolve("search-index"));
         m.put("storeMB", (size(store) - index) / 1e6);
@@ -107,12 +153,23 @@ public final class GazetteerBench {
 
         int port = 18480;
         int fuseki = 13480;
-        Process service = new ProcessBuilder("java", "-Xmx2g", "-jar", jar.toString(), "--kg.store.location=" + store,
-                "--kg.store.load-on-start=false", "--kg.store.gazetteer=" + level, "--server.port=" + port,
-                "--server.address=127.0.0.1", "--kg.fuseki.port=" + fuseki, "--kg.admin.password=" + ADMIN,
-                "--kg.sparql.timeout=60s",
-                "--logging.level.org.apache.jena.fuseki=WARN")
-                .redirectErrorStream(true).redirectOutput(work.resolve("service-" + level + ".log").toFile()).start();
+        Process service = new ProcessBuilder(
+                        "java",
+                        "-Xmx2g",
+                        "-jar",
+                        jar.toString(),
+                        "--kg.store.location=" + store,
+                        "--kg.store.load-on-start=false",
+                        "--kg.store.gazetteer=" + level,
+                        "--server.port=" + port,
+                        "--server.address=127.0.0.1",
+                        "--kg.fuseki.port=" + fuseki,
+                        "--kg.admin.password=" + ADMIN,
+                        "--kg.sparql.timeout=60s",
+                        "--logging.level.org.apache.jena.fuseki=WARN")
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("service-" + level + ".log").toFile())
+                .start();
         try {
             String base = "http://127.0.0.1:" + port;
             waitUntilUp(base + "/api/search?q=hang");
@@ -192,9 +249,12 @@ public final class GazetteerBench {
     /** An empty update moves the data version: cached pages and answers are computed afresh. */
     private void emptyCaches(String update) throws Exception {
         String auth = java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(update))
-                .header("Authorization", "Basic " + auth).header("Content-Type", "application/sparql-update")
-                .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { }")).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(update))
+                        .header("Authorization", "Basic " + auth)
+                        .header("Content-Type", "application/sparql-update")
+                        .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { }"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
             throw new IllegalStateException("update " + r.statusCode() + ": " + r.body());
@@ -202,8 +262,11 @@ public final class GazetteerBench {
     }
 
     private void fetch(String url) throws Exception {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + r.statusCode());
         }
@@ -214,7 +277,8 @@ public final class GazetteerBench {
         while (System.nanoTime() < end) {
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -240,7 +304,9 @@ public final class GazetteerBench {
             return 0;
         }
         try {
-            Process du = new ProcessBuilder("du", "-sk", dir.toString()).redirectErrorStream(true).start();
+            Process du = new ProcessBuilder("du", "-sk", dir.toString())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(du.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             du.waitFor();
             return Long.parseLong(out.split("\\s+")[0]) * 1024;
@@ -279,8 +345,11 @@ public final class GazetteerBench {
             {"names in the search index", "names", "%,.0f"},
             {"search index build", "indexBuildSeconds", "%.1f s"},
             {"search index on disk", "indexMB", "%.1f MB"},
-            {"search over HTTP, cold caches, median (" + QUERIES.size() + " queries × " + passes + " passes)",
-                "searchMedianMs", "%.1f ms"},
+            {
+                "search over HTTP, cold caches, median (" + QUERIES.size() + " queries × " + passes + " passes)",
+                "searchMedianMs",
+                "%.1f ms"
+            },
             {"search over HTTP, cold caches, 95th percentile", "searchP95Ms", "%.1f ms"},
             {"entity pages, 16 clients, cold caches: pages/s", "pagesPerSecond", "%.1f"},
             {"entity pages, 16 clients: median latency", "pageMedianMs", "%.1f ms"},
@@ -290,23 +359,32 @@ public final class GazetteerBench {
         md.add("# Benchmark: the gazetteer");
         md.add("");
         md.add("Written by `bench/gazetteer.sh` (`org.cikg.bench.GazetteerBench`); method in its Javadoc and in "
-                + "`docs/gazetteer.md`. Run of " + started.toString().substring(0, 16).replace('T', ' ') + " UTC: "
+                + "`docs/gazetteer.md`. Run of "
+                + started.toString().substring(0, 16).replace('T', ' ') + " UTC: "
                 + rounds + " rounds, the order of the levels rotated each round; medians over the rounds, and the "
                 + "ratio to the curated data alone (`none`) of the same run. The machine is shared: load average "
-                + "(1, 5, 15 min) " + loadBefore + " at the start, " + Files.readString(Path.of("/proc/loadavg")).trim()
+                + "(1, 5, 15 min) " + loadBefore + " at the start, "
+                + Files.readString(Path.of("/proc/loadavg")).trim()
                 + " at the end.");
         md.add("");
         List<String> others = levels.stream().filter(l -> !l.equals("none")).toList();
-        md.add("| figure | none | " + others.stream().map(l -> l.equals("counties") ? "counties (default) | ratio"
-                : l + " | ratio").collect(java.util.stream.Collectors.joining(" | ")) + " |");
+        md.add("| figure | none | "
+                + others.stream()
+                        .map(l -> l.equals("counties") ? "counties (default) | ratio" : l + " | ratio")
+                        .collect(java.util.stream.Collectors.joining(" | "))
+                + " |");
         md.add("|---|---:|" + "---:|---:|".repeat(others.size()));
         for (String[] row : rows) {
-            double base = median(results.get("none").stream().map(r -> r.get(row[1])).toList());
+            double base =
+                    median(results.get("none").stream().map(r -> r.get(row[1])).toList());
             StringBuilder line = new StringBuilder("| " + row[0] + " | " + String.format(Locale.ROOT, row[2], base));
             for (String level : others) {
-                double v = median(results.get(level).stream().map(r -> r.get(row[1])).toList());
-                line.append(" | ").append(String.format(Locale.ROOT, row[2], v))
-                        .append(" | ").append(String.format(Locale.ROOT, "%.2f×", v / base));
+                double v = median(
+                        results.get(level).stream().map(r -> r.get(row[1])).toList());
+                line.append(" | ")
+                        .append(String.format(Locale.ROOT, row[2], v))
+                        .append(" | ")
+                        .append(String.format(Locale.ROOT, "%.2f×", v / base));
             }
             md.add(line.append(" |").toString());
         }

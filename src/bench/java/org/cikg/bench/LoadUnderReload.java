@@ -48,18 +48,20 @@ import java.util.regex.Pattern;
  */
 public final class LoadUnderReload {
     private static final String DATA_GRAPH = "https://w3id.org/cikg/graph/data";
-    private static final String COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + DATA_GRAPH + "> { ?s ?p ?o } }";
+    private static final String COUNT_QUERY =
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + DATA_GRAPH + "> { ?s ?p ?o } }";
     private static final Pattern COUNT = Pattern.compile("\"value\"\\s*:\\s*\"(\\d+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final String web;
     private final String sparql;
     private final String auth;
 
     /** One kind of request: how to build it and what its body must show. */
-    private record Kind(String name, String url, String accept, Predicate<String> check, String expectation) {
-    }
+    private record Kind(String name, String url, String accept, Predicate<String> check, String expectation) {}
 
     /** What one kind did: latencies (ms), non-2xx statuses, connection errors, wrong answers, first failures. */
     private static final class Tally {
@@ -79,8 +81,8 @@ public final class LoadUnderReload {
     private LoadUnderReload(String web, String sparql, String user, String password) {
         this.web = web;
         this.sparql = sparql;
-        this.auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        this.auth =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public static void main(String[] args) throws Exception {
@@ -88,10 +90,15 @@ public final class LoadUnderReload {
         for (int i = 0; i + 1 < args.length; i += 2) {
             opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
-        LoadUnderReload test = new LoadUnderReload(required(opt, "web"), required(opt, "sparql"),
-                opt.getOrDefault("user", "admin"), required(opt, "password"));
-        int code = test.run(Integer.parseInt(opt.getOrDefault("baseline", "0")),
-                Integer.parseInt(opt.getOrDefault("seconds", "60")), Integer.parseInt(opt.getOrDefault("conns", "64")));
+        LoadUnderReload test = new LoadUnderReload(
+                required(opt, "web"),
+                required(opt, "sparql"),
+                opt.getOrDefault("user", "admin"),
+                required(opt, "password"));
+        int code = test.run(
+                Integer.parseInt(opt.getOrDefault("baseline", "0")),
+                Integer.parseInt(opt.getOrDefault("seconds", "60")),
+                Integer.parseInt(opt.getOrDefault("conns", "64")));
         System.exit(code);
     }
 
@@ -106,28 +113,57 @@ public final class LoadUnderReload {
     private List<Kind> kinds(String expectedCount) {
         String q = sparql + "?query=";
         return List.of(
-                new Kind("page", web + "/page/deepseek", "text/html",
-                        b -> b.contains("Liang Wenfeng") && b.contains("DeepSeek"), "DeepSeek page names Liang Wenfeng"),
-                new Kind("page", web + "/page/unitree-robotics", "text/html",
-                        b -> b.contains("Unitree Robotics") && b.contains("Hangzhou"), "Unitree page names Hangzhou"),
-                new Kind("question", web + "/api/queries/policy-beneficiaries?policy=eagle-project",
-                        "application/json", b -> b.contains("https://w3id.org/cikg/id/unitree-robotics")
+                new Kind(
+                        "page",
+                        web + "/page/deepseek",
+                        "text/html",
+                        b -> b.contains("Liang Wenfeng") && b.contains("DeepSeek"),
+                        "DeepSeek page names Liang Wenfeng"),
+                new Kind(
+                        "page",
+                        web + "/page/unitree-robotics",
+                        "text/html",
+                        b -> b.contains("Unitree Robotics") && b.contains("Hangzhou"),
+                        "Unitree page names Hangzhou"),
+                new Kind(
+                        "question",
+                        web + "/api/queries/policy-beneficiaries?policy=eagle-project",
+                        "application/json",
+                        b -> b.contains("https://w3id.org/cikg/id/unitree-robotics")
                                 && b.contains("\"truncated\":false"),
                         "Eagle Project beneficiaries include Unitree Robotics"),
-                new Kind("question", web + "/api/queries/organisations-in-place?place=zhejiang&class=Startup",
-                        "text/csv", b -> b.contains("https://w3id.org/cikg/id/deepseek"),
+                new Kind(
+                        "question",
+                        web + "/api/queries/organisations-in-place?place=zhejiang&class=Startup",
+                        "text/csv",
+                        b -> b.contains("https://w3id.org/cikg/id/deepseek"),
                         "startups in Zhejiang include DeepSeek (CSV)"),
-                new Kind("search", web + "/api/search?q=Unitree", "application/json",
+                new Kind(
+                        "search",
+                        web + "/api/search?q=Unitree",
+                        "application/json",
                         b -> firstIri(b).equals("https://w3id.org/cikg/id/unitree-robotics"),
                         "search 'Unitree' ranks unitree-robotics first"),
-                new Kind("search", web + "/api/search?q=" + enc("梁文锋"), "application/json",
+                new Kind(
+                        "search",
+                        web + "/api/search?q=" + enc("梁文锋"),
+                        "application/json",
                         b -> firstIri(b).equals("https://w3id.org/cikg/id/liang-wenfeng"),
                         "search '梁文锋' ranks liang-wenfeng first"),
-                new Kind("sparql", q + enc(COUNT_QUERY), "application/sparql-results+json",
-                        b -> expectedCount.equals(count(b)), "data graph holds " + expectedCount + " triples"),
-                new Kind("sparql", q + enc("SELECT ?f WHERE { <https://w3id.org/cikg/id/deepseek> "
-                        + "<https://w3id.org/cikg/ontology#founder> ?f }"), "text/csv",
-                        b -> b.contains("https://w3id.org/cikg/id/liang-wenfeng"), "DeepSeek's founder is Liang Wenfeng"));
+                new Kind(
+                        "sparql",
+                        q + enc(COUNT_QUERY),
+                        "application/sparql-results+json",
+                        b -> expectedCount.equals(count(b)),
+                        "data graph holds " + expectedCount + " triples"),
+                new Kind(
+                        "sparql",
+                        q
+                                + enc("SELECT ?f WHERE { <https://w3id.org/cikg/id/deepseek> "
+                                        + "<https://w3id.org/cikg/ontology#founder> ?f }"),
+                        "text/csv",
+                        b -> b.contains("https://w3id.org/cikg/id/liang-wenfeng"),
+                        "DeepSeek's founder is Liang Wenfeng"));
     }
 
     private static final Pattern FIRST_IRI = Pattern.compile("\"iri\"\\s*:\\s*\"([^\"]+)\"");
@@ -153,33 +189,52 @@ public final class LoadUnderReload {
         for (Kind k : kinds) { // every check holds before the load starts, or the test itself is wrong
             HttpResponse<String> r = get(k.url(), k.accept());
             if (r.statusCode() != 200 || !k.check().test(r.body())) {
-                System.out.println("FAIL: check does not hold at rest: " + k.expectation() + " (" + r.statusCode() + ")");
+                System.out.println(
+                        "FAIL: check does not hold at rest: " + k.expectation() + " (" + r.statusCode() + ")");
                 return 2;
             }
         }
         Phase base = null;
         if (baseline > 0) {
             // JIT compilation and caches warm up first, or the baseline would be measured cold.
-            System.out.printf(Locale.ROOT, "%s: warm-up, %d connections for 10 s (not counted)%n", Instant.now(), conns);
+            System.out.printf(
+                    Locale.ROOT, "%s: warm-up, %d connections for 10 s (not counted)%n", Instant.now(), conns);
             phase(kinds, 10, conns, false);
-            System.out.printf(Locale.ROOT, "%s: baseline, %d connections for %d s, no reload%n", Instant.now(), conns,
-                    baseline);
+            System.out.printf(
+                    Locale.ROOT, "%s: baseline, %d connections for %d s, no reload%n", Instant.now(), conns, baseline);
             base = phase(kinds, baseline, conns, false);
             base.print("baseline (no reload)");
         }
-        System.out.printf(Locale.ROOT, "%n%s: %d connections for %d s (and until the last reload ends), forced "
-                + "reloads back to back%n", Instant.now(), conns, seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "%n%s: %d connections for %d s (and until the last reload ends), forced " + "reloads back to back%n",
+                Instant.now(),
+                conns,
+                seconds);
         Phase under = phase(kinds, seconds, conns, true);
         under.print("under reload");
         if (base != null) {
-            System.out.printf(Locale.ROOT, "%nunder reload / baseline: throughput %.2f, p50 %.2f, p99 %.2f%n",
-                    under.throughput() / base.throughput(), under.pct(50) / base.pct(50), under.pct(99) / base.pct(99));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nunder reload / baseline: throughput %.2f, p50 %.2f, p99 %.2f%n",
+                    under.throughput() / base.throughput(),
+                    under.pct(50) / base.pct(50),
+                    under.pct(99) / base.pct(99));
         }
         int errors = under.errors() + (base == null ? 0 : base.errors());
         int wrong = under.wrong() + (base == null ? 0 : base.wrong());
-        System.out.printf(Locale.ROOT, "SUMMARY conns=%d seconds=%.0f requests=%d throughput=%.0f/s p99=%.0fms "
-                        + "errors=%d wrong=%d reloads=%d%n", conns, under.elapsed(), under.requests(),
-                under.throughput(), under.pct(99), errors, wrong, under.reloadsDone());
+        System.out.printf(
+                Locale.ROOT,
+                "SUMMARY conns=%d seconds=%.0f requests=%d throughput=%.0f/s p99=%.0fms "
+                        + "errors=%d wrong=%d reloads=%d%n",
+                conns,
+                under.elapsed(),
+                under.requests(),
+                under.throughput(),
+                under.pct(99),
+                errors,
+                wrong,
+                under.reloadsDone());
         return errors == 0 && wrong == 0 && under.reloadsDone() > 0 ? 0 : 1;
     }
 
@@ -221,9 +276,13 @@ public final class LoadUnderReload {
         while (System.nanoTime() < end) {
             long t0 = System.nanoTime();
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(web + "/admin/reload?force=true"))
-                        .header("Authorization", auth).timeout(Duration.ofSeconds(600))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(web + "/admin/reload?force=true"))
+                                .header("Authorization", auth)
+                                .timeout(Duration.ofSeconds(600))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 reloads.ms.add((System.nanoTime() - t0) / 1e6);
                 if (r.statusCode() == 200 && r.body().contains("\"loaded\":true")) {
                     reloadsDone.incrementAndGet();
@@ -266,13 +325,18 @@ public final class LoadUnderReload {
     }
 
     private HttpResponse<String> get(String url, String accept) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept)
-                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Accept", accept)
+                        .timeout(Duration.ofSeconds(60))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** What one phase did. */
-    private record Phase(Map<String, Tally> tallies, Tally reloads, int reloadsDone, double elapsed, String load0,
-                         String load1) {
+    private record Phase(
+            Map<String, Tally> tallies, Tally reloads, int reloadsDone, double elapsed, String load0, String load1) {
         List<Double> all() {
             List<Double> all = new ArrayList<>();
             tallies.values().forEach(t -> all.addAll(t.ms));
@@ -305,22 +369,29 @@ public final class LoadUnderReload {
         }
 
         void print(String title) {
-            System.out.printf(Locale.ROOT, "%n%s: %.0f s, load average before %s, after %s%n%n", title, elapsed,
-                    load0, load1);
-            System.out.println("| kind | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | connection errors | wrong answers |");
+            System.out.printf(
+                    Locale.ROOT, "%n%s: %.0f s, load average before %s, after %s%n%n", title, elapsed, load0, load1);
+            System.out.println(
+                    "| kind | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | connection errors | wrong answers |");
             System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             for (String name : List.of("page", "question", "search", "sparql")) {
                 Tally t = tallies.get(name);
                 row(name, new ArrayList<>(t.ms), elapsed, t.status.get(), t.connection.get(), t.wrong.get());
             }
             int status = tallies.values().stream().mapToInt(t -> t.status.get()).sum();
-            int connection = tallies.values().stream().mapToInt(t -> t.connection.get()).sum();
+            int connection =
+                    tallies.values().stream().mapToInt(t -> t.connection.get()).sum();
             row("all", all(), elapsed, status, connection, wrong());
             List<Double> r = new ArrayList<>(reloads.ms);
             Collections.sort(r);
             if (!r.isEmpty()) {
-                System.out.printf(Locale.ROOT, "%nreloads completed: %d (failed: %d), each %.1f–%.1f s%n", reloadsDone,
-                        reloads.status.get() + reloads.connection.get(), r.get(0) / 1000, r.get(r.size() - 1) / 1000);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%nreloads completed: %d (failed: %d), each %.1f–%.1f s%n",
+                        reloadsDone,
+                        reloads.status.get() + reloads.connection.get(),
+                        r.get(0) / 1000,
+                        r.get(r.size() - 1) / 1000);
             }
             tallies.forEach((name, t) -> t.examples.forEach(x -> System.out.println("  " + name + ": " + x)));
             reloads.examples.forEach(x -> System.out.println("  reload: " + x));
@@ -329,9 +400,19 @@ public final class LoadUnderReload {
 
     private static void row(String name, List<Double> ms, double elapsed, int status, int connection, int wrong) {
         Collections.sort(ms);
-        System.out.printf(Locale.ROOT, "| %s | %,d | %,.0f | %.1f | %.1f | %.1f | %.1f | %d | %d | %d |%n", name,
-                ms.size(), ms.size() / elapsed, pct(ms, 50), pct(ms, 90), pct(ms, 99),
-                ms.isEmpty() ? Double.NaN : ms.get(ms.size() - 1), status, connection, wrong);
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %,d | %,.0f | %.1f | %.1f | %.1f | %.1f | %d | %d | %d |%n",
+                name,
+                ms.size(),
+                ms.size() / elapsed,
+                pct(ms, 50),
+                pct(ms, 90),
+                pct(ms, 99),
+                ms.isEmpty() ? Double.NaN : ms.get(ms.size() - 1),
+                status,
+                connection,
+                wrong);
     }
 
     private static double pct(List<Double> sorted, double p) {

@@ -40,11 +40,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ReplicaBenchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final Map<String, String> opt;
     private final String auth;
     private final String writer;
@@ -55,8 +57,8 @@ public final class ReplicaBenchmark {
 
     private ReplicaBenchmark(Map<String, String> opt) {
         this.opt = opt;
-        this.auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + opt.get("password"))
-                .getBytes(StandardCharsets.UTF_8));
+        this.auth = "Basic "
+                + Base64.getEncoder().encodeToString(("admin:" + opt.get("password")).getBytes(StandardCharsets.UTF_8));
         this.writer = opt.get("writer");
         this.writerSparql = opt.get("writer-sparql");
         this.replicas = List.of(opt.get("replicas").split(","));
@@ -114,7 +116,8 @@ public final class ReplicaBenchmark {
         throughput();
 
         md.add("");
-        md.add("Load average at the end: " + Files.readString(Path.of("/proc/loadavg")).trim() + ".");
+        md.add("Load average at the end: "
+                + Files.readString(Path.of("/proc/loadavg")).trim() + ".");
         Path out = Path.of(opt.get("out"));
         Files.writeString(out, String.join("\n", md) + "\n");
         System.out.println("Wrote " + out);
@@ -126,7 +129,9 @@ public final class ReplicaBenchmark {
         long before = writerVersion();
         long t0 = System.nanoTime();
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(writer + "/admin/reload"))
-                .header("Authorization", auth).timeout(Duration.ofHours(2)).POST(HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", auth)
+                .timeout(Duration.ofHours(2))
+                .POST(HttpRequest.BodyPublishers.noBody())
                 .build());
         double reloadS = (System.nanoTime() - t0) / 1e9;
         if (r.statusCode() != 200) {
@@ -137,15 +142,33 @@ public final class ReplicaBenchmark {
         List<String> lags = new ArrayList<>();
         for (String rep : replicas) {
             JsonNode d = awaitApplied(rep, before + 1);
-            lags.add(String.format(Locale.ROOT, "%.1f s", Duration.between(
-                    Instant.parse(d.get("versionCommittedAt").asString()),
-                    Instant.parse(d.get("versionAppliedAt").asString())).toMillis() / 1000.0));
+            lags.add(String.format(
+                    Locale.ROOT,
+                    "%.1f s",
+                    Duration.between(
+                                            Instant.parse(
+                                                    d.get("versionCommittedAt").asString()),
+                                            Instant.parse(
+                                                    d.get("versionAppliedAt").asString()))
+                                    .toMillis()
+                            / 1000.0));
         }
         long snapshotBytes = snapshotSize();
-        md.add(String.format(Locale.ROOT, "| %s | %.1f s | %s | %,d | %,d | %,d | %s | %,d | %s | %.1f s | %s | %s |",
-                what, reloadS, last.get("form").asString(), last.get("adds").asLong(), last.get("deletes").asLong(),
-                last.get("quadsAfter").asLong(), mb(last.get("patchBytes").asLong()), last.get("records").asLong(),
-                mb(snapshotBytes), last.get("publishMillis").asLong() / 1000.0, lags.get(0), lags.get(1)));
+        md.add(String.format(
+                Locale.ROOT,
+                "| %s | %.1f s | %s | %,d | %,d | %,d | %s | %,d | %s | %.1f s | %s | %s |",
+                what,
+                reloadS,
+                last.get("form").asString(),
+                last.get("adds").asLong(),
+                last.get("deletes").asLong(),
+                last.get("quadsAfter").asLong(),
+                mb(last.get("patchBytes").asLong()),
+                last.get("records").asLong(),
+                mb(snapshotBytes),
+                last.get("publishMillis").asLong() / 1000.0,
+                lags.get(0),
+                lags.get(1)));
     }
 
     /** The data folder takes plain RDF files: the generated {@code .nt.gz} goes in as {@code .nt}. */
@@ -158,8 +181,12 @@ public final class ReplicaBenchmark {
     }
 
     private long snapshotSize() throws Exception {
-        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(writer + "/replication/snapshot"))
-                .header("Authorization", auth).timeout(Duration.ofMinutes(30)).GET().build(),
+        HttpResponse<InputStream> r = http.send(
+                HttpRequest.newBuilder(URI.create(writer + "/replication/snapshot"))
+                        .header("Authorization", auth)
+                        .timeout(Duration.ofMinutes(30))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         long n = 0;
         try (InputStream in = r.body()) {
@@ -181,7 +208,9 @@ public final class ReplicaBenchmark {
         while (System.nanoTime() < end) {
             JsonNode d = health(writer);
             JsonNode last = d.get("lastPublished");
-            if (d.get("unpublishedChanges").asLong() == 0 && last != null && last.get("version").asLong() >= version) {
+            if (d.get("unpublishedChanges").asLong() == 0
+                    && last != null
+                    && last.get("version").asLong() >= version) {
                 return last;
             }
             Thread.sleep(200);
@@ -203,7 +232,9 @@ public final class ReplicaBenchmark {
 
     private JsonNode health(String base) {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
-                .timeout(Duration.ofSeconds(30)).GET().build());
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build());
         return JSON.readTree(r.body()).get("components").get("replication").get("details");
     }
 
@@ -240,8 +271,14 @@ public final class ReplicaBenchmark {
         for (int k = 0; k < replicas.size(); k++) {
             List<Double> l = lags.get(k);
             Collections.sort(l);
-            md.add(String.format(Locale.ROOT, "| replica %d | %.0f ms | %.0f ms | %.0f ms | %.0f ms |", k + 1,
-                    pct(l, 50), pct(l, 90), pct(l, 99), l.get(l.size() - 1)));
+            md.add(String.format(
+                    Locale.ROOT,
+                    "| replica %d | %.0f ms | %.0f ms | %.0f ms | %.0f ms |",
+                    k + 1,
+                    pct(l, 50),
+                    pct(l, 90),
+                    pct(l, 99),
+                    l.get(l.size() - 1)));
         }
         md.add("");
 
@@ -258,17 +295,25 @@ public final class ReplicaBenchmark {
             awaitApplied(rep, target);
             caught.add(String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - lastAnswer) / 1e9));
         }
-        md.add(String.format(Locale.ROOT, "Back to back: the writer took %d updates in %.1f s (%.0f/s); after its last "
-                + "answer, replica 1 had them all %s later, replica 2 %s later.", n, writeS, n / writeS,
-                caught.get(0), caught.get(1)));
+        md.add(String.format(
+                Locale.ROOT,
+                "Back to back: the writer took %d updates in %.1f s (%.0f/s); after its last "
+                        + "answer, replica 1 had them all %s later, replica 2 %s later.",
+                n,
+                writeS,
+                n / writeS,
+                caught.get(0),
+                caught.get(1)));
         md.add("");
     }
 
     private void update(String subject) {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(writerSparql + "/kg/update"))
-                .header("Authorization", auth).header("Content-Type", "application/sparql-update")
+                .header("Authorization", auth)
+                .header("Content-Type", "application/sparql-update")
                 .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { GRAPH <https://example.org/bench> { <"
-                        + subject + "> <https://example.org/bench/at> \"" + Instant.now() + "\" } }")).build());
+                        + subject + "> <https://example.org/bench/at> \"" + Instant.now() + "\" } }"))
+                .build());
         if (r.statusCode() >= 300) {
             throw new IllegalStateException("update answered " + r.statusCode() + ": " + r.body());
         }
@@ -276,10 +321,12 @@ public final class ReplicaBenchmark {
 
     private String query(String endpoint, String sparql) {
         return send(HttpRequest.newBuilder(URI.create(endpoint + "/kg/sparql"))
-                .header("Accept", "application/sparql-results+json")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8)))
-                .build()).body();
+                        .header("Accept", "application/sparql-results+json")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8)))
+                        .build())
+                .body();
     }
 
     // ---- read throughput -------------------------------------------------------------------------------------------
@@ -316,14 +363,24 @@ public final class ReplicaBenchmark {
             throws Exception {
         Result r1 = load(one, clients, seconds, slugs, pages);
         Result r2 = load(two, clients, seconds, slugs, pages);
-        md.add(String.format(Locale.ROOT, "| %s | %d | %,.0f | %.1f ms | %.1f ms | %,.0f | %.1f ms | %.1f ms | "
-                        + "**%.2f** | %d / %d |", name, clients, r1.rate, r1.p50, r1.p99, r2.rate, r2.p50, r2.p99,
-                r2.rate / r1.rate, r1.errors, r2.errors));
+        md.add(String.format(
+                Locale.ROOT,
+                "| %s | %d | %,.0f | %.1f ms | %.1f ms | %,.0f | %.1f ms | %.1f ms | " + "**%.2f** | %d / %d |",
+                name,
+                clients,
+                r1.rate,
+                r1.p50,
+                r1.p99,
+                r2.rate,
+                r2.p50,
+                r2.p99,
+                r2.rate / r1.rate,
+                r1.errors,
+                r2.errors));
         System.out.println(name + " x" + clients + ": one " + r1 + ", two " + r2);
     }
 
-    private record Result(double rate, double p50, double p99, long errors) {
-    }
+    private record Result(double rate, double p50, double p99, long errors) {}
 
     private Result load(String base, int clients, int seconds, List<String> slugs, boolean pages) throws Exception {
         drive(base, clients, 5, slugs, pages, null);
@@ -334,8 +391,9 @@ public final class ReplicaBenchmark {
         return new Result(all.size() / (double) seconds, pct(all, 50) / 1e6, pct(all, 99) / 1e6, errors);
     }
 
-    private long drive(String base, int clients, int seconds, List<String> slugs, boolean pages,
-                       ConcurrentLinkedQueue<Long> times) throws InterruptedException {
+    private long drive(
+            String base, int clients, int seconds, List<String> slugs, boolean pages, ConcurrentLinkedQueue<Long> times)
+            throws InterruptedException {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong errors = new AtomicLong();
         AtomicInteger next = new AtomicInteger(new Random().nextInt(slugs.size()));
@@ -345,15 +403,21 @@ public final class ReplicaBenchmark {
                 while (System.nanoTime() < end) {
                     String slug = slugs.get(Math.floorMod(next.getAndIncrement(), slugs.size()));
                     HttpRequest req = pages
-                            ? HttpRequest.newBuilder(URI.create(base + "/page/" + slug)).header("Accept", "text/html")
-                                    .timeout(Duration.ofSeconds(30)).GET().build()
+                            ? HttpRequest.newBuilder(URI.create(base + "/page/" + slug))
+                                    .header("Accept", "text/html")
+                                    .timeout(Duration.ofSeconds(30))
+                                    .GET()
+                                    .build()
                             : HttpRequest.newBuilder(URI.create(base + "/kg/sparql"))
                                     .header("Accept", "application/sparql-results+json")
                                     .header("Content-Type", "application/x-www-form-urlencoded")
                                     .timeout(Duration.ofSeconds(30))
-                                    .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(
-                                            "SELECT ?p ?o WHERE { <https://w3id.org/cikg/id/" + slug + "> ?p ?o } "
-                                                    + "LIMIT 50", StandardCharsets.UTF_8))).build();
+                                    .POST(HttpRequest.BodyPublishers.ofString("query="
+                                            + URLEncoder.encode(
+                                                    "SELECT ?p ?o WHERE { <https://w3id.org/cikg/id/" + slug
+                                                            + "> ?p ?o } " + "LIMIT 50",
+                                                    StandardCharsets.UTF_8)))
+                                    .build();
                     long t0 = System.nanoTime();
                     try {
                         HttpResponse<Void> r = http.send(req, HttpResponse.BodyHandlers.discarding());
@@ -381,8 +445,10 @@ public final class ReplicaBenchmark {
 
     /** Entity slugs (typed subjects of the data graph), shuffled, from the writer's SPARQL endpoint. */
     private List<String> entities(int n) {
-        String body = query(writerSparql, "SELECT DISTINCT ?s WHERE { GRAPH <https://w3id.org/cikg/graph/data> { "
-                + "?s a ?t } FILTER(STRSTARTS(STR(?s), \"https://w3id.org/cikg/id/\")) } LIMIT " + (n * 4));
+        String body = query(
+                writerSparql,
+                "SELECT DISTINCT ?s WHERE { GRAPH <https://w3id.org/cikg/graph/data> { "
+                        + "?s a ?t } FILTER(STRSTARTS(STR(?s), \"https://w3id.org/cikg/id/\")) } LIMIT " + (n * 4));
         List<String> out = new ArrayList<>();
         for (JsonNode b : JSON.readTree(body).get("results").get("bindings")) {
             out.add(b.get("s").get("value").asString().substring("https://w3id.org/cikg/id/".length()));

@@ -23,9 +23,10 @@ class AdminController {
     }
 
     @PostMapping(path = "/admin/reload", produces = "application/json")
-    Map<String, Object> reload(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
-                               HttpServletRequest request,
-                               @RequestParam(name = "force", defaultValue = "false") boolean force) {
+    Map<String, Object> reload(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            HttpServletRequest request,
+            @RequestParam(name = "force", defaultValue = "false") boolean force) {
         guard.check(auth, request.getRemoteAddr());
         LoadReport r = loader.load(force);
         Map<String, Object> body = new LinkedHashMap<>();

@@ -33,16 +33,18 @@ public class AdminGuard {
      */
     public void check(String authorization, String client) {
         if (!admin.enabled()) {
-            throw new AdminAuthException(HttpStatus.NOT_FOUND,
-                    "Admin calls are disabled: set kg.admin.password to enable them");
+            throw new AdminAuthException(
+                    HttpStatus.NOT_FOUND, "Admin calls are disabled: set kg.admin.password to enable them");
         }
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             throw new AdminAuthException(HttpStatus.UNAUTHORIZED, "Admin credentials required (HTTP basic auth)");
         }
         OptionalLong wait = throttle.closedFor(client);
         if (wait.isPresent()) {
-            throw new AdminAuthException(HttpStatus.TOO_MANY_REQUESTS, "Too many wrong passwords from this address; "
-                    + "try again in " + wait.getAsLong() + " s", wait.getAsLong());
+            throw new AdminAuthException(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many wrong passwords from this address; " + "try again in " + wait.getAsLong() + " s",
+                    wait.getAsLong());
         }
         byte[] given;
         try {

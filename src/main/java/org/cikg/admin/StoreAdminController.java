@@ -30,8 +30,9 @@ class StoreAdminController {
     }
 
     @PostMapping(path = "/admin/backup", produces = "application/json")
-    Map<String, Object> backup(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
-                               HttpServletRequest request) {
+    Map<String, Object> backup(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            HttpServletRequest request) {
         guard.check(auth, request.getRemoteAddr());
         StoreBackup.BackupReport r = backups.backup();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -45,8 +46,9 @@ class StoreAdminController {
     }
 
     @PostMapping(path = "/admin/compact", produces = "application/json")
-    Map<String, Object> compact(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
-                               HttpServletRequest request) {
+    Map<String, Object> compact(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            HttpServletRequest request) {
         guard.check(auth, request.getRemoteAddr());
         StoreCompaction.CompactionReport r = compaction.compact();
         Map<String, Object> body = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ public record AsOf(int year) {
     public static final String PARAM = "asOf";
     /** The earliest year accepted. */
     public static final int FIRST = 1900;
+
     private static final Pattern FOUR_DIGITS = Pattern.compile("[0-9]{4}");
 
     /** The latest year accepted: next year (a plan or a target can be dated there). */

@@ -9,8 +9,7 @@ import java.util.Optional;
 public final class AsOfHeader {
     public static final String NAME = "X-As-Of";
 
-    private AsOfHeader() {
-    }
+    private AsOfHeader() {}
 
     public static String value(Optional<AsOf> asOf) {
         return asOf.map(y -> Integer.toString(y.year())).orElse("current");

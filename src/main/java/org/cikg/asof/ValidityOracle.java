@@ -94,7 +94,8 @@ public class ValidityOracle {
     /** Of a triple of the union: asserted when the data holds it, else inferred. */
     public Validity of(Triple t) {
         return read(() -> dsg().contains(Graphs.DATA, t.getSubject(), t.getPredicate(), t.getObject())
-                ? asserted(t) : inferred(t));
+                ? asserted(t)
+                : inferred(t));
     }
 
     /** Of an asserted triple: within the lives of its ends, in the years of one of its statements. */
@@ -165,7 +166,8 @@ public class ValidityOracle {
             return Validity.UNDATED;
         }
         Integer from = starts.isEmpty() ? null : starts.get(0);
-        Integer to = ends.isEmpty() ? null : ends.stream().max(Integer::compareTo).get();
+        Integer to =
+                ends.isEmpty() ? null : ends.stream().max(Integer::compareTo).get();
         return Validity.dated(YearSet.range(from, to));
     }
 
@@ -233,20 +235,23 @@ public class ValidityOracle {
 
     /** The statement nodes whose subject is {@code s}, by their (predicate, object). */
     private Map<List<Node>, List<Node>> claimsOf(Node s) {
-        return claims.get(s, k -> read(() -> {
-            DatasetGraph d = dsg();
-            Map<List<Node>, List<Node>> out = new HashMap<>();
-            Iterator<Quad> it = d.find(Graphs.DATA, Node.ANY, SUBJECT, s);
-            while (it.hasNext()) {
-                Node st = it.next().getSubject();
-                Node p = first(d, st, PREDICATE);
-                Node o = first(d, st, OBJECT);
-                if (p != null && o != null) {
-                    out.computeIfAbsent(List.of(p, o), x -> new ArrayList<>()).add(st);
-                }
-            }
-            return out;
-        }));
+        return claims.get(
+                s,
+                k -> read(() -> {
+                    DatasetGraph d = dsg();
+                    Map<List<Node>, List<Node>> out = new HashMap<>();
+                    Iterator<Quad> it = d.find(Graphs.DATA, Node.ANY, SUBJECT, s);
+                    while (it.hasNext()) {
+                        Node st = it.next().getSubject();
+                        Node p = first(d, st, PREDICATE);
+                        Node o = first(d, st, OBJECT);
+                        if (p != null && o != null) {
+                            out.computeIfAbsent(List.of(p, o), x -> new ArrayList<>())
+                                    .add(st);
+                        }
+                    }
+                    return out;
+                }));
     }
 
     /**
@@ -269,8 +274,10 @@ public class ValidityOracle {
                     Validity all = Validity.UNDATED;
                     for (Triple u : s.used()) {
                         Status st = d.status().getOrDefault(u, Status.ABSENT);
-                        all = all.and(st == Status.INFERRED ? v.getOrDefault(u, Validity.NEVER)
-                                : st == Status.ASSERTED ? asserted(u) : Validity.UNDATED);
+                        all = all.and(
+                                st == Status.INFERRED
+                                        ? v.getOrDefault(u, Validity.NEVER)
+                                        : st == Status.ASSERTED ? asserted(u) : Validity.UNDATED);
                     }
                     union = union.or(all);
                 }
@@ -315,7 +322,8 @@ public class ValidityOracle {
             return null;
         }
         String lex = n.getLiteralLexicalForm().strip();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(-?\\d{4})").matcher(lex);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("^(-?\\d{4})").matcher(lex);
         return m.find() ? Integer.valueOf(m.group(1)) : null;
     }
 

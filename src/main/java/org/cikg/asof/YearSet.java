@@ -113,7 +113,8 @@ public final class YearSet {
                 while (j + 1 < SPAN && contains(AsOf.FIRST + j + 1)) {
                     j++;
                 }
-                sb.append(sb.isEmpty() ? "" : ",").append(AsOf.FIRST + i)
+                sb.append(sb.isEmpty() ? "" : ",")
+                        .append(AsOf.FIRST + i)
                         .append(j == i ? "" : j == SPAN - 1 ? "-" : "-" + (AsOf.FIRST + j));
                 i = j + 1;
             } else {

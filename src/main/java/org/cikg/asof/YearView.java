@@ -43,15 +43,23 @@ public class YearView {
         if (asOf.isEmpty()) {
             return store.runner();
         }
-        store.requireEmbedded("Reading the graph as of a year (asOf)",
-                "leave asOf out, or run the service over the embedded store");
-        return over(store.dataset(), (SparqlRunner) store.runner(), oracle, asOf.get().year());
+        store.requireEmbedded(
+                "Reading the graph as of a year (asOf)", "leave asOf out, or run the service over the embedded store");
+        return over(
+                store.dataset(),
+                (SparqlRunner) store.runner(),
+                oracle,
+                asOf.get().year());
     }
 
     /** {@code base} (a runner over the TDB2 dataset {@code dataset}) seeing only what holds in {@code year}. */
     static SparqlRunner over(DatasetGraph dataset, SparqlRunner base, ValidityOracle oracle, int year) {
         DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dataset);
-        return base.withContext(SystemTDB.symTupleFilter, Txn.calculateRead(dataset, () ->
-                new YearFilter(tdb.getQuadTable().getNodeTupleTable().getNodeTable(), oracle, year)));
+        return base.withContext(
+                SystemTDB.symTupleFilter,
+                Txn.calculateRead(
+                        dataset,
+                        () -> new YearFilter(
+                                tdb.getQuadTable().getNodeTupleTable().getNodeTable(), oracle, year)));
     }
 }

@@ -16,8 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param admin  credentials for writes and reloads (none configured: the service is read-only)
  */
 @ConfigurationProperties("kg")
-public record KgProperties(@DefaultValue Store store, @DefaultValue Sparql sparql, @DefaultValue Fuseki fuseki,
-                           @DefaultValue Admin admin) {
+public record KgProperties(
+        @DefaultValue Store store,
+        @DefaultValue Sparql sparql,
+        @DefaultValue Fuseki fuseki,
+        @DefaultValue Admin admin) {
 
     /**
      * @param location TDB2 folder (created if missing)
@@ -48,47 +51,104 @@ public record KgProperties(@DefaultValue Store store, @DefaultValue Sparql sparq
      *                       default), {@code townships} (also the 41,352 township-level divisions) or {@code none}
      * @param gazetteerFolder folder of the generated gazetteer files ({@code counties.ttl}, {@code townships.ttl.gz})
      */
-    public record Store(@DefaultValue("kg-store") Path location,
-                        @DefaultValue("ontology") Path ontology,
-                        @DefaultValue("data") Path data,
-                        @DefaultValue("embedded") Mode mode,
-                        @DefaultValue("") String queryEndpoint,
-                        @DefaultValue("") String updateEndpoint,
-                        @DefaultValue("") String gspEndpoint,
-                        @DefaultValue("") String user,
-                        @DefaultValue("") String password,
-                        @DefaultValue("5s") Duration connectTimeout,
-                        @DefaultValue("30s") Duration readTimeout,
-                        @DefaultValue("16") int maxConnections,
-                        @DefaultValue("50000") int batchTriples,
-                        @DefaultValue("") String publicQueryEndpoint,
-                        @DefaultValue("30s") Duration changePoll,
-                        @DefaultValue("counties") Gazetteer gazetteer,
-                        @DefaultValue("gazetteer") Path gazetteerFolder) {
+    public record Store(
+            @DefaultValue("kg-store") Path location,
+            @DefaultValue("ontology") Path ontology,
+            @DefaultValue("data") Path data,
+            @DefaultValue("embedded") Mode mode,
+            @DefaultValue("") String queryEndpoint,
+            @DefaultValue("") String updateEndpoint,
+            @DefaultValue("") String gspEndpoint,
+            @DefaultValue("") String user,
+            @DefaultValue("") String password,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("30s") Duration readTimeout,
+            @DefaultValue("16") int maxConnections,
+            @DefaultValue("50000") int batchTriples,
+            @DefaultValue("") String publicQueryEndpoint,
+            @DefaultValue("30s") Duration changePoll,
+            @DefaultValue("counties") Gazetteer gazetteer,
+            @DefaultValue("gazetteer") Path gazetteerFolder) {
         @org.springframework.boot.context.properties.bind.ConstructorBinding
-        public Store {
-        }
+        public Store {}
 
         /** Settings without the gazetteer (tests over fixtures). */
-        public Store(Path location, Path ontology, Path data, Mode mode, String queryEndpoint, String updateEndpoint,
-                     String gspEndpoint, String user, String password, Duration connectTimeout, Duration readTimeout,
-                     int maxConnections, int batchTriples, String publicQueryEndpoint, Duration changePoll) {
-            this(location, ontology, data, mode, queryEndpoint, updateEndpoint, gspEndpoint, user, password,
-                    connectTimeout, readTimeout, maxConnections, batchTriples, publicQueryEndpoint, changePoll,
-                    Gazetteer.NONE, Path.of("gazetteer"));
+        public Store(
+                Path location,
+                Path ontology,
+                Path data,
+                Mode mode,
+                String queryEndpoint,
+                String updateEndpoint,
+                String gspEndpoint,
+                String user,
+                String password,
+                Duration connectTimeout,
+                Duration readTimeout,
+                int maxConnections,
+                int batchTriples,
+                String publicQueryEndpoint,
+                Duration changePoll) {
+            this(
+                    location,
+                    ontology,
+                    data,
+                    mode,
+                    queryEndpoint,
+                    updateEndpoint,
+                    gspEndpoint,
+                    user,
+                    password,
+                    connectTimeout,
+                    readTimeout,
+                    maxConnections,
+                    batchTriples,
+                    publicQueryEndpoint,
+                    changePoll,
+                    Gazetteer.NONE,
+                    Path.of("gazetteer"));
         }
 
         /** An embedded store of {@code ontology} and {@code data} only, without the gazetteer. */
         public Store(Path location, Path ontology, Path data) {
-            this(location, ontology, data, Mode.EMBEDDED, "", "", "", "", "", Duration.ofSeconds(5),
-                    Duration.ofSeconds(30), 16, 50000, "", Duration.ofSeconds(30));
+            this(
+                    location,
+                    ontology,
+                    data,
+                    Mode.EMBEDDED,
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(30),
+                    16,
+                    50000,
+                    "",
+                    Duration.ofSeconds(30));
         }
 
         /** The same settings with another gazetteer level. */
         public Store withGazetteer(Gazetteer level) {
-            return new Store(location, ontology, data, mode, queryEndpoint, updateEndpoint, gspEndpoint, user,
-                    password, connectTimeout, readTimeout, maxConnections, batchTriples, publicQueryEndpoint,
-                    changePoll, level, gazetteerFolder);
+            return new Store(
+                    location,
+                    ontology,
+                    data,
+                    mode,
+                    queryEndpoint,
+                    updateEndpoint,
+                    gspEndpoint,
+                    user,
+                    password,
+                    connectTimeout,
+                    readTimeout,
+                    maxConnections,
+                    batchTriples,
+                    publicQueryEndpoint,
+                    changePoll,
+                    level,
+                    gazetteerFolder);
         }
 
         /** The gazetteer files this level loads, in load order (none for {@link Gazetteer#NONE}). */
@@ -96,8 +156,9 @@ public record KgProperties(@DefaultValue Store store, @DefaultValue Sparql sparq
             return switch (gazetteer) {
                 case NONE -> java.util.List.of();
                 case COUNTIES -> java.util.List.of(gazetteerFolder.resolve("counties.ttl"));
-                case TOWNSHIPS -> java.util.List.of(gazetteerFolder.resolve("counties.ttl"),
-                        gazetteerFolder.resolve("townships.ttl.gz"));
+                case TOWNSHIPS ->
+                    java.util.List.of(
+                            gazetteerFolder.resolve("counties.ttl"), gazetteerFolder.resolve("townships.ttl.gz"));
             };
         }
 
@@ -107,10 +168,17 @@ public record KgProperties(@DefaultValue Store store, @DefaultValue Sparql sparq
     }
 
     /** How much of the gazetteer loads: {@code kg.store.gazetteer=none|counties|townships}. */
-    public enum Gazetteer { NONE, COUNTIES, TOWNSHIPS }
+    public enum Gazetteer {
+        NONE,
+        COUNTIES,
+        TOWNSHIPS
+    }
 
     /** Where the triples live: {@code kg.store.mode=embedded|remote}. */
-    public enum Mode { EMBEDDED, REMOTE }
+    public enum Mode {
+        EMBEDDED,
+        REMOTE
+    }
 
     /**
      * @param timeout        the limit for every query, on the endpoints and in the facade; a client can only lower it
@@ -123,12 +191,15 @@ public record KgProperties(@DefaultValue Store store, @DefaultValue Sparql sparq
      *                       get 503 at once
      * @param maxConcurrentPerClient most of those from one client address
      */
-    public record Sparql(@DefaultValue("10s") Duration timeout, @DefaultValue("queries") Path queries,
-                         @DefaultValue("50000") long spillThreshold, @DefaultValue("1000") int regexMaxLength,
-                         @DefaultValue("8") int maxConcurrent, @DefaultValue("2") int maxConcurrentPerClient) {
+    public record Sparql(
+            @DefaultValue("10s") Duration timeout,
+            @DefaultValue("queries") Path queries,
+            @DefaultValue("50000") long spillThreshold,
+            @DefaultValue("1000") int regexMaxLength,
+            @DefaultValue("8") int maxConcurrent,
+            @DefaultValue("2") int maxConcurrentPerClient) {
         @org.springframework.boot.context.properties.bind.ConstructorBinding
-        public Sparql {
-        }
+        public Sparql {}
 
         /** The defaults for everything but the timeout and the catalogue folder. */
         public Sparql(Duration timeout, Path queries) {
@@ -147,11 +218,12 @@ public record KgProperties(@DefaultValue Store store, @DefaultValue Sparql sparq
      * @param address the address they listen on: loopback by default; {@code 0.0.0.0} opens them to every interface
      *                (put TLS in front: docs/security.md)
      */
-    public record Fuseki(@DefaultValue("true") boolean enabled, @DefaultValue("3030") int port,
-                         @DefaultValue("127.0.0.1") String address) {
+    public record Fuseki(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("3030") int port,
+            @DefaultValue("127.0.0.1") String address) {
         @org.springframework.boot.context.properties.bind.ConstructorBinding
-        public Fuseki {
-        }
+        public Fuseki {}
 
         /** On loopback. */
         public Fuseki(boolean enabled, int port) {
@@ -163,7 +235,9 @@ public record KgProperties(@DefaultValue Store store, @DefaultValue Sparql sparq
      * @param user     the admin user name
      * @param password the admin password; empty means no writes, no update endpoint, no reload over HTTP
      */
-    public record Admin(@DefaultValue("admin") String user, @DefaultValue("") String password) {
+    public record Admin(
+            @DefaultValue("admin") String user,
+            @DefaultValue("") String password) {
         public boolean enabled() {
             return password != null && !password.isBlank();
         }

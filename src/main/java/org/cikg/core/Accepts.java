@@ -18,8 +18,7 @@ import org.springframework.http.MediaType;
  * }</pre>
  */
 public final class Accepts {
-    private Accepts() {
-    }
+    private Accepts() {}
 
     public static Optional<MediaType> firstOf(String accept, List<MediaType> offered) {
         if (accept == null || accept.isBlank()) {

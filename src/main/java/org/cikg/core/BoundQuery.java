@@ -38,8 +38,7 @@ import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
  * }</pre>
  */
 public final class BoundQuery {
-    private BoundQuery() {
-    }
+    private BoundQuery() {}
 
     /** The query with each bound variable replaced by its term; the query itself is left unchanged. */
     public static Query substituted(Query query, Map<String, Node> bindings) {

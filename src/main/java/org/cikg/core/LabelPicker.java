@@ -29,13 +29,13 @@ public final class LabelPicker {
     /** The language of the last resort before any other: every entity has one label in it. */
     public static final String FALLBACK = "en";
 
-    private LabelPicker() {
-    }
+    private LabelPicker() {}
 
     /** The best of {@code labels} (literal nodes; others are ignored) for {@code lang}. */
     public static Optional<Node> best(Collection<Node> labels, String lang) {
         String asked = lower(lang);
-        return labels.stream().filter(n -> n != null && n.isLiteral())
+        return labels.stream()
+                .filter(n -> n != null && n.isLiteral())
                 .min(Comparator.comparingInt((Node n) -> rank(n.getLiteralLanguage(), asked))
                         .thenComparing(n -> lower(n.getLiteralLanguage()))
                         .thenComparing(Node::getLiteralLexicalForm));

@@ -28,6 +28,7 @@ public final class Namespaces {
     public static final String KGST = "https://w3id.org/cikg/statement/";
     /** The ontology itself (its title, version and licence hang off this IRI). */
     public static final String ONTOLOGY = "https://w3id.org/cikg/ontology";
+
     public static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     public static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";
     public static final String XSD = "http://www.w3.org/2001/XMLSchema#";
@@ -51,8 +52,7 @@ public final class Namespaces {
     public static final Map<String, String> CONTRACT =
             of("cikg", "kgid", "kgsrc", "rdf", "rdfs", "xsd", "owl", "skos", "prov", "dcterms", "schema");
 
-    private Namespaces() {
-    }
+    private Namespaces() {}
 
     private static Map<String, String> table() {
         Map<String, String> m = new LinkedHashMap<>();

@@ -28,11 +28,11 @@ public final class RequestLanguage {
     public static final String DEFAULT = "en";
     /** Longest Accept-Language header read. */
     static final int MAX_HEADER = 500;
+
     private static final Pattern TAG = Pattern.compile("[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8}){0,3}");
     private static final Pattern PRIMARY = Pattern.compile("[a-z]{2,3}");
 
-    private RequestLanguage() {
-    }
+    private RequestLanguage() {}
 
     /**
      * The language a request asks for: {@code langParam} when not blank (validated, lower-cased), else the first
@@ -80,8 +80,8 @@ public final class RequestLanguage {
     public static String tag(String param, String value) {
         String v = value.strip();
         if (!TAG.matcher(v).matches()) {
-            throw new BadRequestException("Parameter '" + param
-                    + "' must be a language tag such as en, ar, he, ru, fr, zh");
+            throw new BadRequestException(
+                    "Parameter '" + param + "' must be a language tag such as en, ar, he, ru, fr, zh");
         }
         return v.toLowerCase(Locale.ROOT);
     }

@@ -20,15 +20,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class CoverageCommand {
     static final Path DEFAULT_OUTPUT = Path.of("docs", "coverage.md");
 
-    private CoverageCommand() {
-    }
+    private CoverageCommand() {}
 
     /** Runs the command; {@code context} opens the application context it works in. */
     public static int run(String[] args, CommandContext context) {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        Path output = Arrays.stream(rest).filter(a -> !a.startsWith("--")).findFirst().map(Path::of)
+        Path output = Arrays.stream(rest)
+                .filter(a -> !a.startsWith("--"))
+                .findFirst()
+                .map(Path::of)
                 .orElse(DEFAULT_OUTPUT);
-        List<String> springArgs = Arrays.stream(rest).filter(a -> a.startsWith("--")).toList();
+        List<String> springArgs =
+                Arrays.stream(rest).filter(a -> a.startsWith("--")).toList();
         try (ConfigurableApplicationContext ctx = context.open(springArgs)) {
             ctx.getBean(DataLoader.class).loadIfChanged();
             String md = ctx.getBean(CoverageReport.class).markdown();
@@ -36,8 +39,9 @@ public final class CoverageCommand {
                 Files.createDirectories(output.getParent());
             }
             Files.writeString(output, md, StandardCharsets.UTF_8);
-            System.out.printf("Wrote %s (%d report queries)%n", output,
-                    ctx.getBean(CoverageReport.class).queries().size());
+            System.out.printf(
+                    "Wrote %s (%d report queries)%n",
+                    output, ctx.getBean(CoverageReport.class).queries().size());
             return 0;
         } catch (IOException e) {
             System.err.println("Coverage failed: cannot write " + output + ": " + e.getMessage());

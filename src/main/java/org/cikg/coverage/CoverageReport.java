@@ -41,8 +41,10 @@ public class CoverageReport {
 
     /** The report queries, in file-name order. */
     public List<CatalogQuery> queries() {
-        return catalog.all().stream().filter(q -> q.name().startsWith(FOLDER))
-                .sorted(Comparator.comparing(CatalogQuery::name)).toList();
+        return catalog.all().stream()
+                .filter(q -> q.name().startsWith(FOLDER))
+                .sorted(Comparator.comparing(CatalogQuery::name))
+                .toList();
     }
 
     /** The whole report as Markdown. */
@@ -59,7 +61,10 @@ public class CoverageReport {
                 Table rows = store.runner().selectInTxn(q, Map.of());
                 md.append("\n## ").append(q.title()).append("\n\n");
                 if (!q.description().isBlank()) {
-                    md.append(q.description()).append(" (`queries/").append(q.name()).append(".rq`)\n\n");
+                    md.append(q.description())
+                            .append(" (`queries/")
+                            .append(q.name())
+                            .append(".rq`)\n\n");
                 }
                 table(md, rows);
             }
@@ -88,7 +93,8 @@ public class CoverageReport {
                 if (node == null) {
                     continue;
                 }
-                if (node.isLiteral() && node.getLiteralLexicalForm().matches("\\d+")
+                if (node.isLiteral()
+                        && node.getLiteralLexicalForm().matches("\\d+")
                         && node.getLiteralDatatypeURI().endsWith("#integer")) {
                     totals[i] += Long.parseLong(node.getLiteralLexicalForm());
                 } else {

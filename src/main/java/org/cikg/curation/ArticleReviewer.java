@@ -23,7 +23,8 @@ public final class ArticleReviewer {
         this.graph = graph;
         this.finder = new MentionFinder(graph.names(), graph::types);
         this.properties = graph.objectProperties().stream()
-                .sorted(Comparator.comparingInt((CurationGraph.PropertyRange p) -> p.domain().size() + p.range().size())
+                .sorted(Comparator.comparingInt((CurationGraph.PropertyRange p) ->
+                                p.domain().size() + p.range().size())
                         .thenComparing(CurationGraph.PropertyRange::property))
                 .toList();
     }
@@ -40,12 +41,26 @@ public final class ArticleReviewer {
             boolean ambiguous = m.entities().size() > 1;
             boolean resolved = MentionFinder.isResolved(m);
             for (String e : m.entities().stream().sorted().toList()) {
-                String note = ambiguous ? "ambiguous: '" + m.name() + "' names " + m.entities().size() + " entities"
+                String note = ambiguous
+                        ? "ambiguous: '" + m.name() + "' names " + m.entities().size() + " entities"
                         : resolved ? "resolved by " + m.name() + ": check" : "";
-                rows.add(new ReviewSheet.Row(ambiguous || resolved ? "" : "yes", "mention", stem, m.paragraph(),
-                        slug(e), graph.englishLabel(e), "", "", "", "", m.surface(), note));
+                rows.add(new ReviewSheet.Row(
+                        ambiguous || resolved ? "" : "yes",
+                        "mention",
+                        stem,
+                        m.paragraph(),
+                        slug(e),
+                        graph.englishLabel(e),
+                        "",
+                        "",
+                        "",
+                        "",
+                        m.surface(),
+                        note));
                 if (!ambiguous) {
-                    byParagraph.computeIfAbsent(m.paragraph(), k -> new LinkedHashSet<>()).add(e);
+                    byParagraph
+                            .computeIfAbsent(m.paragraph(), k -> new LinkedHashSet<>())
+                            .add(e);
                 }
             }
         }
@@ -73,21 +88,48 @@ public final class ArticleReviewer {
             }
         }
         if (fits.isEmpty()) {
-            return new ReviewSheet.Row("", "claim", stem, paragraph, slug(a), graph.englishLabel(a), "", slug(b),
-                    graph.englishLabel(b), "stated", "", "no property of the ontology links these classes");
+            return new ReviewSheet.Row(
+                    "",
+                    "claim",
+                    stem,
+                    paragraph,
+                    slug(a),
+                    graph.englishLabel(a),
+                    "",
+                    slug(b),
+                    graph.englishLabel(b),
+                    "stated",
+                    "",
+                    "no property of the ontology links these classes");
         }
         String[] best = fits.get(0);
         StringBuilder note = new StringBuilder();
         for (String[] f : fits.subList(1, Math.min(fits.size(), 6))) {
-            note.append(note.isEmpty() ? "also possible: " : "; ").append(slug(f[0])).append(' ')
-                    .append(curie(f[1])).append(' ').append(slug(f[2]));
+            note.append(note.isEmpty() ? "also possible: " : "; ")
+                    .append(slug(f[0]))
+                    .append(' ')
+                    .append(curie(f[1]))
+                    .append(' ')
+                    .append(slug(f[2]));
         }
-        return new ReviewSheet.Row("", "claim", stem, paragraph, slug(best[0]), graph.englishLabel(best[0]),
-                curie(best[1]), slug(best[2]), graph.englishLabel(best[2]), "stated", "", note.toString());
+        return new ReviewSheet.Row(
+                "",
+                "claim",
+                stem,
+                paragraph,
+                slug(best[0]),
+                graph.englishLabel(best[0]),
+                curie(best[1]),
+                slug(best[2]),
+                graph.englishLabel(best[2]),
+                "stated",
+                "",
+                note.toString());
     }
 
     private static boolean allows(CurationGraph.PropertyRange p, Set<String> subjectTypes, Set<String> objectTypes) {
-        return p.domain().stream().anyMatch(subjectTypes::contains) && p.range().stream().anyMatch(objectTypes::contains);
+        return p.domain().stream().anyMatch(subjectTypes::contains)
+                && p.range().stream().anyMatch(objectTypes::contains);
     }
 
     static String slug(String iri) {

@@ -34,7 +34,10 @@ final class Coreference {
     /** A definite noun phrase for a class: one or two words, and a word that must not follow it. */
     private record Anaphor(String type, Pattern first, Pattern second, Pattern notNext) {
         Anaphor(String type, String first, String second, String notNext) {
-            this(type, Pattern.compile(first), second == null ? null : Pattern.compile(second),
+            this(
+                    type,
+                    Pattern.compile(first),
+                    second == null ? null : Pattern.compile(second),
                     notNext == null ? null : Pattern.compile(notNext));
         }
     }
@@ -77,8 +80,12 @@ final class Coreference {
      * The references resolved in one line, given the mentions found there by name; remembers the line's mentions
      * for the lines that follow.
      */
-    List<MentionFinder.Found> resolve(String line, int paragraph, List<MentionFinder.Token> tokens,
-            List<MentionFinder.Found> named, Function<String, List<String>> firstKeys,
+    List<MentionFinder.Found> resolve(
+            String line,
+            int paragraph,
+            List<MentionFinder.Token> tokens,
+            List<MentionFinder.Found> named,
+            Function<String, List<String>> firstKeys,
             Function<String, List<String>> nameWords) {
         List<MentionFinder.Found> byPosition = new ArrayList<>(named);
         byPosition.sort(java.util.Comparator.comparingInt(MentionFinder.Found::start));
@@ -98,7 +105,14 @@ final class Coreference {
                 String antecedent = lastOfType.get(a.type());
                 if (len > 0 && antecedent != null) {
                     int end = tokens.get(t + len - 1).end();
-                    out.add(found(paragraph, line, tok.start(), end, antecedent, ANAPHORA + "the " + a.type().substring(CIKG.length()).toLowerCase(java.util.Locale.ROOT)));
+                    out.add(found(
+                            paragraph,
+                            line,
+                            tok.start(),
+                            end,
+                            antecedent,
+                            ANAPHORA + "the "
+                                    + a.type().substring(CIKG.length()).toLowerCase(java.util.Locale.ROOT)));
                     anaphor = true;
                     break;
                 }
@@ -117,8 +131,8 @@ final class Coreference {
         return out;
     }
 
-    private static MentionFinder.Found found(int paragraph, String line, int start, int end, String entity,
-            String how) {
+    private static MentionFinder.Found found(
+            int paragraph, String line, int start, int end, String entity, String how) {
         return new MentionFinder.Found(
                 new MentionFinder.Mention(paragraph, line.substring(start, end), Set.of(entity), how), start, end);
     }
@@ -138,12 +152,14 @@ final class Coreference {
         }
         int len = 1;
         if (a.second() != null) {
-            if (t + 1 >= tokens.size() || !a.second().matcher(tokens.get(t + 1).term()).matches()) {
+            if (t + 1 >= tokens.size()
+                    || !a.second().matcher(tokens.get(t + 1).term()).matches()) {
                 return 0;
             }
             len = 2;
         }
-        if (a.notNext() != null && t + len < tokens.size()
+        if (a.notNext() != null
+                && t + len < tokens.size()
                 && a.notNext().matcher(tokens.get(t + len).term()).matches()) {
             return 0;
         }

@@ -82,7 +82,8 @@ public final class CurationCommand {
 
     private int usage(String problem) {
         err.println(problem);
-        err.println("usage: add-source FILE --lang xx --title TITLE [--date YYYY-MM-DD] [--publisher P] [--sheet OUT.tsv]");
+        err.println(
+                "usage: add-source FILE --lang xx --title TITLE [--date YYYY-MM-DD] [--publisher P] [--sheet OUT.tsv]");
         err.println("       accept-sheet SHEET.tsv");
         return 2;
     }
@@ -127,7 +128,11 @@ public final class CurationCommand {
 
     private int acceptSheet(Path sheet, Path ontology, Path data, Path rules) {
         List<ReviewSheet.Row> rows = ReviewSheet.read(sheet);
-        List<String> stems = rows.stream().map(ReviewSheet.Row::source).filter(s -> !s.isEmpty()).distinct().toList();
+        List<String> stems = rows.stream()
+                .map(ReviewSheet.Row::source)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList();
         if (stems.size() != 1) {
             err.println("accept-sheet: the sheet must name exactly one source (column 'source'), found " + stems);
             return 1;
@@ -170,15 +175,24 @@ public final class CurationCommand {
         return 1;
     }
 
-    private static Graph registration(CurationGraph graph, String stem, String fileName, int lineCount, String lang,
-                                      String title, String date, String publisher) {
+    private static Graph registration(
+            CurationGraph graph,
+            String stem,
+            String fileName,
+            int lineCount,
+            String lang,
+            String title,
+            String date,
+            String publisher) {
         Graph g = CurationGraph.newGraph();
         Node src = NodeFactory.createURI(Namespaces.KGSRC + stem);
         g.add(CurationGraph.triple(src, RDF.type.asNode(), NodeFactory.createURI(Namespaces.CIKG + "SourceDocument")));
         g.add(CurationGraph.triple(src, dcterms("title"), NodeFactory.createLiteralLang(title, lang)));
         g.add(CurationGraph.triple(src, dcterms("language"), NodeFactory.createLiteralString(lang)));
         g.add(CurationGraph.triple(src, dcterms("identifier"), NodeFactory.createLiteralString(fileName)));
-        g.add(CurationGraph.triple(src, NodeFactory.createURI(Namespaces.CIKG + "lineCount"),
+        g.add(CurationGraph.triple(
+                src,
+                NodeFactory.createURI(Namespaces.CIKG + "lineCount"),
                 NodeFactory.createLiteralDT(Integer.toString(lineCount), XSDDatatype.XSDinteger)));
         if (date != null) {
             g.add(CurationGraph.triple(src, dcterms("date"), NodeFactory.createLiteralDT(date, XSDDatatype.XSDdate)));
@@ -186,9 +200,10 @@ public final class CurationCommand {
         if (publisher != null && !publisher.isBlank()) {
             String slug = publisher.startsWith("kgid:") ? publisher.substring(5) : publisher;
             String iri = Namespaces.KGID + slug;
-            Node value = slug.matches("[a-z0-9]+(-[a-z0-9]+)*") && graph.types(iri)
-                    .contains(Namespaces.CIKG + "MediaOutlet") ? NodeFactory.createURI(iri)
-                    : NodeFactory.createLiteralString(publisher);
+            Node value =
+                    slug.matches("[a-z0-9]+(-[a-z0-9]+)*") && graph.types(iri).contains(Namespaces.CIKG + "MediaOutlet")
+                            ? NodeFactory.createURI(iri)
+                            : NodeFactory.createLiteralString(publisher);
             g.add(CurationGraph.triple(src, dcterms("publisher"), value));
         }
         return g;
@@ -219,5 +234,4 @@ public final class CurationCommand {
             throw new UncheckedIOException(e);
         }
     }
-
 }

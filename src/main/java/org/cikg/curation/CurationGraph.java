@@ -52,12 +52,10 @@ public final class CurationGraph {
     private final DatasetGraph dsg;
 
     /** One name of an entity. */
-    public record Name(String entity, String text, String lang, boolean altLabel) {
-    }
+    public record Name(String entity, String text, String lang, boolean altLabel) {}
 
     /** An object property of the ontology with the classes its domain and range allow (unions expanded). */
-    public record PropertyRange(String property, Set<String> domain, Set<String> range) {
-    }
+    public record PropertyRange(String property, Set<String> domain, Set<String> range) {}
 
     private CurationGraph(Path ontology, Path data, Path rules, DatasetGraph dsg) {
         this.ontology = ontology;
@@ -72,7 +70,8 @@ public final class CurationGraph {
      * parser, same rules).
      */
     public static CurationGraph read(Path ontology, Path data, Path rules) {
-        return new CurationGraph(ontology, data, rules, stage(ontology, data, rules, null).dataset());
+        return new CurationGraph(
+                ontology, data, rules, stage(ontology, data, rules, null).dataset());
     }
 
     private static LoadStage.Staged stage(Path ontology, Path data, Path rules, Graph extra) {
@@ -90,10 +89,15 @@ public final class CurationGraph {
             List<Name> out = new ArrayList<>();
             for (Node p : List.of(RDFS.label.asNode(), SKOS.altLabel.asNode(), SKOS.hiddenLabel.asNode())) {
                 g.find(Node.ANY, p, Node.ANY).forEachRemaining(t -> {
-                    if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(KGID) && t.getObject().isLiteral()
+                    if (t.getSubject().isURI()
+                            && t.getSubject().getURI().startsWith(KGID)
+                            && t.getObject().isLiteral()
                             && !isDerived(t.getSubject())) {
-                        out.add(new Name(t.getSubject().getURI(), t.getObject().getLiteralLexicalForm(),
-                                t.getObject().getLiteralLanguage(), !p.equals(RDFS.label.asNode())));
+                        out.add(new Name(
+                                t.getSubject().getURI(),
+                                t.getObject().getLiteralLexicalForm(),
+                                t.getObject().getLiteralLanguage(),
+                                !p.equals(RDFS.label.asNode())));
                     }
                 });
             }
@@ -127,23 +131,29 @@ public final class CurationGraph {
     /** The entity's label {@link LabelPicker} picks for English, else its slug. */
     public String englishLabel(String entity) {
         return Txn.calculateRead(dsg, () -> {
-            List<Node> labels = dsg.getGraph(Graphs.DATA).find(NodeFactory.createURI(entity), RDFS.label.asNode(),
-                    Node.ANY).mapWith(Triple::getObject).toList();
-            return LabelPicker.best(labels, "en").map(Node::getLiteralLexicalForm)
+            List<Node> labels = dsg.getGraph(Graphs.DATA)
+                    .find(NodeFactory.createURI(entity), RDFS.label.asNode(), Node.ANY)
+                    .mapWith(Triple::getObject)
+                    .toList();
+            return LabelPicker.best(labels, "en")
+                    .map(Node::getLiteralLexicalForm)
                     .orElse(entity.substring(entity.lastIndexOf('/') + 1));
         });
     }
 
     /** Whether the entity is declared (has a type) in the data. */
     public boolean isEntity(String entity) {
-        return Txn.calculateRead(dsg, () -> dsg.getGraph(Graphs.DATA)
-                .contains(NodeFactory.createURI(entity), RDF.type.asNode(), Node.ANY));
+        return Txn.calculateRead(
+                dsg,
+                () -> dsg.getGraph(Graphs.DATA).contains(NodeFactory.createURI(entity), RDF.type.asNode(), Node.ANY));
     }
 
     /** Whether a source document with this stem is already registered in the data. */
     public boolean isRegistered(String stem) {
-        return Txn.calculateRead(dsg, () -> dsg.getGraph(Graphs.DATA)
-                .contains(NodeFactory.createURI(KGSRC + stem), RDF.type.asNode(), Node.ANY));
+        return Txn.calculateRead(
+                dsg,
+                () -> dsg.getGraph(Graphs.DATA)
+                        .contains(NodeFactory.createURI(KGSRC + stem), RDF.type.asNode(), Node.ANY));
     }
 
     /** The ontology's object properties between entity classes, with their domains and ranges. */
@@ -223,15 +233,17 @@ public final class CurationGraph {
         return Txn.calculateRead(dsg, () -> {
             Map<Integer, Integer> out = new HashMap<>();
             String start = KGST + prefix + "-";
-            dsg.getGraph(Graphs.DATA).find(Node.ANY, RDF.type.asNode(), RDF.Statement.asNode()).forEachRemaining(t -> {
-                String iri = t.getSubject().isURI() ? t.getSubject().getURI() : "";
-                if (iri.startsWith(start)) {
-                    String[] parts = iri.substring(start.length()).split("-");
-                    if (parts.length == 2 && parts[0].matches("\\d+") && parts[1].matches("\\d+")) {
-                        out.merge(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Math::max);
-                    }
-                }
-            });
+            dsg.getGraph(Graphs.DATA)
+                    .find(Node.ANY, RDF.type.asNode(), RDF.Statement.asNode())
+                    .forEachRemaining(t -> {
+                        String iri = t.getSubject().isURI() ? t.getSubject().getURI() : "";
+                        if (iri.startsWith(start)) {
+                            String[] parts = iri.substring(start.length()).split("-");
+                            if (parts.length == 2 && parts[0].matches("\\d+") && parts[1].matches("\\d+")) {
+                                out.merge(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Math::max);
+                            }
+                        }
+                    });
             return out;
         });
     }

@@ -45,8 +45,7 @@ public final class MentionFinder {
      * label matched, or, for a reference {@link Coreference} resolved, how it was resolved ({@code "anaphora: "}
      * and the class, or {@code "short name"}).
      */
-    public record Mention(int paragraph, String surface, Set<String> entities, String name) {
-    }
+    public record Mention(int paragraph, String surface, Set<String> entities, String name) {}
 
     /** Whether the mention is a reference resolved by {@link Coreference} rather than a name matched. */
     public static boolean isResolved(Mention m) {
@@ -59,8 +58,7 @@ public final class MentionFinder {
         String name;
     }
 
-    record Token(String term, int start, int end) {
-    }
+    record Token(String term, int start, int end) {}
 
     public MentionFinder(List<CurationGraph.Name> names) {
         this(names, e -> Set.of());
@@ -81,7 +79,8 @@ public final class MentionFinder {
             add(words, n);
             // "Action Plan 8.0" is also written "the action plan (version 8.0)": a long name matches without its
             // trailing version number too.
-            if (words.size() >= 3 && VERSION.matcher(words.get(words.size() - 1)).matches()) {
+            if (words.size() >= 3
+                    && VERSION.matcher(words.get(words.size() - 1)).matches()) {
                 add(words.subList(0, words.size() - 1), n);
             }
         }
@@ -139,8 +138,7 @@ public final class MentionFinder {
     }
 
     /** A mention and where it is in its line (character offsets; -1 when found in the re-split line). */
-    record Found(Mention mention, int start, int end) {
-    }
+    record Found(Mention mention, int start, int end) {}
 
     private List<Found> findSpans(String line, int paragraph) {
         List<Found> out = scan(line, paragraph);
@@ -202,8 +200,10 @@ public final class MentionFinder {
         bySpan.forEach((span, entities) -> {
             int from = tokens.get((int) (span >>> 32)).start();
             int to = tokens.get((int) (span & 0xffffffffL) - 1).end();
-            out.add(new Found(new Mention(paragraph, line.substring(from, to), Set.copyOf(entities), nameOf.get(span)),
-                    from, to));
+            out.add(new Found(
+                    new Mention(paragraph, line.substring(from, to), Set.copyOf(entities), nameOf.get(span)),
+                    from,
+                    to));
         });
         return out;
     }
@@ -250,5 +250,4 @@ public final class MentionFinder {
         }
         return out;
     }
-
 }

@@ -25,18 +25,41 @@ import org.apache.commons.csv.CSVRecord;
  * triple with its statement node when accepted).
  */
 public final class ReviewSheet {
-    static final String[] HEADER = {"accept", "kind", "source", "paragraph", "subject", "subject_label", "predicate",
-            "object", "object_label", "certainty", "surface", "note"};
-    private static final CSVFormat FORMAT = CSVFormat.TDF.builder().setHeader(HEADER).get();
-    private static final CSVFormat READ = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).get();
+    static final String[] HEADER = {
+        "accept",
+        "kind",
+        "source",
+        "paragraph",
+        "subject",
+        "subject_label",
+        "predicate",
+        "object",
+        "object_label",
+        "certainty",
+        "surface",
+        "note"
+    };
+    private static final CSVFormat FORMAT =
+            CSVFormat.TDF.builder().setHeader(HEADER).get();
+    private static final CSVFormat READ =
+            CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).get();
 
-    private ReviewSheet() {
-    }
+    private ReviewSheet() {}
 
     /** One row; empty strings for empty cells. */
-    public record Row(String accept, String kind, String source, int paragraph, String subject, String subjectLabel,
-                      String predicate, String object, String objectLabel, String certainty, String surface,
-                      String note) {
+    public record Row(
+            String accept,
+            String kind,
+            String source,
+            int paragraph,
+            String subject,
+            String subjectLabel,
+            String predicate,
+            String object,
+            String objectLabel,
+            String certainty,
+            String surface,
+            String note) {
         public boolean accepted() {
             return switch (accept.strip().toLowerCase(Locale.ROOT)) {
                 case "yes", "y", "x", "1", "true" -> true;
@@ -45,14 +68,25 @@ public final class ReviewSheet {
         }
 
         List<String> cells() {
-            return List.of(accept, kind, source, Integer.toString(paragraph), subject, subjectLabel, predicate,
-                    object, objectLabel, certainty, surface, note);
+            return List.of(
+                    accept,
+                    kind,
+                    source,
+                    Integer.toString(paragraph),
+                    subject,
+                    subjectLabel,
+                    predicate,
+                    object,
+                    objectLabel,
+                    certainty,
+                    surface,
+                    note);
         }
     }
 
     public static void write(Path file, List<Row> rows) {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter p = new CSVPrinter(w, FORMAT)) {
+                CSVPrinter p = new CSVPrinter(w, FORMAT)) {
             for (Row r : rows) {
                 p.printRecord(r.cells());
             }
@@ -63,7 +97,7 @@ public final class ReviewSheet {
 
     public static List<Row> read(Path file) {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = READ.parse(r)) {
+                CSVParser parser = READ.parse(r)) {
             for (String h : HEADER) {
                 if (!parser.getHeaderMap().containsKey(h)) {
                     throw new IllegalArgumentException(file + ": the header has no '" + h + "' column");
@@ -76,9 +110,19 @@ public final class ReviewSheet {
                     throw new IllegalArgumentException(file + " line " + rec.getRecordNumber() + 1
                             + ": paragraph must be a line number, not '" + para + "'");
                 }
-                out.add(new Row(cell(rec, "accept"), cell(rec, "kind"), cell(rec, "source"), Integer.parseInt(para),
-                        cell(rec, "subject"), cell(rec, "subject_label"), cell(rec, "predicate"), cell(rec, "object"),
-                        cell(rec, "object_label"), cell(rec, "certainty"), cell(rec, "surface"), cell(rec, "note")));
+                out.add(new Row(
+                        cell(rec, "accept"),
+                        cell(rec, "kind"),
+                        cell(rec, "source"),
+                        Integer.parseInt(para),
+                        cell(rec, "subject"),
+                        cell(rec, "subject_label"),
+                        cell(rec, "predicate"),
+                        cell(rec, "object"),
+                        cell(rec, "object_label"),
+                        cell(rec, "certainty"),
+                        cell(rec, "surface"),
+                        cell(rec, "note")));
             }
             return out;
         } catch (IOException e) {

@@ -21,8 +21,7 @@ public final class SheetAcceptor {
     private static final Node DERIVED = NodeFactory.createURI(Namespaces.PROV + "wasDerivedFrom");
 
     /** The triples, and what was wrong with rows that could not become triples. */
-    public record Accepted(Graph graph, int claims, List<String> problems) {
-    }
+    public record Accepted(Graph graph, int claims, List<String> problems) {}
 
     private final CurationGraph graph;
 
@@ -61,9 +60,13 @@ public final class SheetAcceptor {
             out.add(CurationGraph.triple(st, RDF.predicate.asNode(), p));
             out.add(CurationGraph.triple(st, RDF.object.asNode(), o));
             out.add(CurationGraph.triple(st, DERIVED, source));
-            out.add(CurationGraph.triple(st, cikg("paragraph"),
+            out.add(CurationGraph.triple(
+                    st,
+                    cikg("paragraph"),
                     NodeFactory.createLiteralDT(Integer.toString(r.paragraph()), XSDDatatype.XSDinteger)));
-            out.add(CurationGraph.triple(st, cikg("certainty"),
+            out.add(CurationGraph.triple(
+                    st,
+                    cikg("certainty"),
                     NodeFactory.createLiteralString(r.certainty().isEmpty() ? "stated" : r.certainty())));
             claims++;
         }
@@ -71,7 +74,8 @@ public final class SheetAcceptor {
     }
 
     private Node entity(String cell, int row, String column, List<String> problems) {
-        String slug = cell.startsWith(Namespaces.KGID) ? cell.substring(Namespaces.KGID.length())
+        String slug = cell.startsWith(Namespaces.KGID)
+                ? cell.substring(Namespaces.KGID.length())
                 : cell.startsWith("kgid:") ? cell.substring(5) : cell;
         if (!slug.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             problems.add("row " + row + ": " + column + " '" + cell + "' is not an entity slug");
@@ -86,10 +90,12 @@ public final class SheetAcceptor {
     }
 
     private Node property(String cell, int row, List<String> problems) {
-        String local = cell.startsWith(Namespaces.CIKG) ? cell.substring(Namespaces.CIKG.length())
+        String local = cell.startsWith(Namespaces.CIKG)
+                ? cell.substring(Namespaces.CIKG.length())
                 : cell.startsWith("cikg:") ? cell.substring(5) : cell;
         String iri = Namespaces.CIKG + local;
-        if (local.isEmpty() || graph.objectProperties().stream().noneMatch(p -> p.property().equals(iri))) {
+        if (local.isEmpty()
+                || graph.objectProperties().stream().noneMatch(p -> p.property().equals(iri))) {
             problems.add("row " + row + ": predicate '" + cell + "' is not an object property of the ontology");
             return null;
         }

@@ -13,8 +13,7 @@ import java.util.Set;
  * made on names and on text.
  */
 final class WordForms {
-    private WordForms() {
-    }
+    private WordForms() {}
 
     /** The keys a name's first word may have: the word's {@link #variants}, each {@link #inflected}. */
     static List<String> firstKeys(String w) {
@@ -44,8 +43,7 @@ final class WordForms {
             case ARABIC -> arabic(w, out);
             case HEBREW -> hebrew(w, out);
             case LATIN -> french(w, out);
-            default -> {
-            }
+            default -> {}
         }
         return new ArrayList<>(out);
     }
@@ -121,13 +119,16 @@ final class WordForms {
     }
 
     // Russian case endings, as NameNormalizer folds them (й → и): longest first.
-    private static final String[] RU_ENDINGS = {"иями", "ями", "ами", "ием", "иях", "ого", "его", "ому", "ему", "ыми", "ими", "ыи", "ии",
-        "ои", "еи", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ую", "юю", "ом", "ем", "ах", "ях", "ов", "ев", "ия", "ию", "а",
-        "я", "е", "у", "ю", "о", "ы", "и", "ь"};
+    private static final String[] RU_ENDINGS = {
+        "иями", "ями", "ами", "ием", "иях", "ого", "его", "ому", "ему", "ыми", "ими", "ыи", "ии", "ои", "еи", "ая",
+        "яя", "ое", "ее", "ые", "ие", "ых", "их", "ую", "юю", "ом", "ем", "ах", "ях", "ов", "ев", "ия", "ию", "а", "я",
+        "е", "у", "ю", "о", "ы", "и", "ь"
+    };
 
     // Adjectives made from names: "-ский" and its case forms (folded), and "-ско-" as the first part of a compound.
-    private static final String[] RU_ADJECTIVE = {"ского", "скому", "скими", "ским", "ском", "ских", "скии", "скои",
-        "ская", "скую", "ское", "ские", "ско"};
+    private static final String[] RU_ADJECTIVE = {
+        "ского", "скому", "скими", "ским", "ском", "ских", "скии", "скои", "ская", "скую", "ское", "ские", "ско"
+    };
 
     /**
      * A Cyrillic word without its case ending, so "Китай", "Китая" and "Китае" meet (a crude stemmer: the same

@@ -26,8 +26,12 @@ import org.cikg.sparql.Terms;
  */
 record AnswerTable(List<Column> columns, List<List<Cell>> rows, int rowCount, boolean truncated) {
     static final String LABEL_SUFFIX = "Label";
-    private static final Set<String> NUMERIC = Set.of(XSDDatatype.XSDdecimal.getURI(), XSDDatatype.XSDdouble.getURI(),
-            XSDDatatype.XSDfloat.getURI(), XSDDatatype.XSDinteger.getURI(), XSDDatatype.XSDint.getURI(),
+    private static final Set<String> NUMERIC = Set.of(
+            XSDDatatype.XSDdecimal.getURI(),
+            XSDDatatype.XSDdouble.getURI(),
+            XSDDatatype.XSDfloat.getURI(),
+            XSDDatatype.XSDinteger.getURI(),
+            XSDDatatype.XSDint.getURI(),
             XSDDatatype.XSDlong.getURI());
 
     /**
@@ -38,24 +42,28 @@ record AnswerTable(List<Column> columns, List<List<Cell>> rows, int rowCount, bo
      *                {@code organization})
      * @param numeric whether every value is a number (aligned right)
      */
-    record Column(String name, String heading, boolean numeric) {
-    }
+    record Column(String name, String heading, boolean numeric) {}
 
     /**
      * One value: its text, where it links (null for none), its language, and the paragraph of a source.
      */
-    record Cell(String text, String href, String lang, String paragraph) {
-    }
+    record Cell(String text, String href, String lang, String paragraph) {}
 
     static AnswerTable of(List<Var> vars, List<Binding> bindings, boolean truncated, int show, LabelLanguage lang) {
         Set<String> names = vars.stream().map(Var::getVarName).collect(Collectors.toSet());
-        List<String> shown = vars.stream().map(Var::getVarName).filter(n -> !companion(n, names))
-                .filter(n -> !(n.equals("paragraph") && names.contains("source"))).toList();
+        List<String> shown = vars.stream()
+                .map(Var::getVarName)
+                .filter(n -> !companion(n, names))
+                .filter(n -> !(n.equals("paragraph") && names.contains("source")))
+                .toList();
         List<Column> columns = new ArrayList<>();
         for (String n : shown) {
-            boolean numeric = !bindings.isEmpty() && bindings.stream().map(b -> b.get(Var.alloc(n)))
-                    .allMatch(v -> v == null || v.isLiteral() && NUMERIC.contains(v.getLiteralDatatypeURI()));
-            columns.add(new Column(n, heading(n), numeric && bindings.stream().anyMatch(b -> b.get(Var.alloc(n)) != null)));
+            boolean numeric = !bindings.isEmpty()
+                    && bindings.stream()
+                            .map(b -> b.get(Var.alloc(n)))
+                            .allMatch(v -> v == null || v.isLiteral() && NUMERIC.contains(v.getLiteralDatatypeURI()));
+            columns.add(new Column(
+                    n, heading(n), numeric && bindings.stream().anyMatch(b -> b.get(Var.alloc(n)) != null)));
         }
         List<List<Cell>> rows = new ArrayList<>();
         for (Binding b : bindings.subList(0, Math.min(show, bindings.size()))) {
@@ -72,7 +80,8 @@ record AnswerTable(List<Column> columns, List<List<Cell>> rows, int rowCount, bo
     }
 
     static boolean companion(String name, Set<String> names) {
-        return name.endsWith(LABEL_SUFFIX) && name.length() > LABEL_SUFFIX.length()
+        return name.endsWith(LABEL_SUFFIX)
+                && name.length() > LABEL_SUFFIX.length()
                 && names.contains(name.substring(0, name.length() - LABEL_SUFFIX.length()));
     }
 
@@ -84,7 +93,8 @@ record AnswerTable(List<Column> columns, List<List<Cell>> rows, int rowCount, bo
     static Cell cell(Node v, Node label, Node paragraph, LabelLanguage lang) {
         if (v.isURI()) {
             String iri = v.getURI();
-            String text = label != null && label.isLiteral() ? label.getLiteralLexicalForm()
+            String text = label != null && label.isLiteral()
+                    ? label.getLiteralLexicalForm()
                     : iri.substring(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1);
             String labelLang = label != null && label.isLiteral() ? label.getLiteralLanguage() : "";
             String href = null;

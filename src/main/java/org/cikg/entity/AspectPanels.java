@@ -12,9 +12,9 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.cikg.asof.AsOf;
 import org.cikg.core.Namespaces;
 import org.cikg.query.QuestionRunner;
+import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.SystemQuery;
 import org.cikg.sparql.Table;
-import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.Terms;
 import org.cikg.store.KnowledgeStore;
 import org.springframework.stereotype.Component;
@@ -32,8 +32,7 @@ class AspectPanels {
     static final int ROWS = 8;
 
     /** One question asked of entities of a class: the class, the question, its parameter, the panel's title. */
-    record Aspect(String cls, String question, String param, String title) {
-    }
+    record Aspect(String cls, String question, String param, String title) {}
 
     static final List<Aspect> ASPECTS = List.of(
             new Aspect("Place", "policies-of-place", "place", "Policies of this place"),
@@ -53,8 +52,7 @@ class AspectPanels {
      * @param charts   at most one chart
      * @param page     the question's page for this entity
      */
-    record Panel(String question, String title, AnswerTable table, List<Chart> charts, String page) {
-    }
+    record Panel(String question, String title, AnswerTable table, List<Chart> charts, String page) {}
 
     private final KnowledgeStore store;
     private final QueryCatalog catalog;
@@ -100,7 +98,10 @@ class AspectPanels {
                 continue;
             }
             List<Chart> charts = Chart.of(AnswerTable.plain(vars, rows));
-            out.add(new Panel(a.question(), a.title(), AnswerTable.of(vars, rows, false, ROWS, lang),
+            out.add(new Panel(
+                    a.question(),
+                    a.title(),
+                    AnswerTable.of(vars, rows, false, ROWS, lang),
                     charts.isEmpty() ? List.of() : List.of(charts.get(0)),
                     "/questions/" + a.question() + "?" + a.param() + "=" + slug
                             + (lang.explicit() ? "&lang=" + lang.code() : "")

@@ -1,7 +1,7 @@
 package org.cikg.entity;
 
-import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;
 import org.cikg.core.Namespaces;
@@ -12,8 +12,8 @@ import org.cikg.sparql.Terms;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.ModelMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The source-document pages ({@code /source/{stem}}) and the class listings ({@code /class/{Local}}). */
 @Controller
@@ -36,19 +36,25 @@ class BrowseController {
             throw new NotFoundException("No source document '" + stem + "'");
         }
         Model m = reader.sourceGraph(src).orElseThrow(() -> new NotFoundException("No source document '" + stem + "'"));
-        model.addAttribute("source", SourcePage.of(m, m.createResource(src.getURI()),
-                src.getURI().substring(Namespaces.KGSRC.length()), lang));
+        model.addAttribute(
+                "source",
+                SourcePage.of(
+                        m, m.createResource(src.getURI()), src.getURI().substring(Namespaces.KGSRC.length()), lang));
         return "source";
     }
 
     /** Members per page of a class page, unless the request says {@code size}; and the most it may ask for. */
     static final int MEMBERS_PER_PAGE = 200;
+
     static final int MAX_MEMBERS_PER_PAGE = 1000;
 
     @GetMapping(path = "/class/{local}", produces = "text/html")
-    String members(@PathVariable String local, @RequestParam(defaultValue = "1") int page,
-                   @RequestParam(defaultValue = "" + MEMBERS_PER_PAGE) int size,
-                   HttpServletRequest request, ModelMap model) {
+    String members(
+            @PathVariable String local,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "" + MEMBERS_PER_PAGE) int size,
+            HttpServletRequest request,
+            ModelMap model) {
         if (page < 1) {
             throw new BadRequestException("page must be 1 or more");
         }
@@ -62,8 +68,10 @@ class BrowseController {
         } catch (BadRequestException e) {
             throw new NotFoundException("No class '" + local + "' in the ontology");
         }
-        EntityReader.ClassCount info = reader.classCounts().stream().filter(c -> c.iri().equals(cls.getURI()))
-                .findFirst().orElseThrow(() -> new NotFoundException("No class '" + local + "' in the ontology"));
+        EntityReader.ClassCount info = reader.classCounts().stream()
+                .filter(c -> c.iri().equals(cls.getURI()))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("No class '" + local + "' in the ontology"));
         model.addAttribute("cls", info);
         List<EntityReader.Member> members = reader.members(cls, lang, page, size);
         if (members.isEmpty() && page > 1) {

@@ -32,15 +32,25 @@ import org.apache.jena.graph.Node;
 record Chart(String title, String summary, int width, int height, List<Bar> bars) {
     /** The view box's width: narrow enough that its text stays readable when a phone shrinks it. */
     static final int WIDTH = 460;
+
     private static final int ROW = 28;
     private static final int LABEL_W = 175;
     private static final int LABEL_CHARS = 22;
     private static final int MAX_BARS = 30;
 
     /** One bar and its labels, in view-box units. */
-    record Bar(String label, String valueText, double x, double y, double w, double h, double labelX, double labelY,
-               double valueX, double valueY, String anchor) {
-    }
+    record Bar(
+            String label,
+            String valueText,
+            double x,
+            double y,
+            double w,
+            double h,
+            double labelX,
+            double labelY,
+            double valueX,
+            double valueY,
+            String anchor) {}
 
     static List<Chart> of(List<Map<String, Node>> rows) {
         List<Chart> charts = new ArrayList<>();
@@ -61,8 +71,8 @@ record Chart(String title, String summary, int width, int height, List<Bar> bars
                 byUnit.computeIfAbsent(unit, k -> new LinkedHashMap<>())
                         .merge(year == null ? label : label + " (" + year + ")", number(v), Math::max);
             }
-            byUnit.forEach((unit, values) -> charts.add(horizontal(
-                    unit.isEmpty() ? "Figures" : "Figures in " + unit, values)));
+            byUnit.forEach((unit, values) ->
+                    charts.add(horizontal(unit.isEmpty() ? "Figures" : "Figures in " + unit, values)));
         }
         String yearCol = yearColumn(rows);
         if (yearCol != null) {
@@ -88,7 +98,8 @@ record Chart(String title, String summary, int width, int height, List<Bar> bars
             }
             if (counts.size() >= 2) {
                 Map<String, Double> sorted = new LinkedHashMap<>();
-                counts.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                counts.entrySet().stream()
+                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                         .forEach(e -> sorted.put(e.getKey(), e.getValue()));
                 charts.add(horizontal("Rows by " + AnswerTable.heading(cat), sorted));
                 break;
@@ -118,8 +129,10 @@ record Chart(String title, String summary, int width, int height, List<Bar> bars
     private static String yearColumn(List<Map<String, Node>> rows) {
         for (String n : rows.get(0).keySet()) {
             Node v = rows.get(0).get(n);
-            if (v.isLiteral() && (XSDDatatype.XSDgYear.getURI().equals(v.getLiteralDatatypeURI())
-                    || (n.equals("year") || n.equals("when")) && v.getLiteralLexicalForm().matches("\\d{4}"))) {
+            if (v.isLiteral()
+                    && (XSDDatatype.XSDgYear.getURI().equals(v.getLiteralDatatypeURI())
+                            || (n.equals("year") || n.equals("when"))
+                                    && v.getLiteralLexicalForm().matches("\\d{4}"))) {
                 return n;
             }
         }
@@ -170,8 +183,8 @@ record Chart(String title, String summary, int width, int height, List<Bar> bars
 
     /** Bars across, labels at the left: for names, which may be long. */
     static Chart horizontal(String title, Map<String, Double> values) {
-        List<Map.Entry<String, Double>> entries = new ArrayList<>(values.entrySet()).subList(0,
-                Math.min(values.size(), MAX_BARS));
+        List<Map.Entry<String, Double>> entries =
+                new ArrayList<>(values.entrySet()).subList(0, Math.min(values.size(), MAX_BARS));
         double max = entries.stream().mapToDouble(Map.Entry::getValue).max().orElse(1);
         double span = WIDTH - LABEL_W - 70;
         List<Bar> bars = new ArrayList<>();
@@ -179,8 +192,18 @@ record Chart(String title, String summary, int width, int height, List<Bar> bars
         for (Map.Entry<String, Double> e : entries) {
             double w = max <= 0 ? 0 : Math.max(2, e.getValue() / max * span);
             String label = cut(e.getKey());
-            bars.add(new Bar(label, format(e.getValue()), LABEL_W, y, w, ROW - 8, LABEL_W - 8, y + ROW / 2.0 + 1,
-                    LABEL_W + w + 6, y + ROW / 2.0 + 1, "end"));
+            bars.add(new Bar(
+                    label,
+                    format(e.getValue()),
+                    LABEL_W,
+                    y,
+                    w,
+                    ROW - 8,
+                    LABEL_W - 8,
+                    y + ROW / 2.0 + 1,
+                    LABEL_W + w + 6,
+                    y + ROW / 2.0 + 1,
+                    "end"));
             y += ROW;
         }
         return new Chart(title, summary(entries), WIDTH, y + 6, bars);
@@ -198,8 +221,18 @@ record Chart(String title, String summary, int width, int height, List<Bar> bars
         for (Map.Entry<String, Double> e : entries) {
             double h = max <= 0 ? 0 : Math.max(2, e.getValue() / max * plot);
             double top = 24 + plot - h;
-            bars.add(new Bar(e.getKey(), format(e.getValue()), x + slot * 0.15, top, slot * 0.7, h, x + slot / 2,
-                    24 + plot + 20, x + slot / 2, top - 6, "middle"));
+            bars.add(new Bar(
+                    e.getKey(),
+                    format(e.getValue()),
+                    x + slot * 0.15,
+                    top,
+                    slot * 0.7,
+                    h,
+                    x + slot / 2,
+                    24 + plot + 20,
+                    x + slot / 2,
+                    top - 6,
+                    "middle"));
             x += slot;
         }
         return new Chart(title, summary(entries), WIDTH, (int) (24 + plot + 30), bars);

@@ -47,8 +47,11 @@ class DatasetController {
     }
 
     @GetMapping("/ontology")
-    String ontology(@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-                    HttpServletRequest request, HttpServletResponse response, ModelMap model)
+    String ontology(
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            ModelMap model)
             throws HttpMediaTypeNotAcceptableException {
         Negotiation n = Negotiation.of(accept, true);
         Model ontology = reader.ontology();
@@ -61,13 +64,17 @@ class DatasetController {
         OntologyDoc doc = OntologyDoc.of(ontology);
         model.addAttribute("doc", doc);
         model.addAttribute("sections", java.util.List.of(doc.classes(), doc.properties(), doc.concepts()));
-        model.addAttribute("formats", java.util.Arrays.stream(RdfFormat.values())
-                .map(f -> new EntityPage.Download(f.label, "/ontology." + f.extension, f.mediaType())).toList());
+        model.addAttribute(
+                "formats",
+                java.util.Arrays.stream(RdfFormat.values())
+                        .map(f -> new EntityPage.Download(f.label, "/ontology." + f.extension, f.mediaType()))
+                        .toList());
         return "ontology";
     }
 
     @GetMapping("/ontology.{ext}")
-    String ontologyFile(@org.springframework.web.bind.annotation.PathVariable String ext, HttpServletResponse response) {
+    String ontologyFile(
+            @org.springframework.web.bind.annotation.PathVariable String ext, HttpServletResponse response) {
         RdfFormat f = RdfFormat.byExtension(ext)
                 .orElseThrow(() -> new org.cikg.problem.NotFoundException("No ontology format '" + ext + "'"));
         PageSupport.writeRdf(response, reader.ontology(), f, false);
@@ -75,8 +82,10 @@ class DatasetController {
     }
 
     @GetMapping("/.well-known/void")
-    String voidDescription(@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-                           HttpServletRequest request, HttpServletResponse response)
+    String voidDescription(
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            HttpServletRequest request,
+            HttpServletResponse response)
             throws HttpMediaTypeNotAcceptableException {
         Negotiation n = Negotiation.of(accept, false);
         PageSupport.writeRdf(response, voidModel(request), n.format(), true);
@@ -84,8 +93,10 @@ class DatasetController {
     }
 
     @GetMapping("/sparql-service-description")
-    String serviceDescription(@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-                              HttpServletRequest request, HttpServletResponse response)
+    String serviceDescription(
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            HttpServletRequest request,
+            HttpServletResponse response)
             throws HttpMediaTypeNotAcceptableException {
         Negotiation n = Negotiation.of(accept, false);
         PageSupport.writeRdf(response, serviceModel(request), n.format(), true);
@@ -102,15 +113,19 @@ class DatasetController {
         String facade = facade(request);
         Resource ds = m.createResource(Graphs.DATASET.getURI());
         Resource description = m.createResource(facade + "/.well-known/void");
-        description.addProperty(RDF.type, m.createResource(VOID + "DatasetDescription"))
+        description
+                .addProperty(RDF.type, m.createResource(VOID + "DatasetDescription"))
                 .addProperty(DCTerms.title, "VoID description of the China Innovation Knowledge Graph", "en")
                 .addProperty(m.createProperty(Namespaces.FOAF, "primaryTopic"), ds);
         KnowledgeStore.StoreStatus status = store.status();
         ds.addProperty(RDF.type, m.createResource(VOID + "Dataset"))
                 .addProperty(DCTerms.title, "China Innovation Knowledge Graph", "en")
-                .addProperty(DCTerms.description, "Companies, people, places and policies of China's technology and "
-                        + "AI innovation ecosystem and how they link, each claim traced to its source article and "
-                        + "paragraph.", "en")
+                .addProperty(
+                        DCTerms.description,
+                        "Companies, people, places and policies of China's technology and "
+                                + "AI innovation ecosystem and how they link, each claim traced to its source article and "
+                                + "paragraph.",
+                        "en")
                 .addProperty(DCTerms.license, m.createResource(CC_BY))
                 .addProperty(v(m, "uriSpace"), Namespaces.KGID)
                 .addProperty(v(m, "vocabulary"), m.createResource(Namespaces.CIKG))
@@ -118,8 +133,10 @@ class DatasetController {
                 .addProperty(RDFS.seeAlso, m.createResource(facade + "/ontology"))
                 .addProperty(v(m, "triples"), integer(m, status.triples()));
         if (status.loadedAt() != null) {
-            ds.addProperty(DCTerms.modified, m.createTypedLiteral(status.loadedAt().toString(),
-                    org.apache.jena.datatypes.xsd.XSDDatatype.XSDdateTime));
+            ds.addProperty(
+                    DCTerms.modified,
+                    m.createTypedLiteral(
+                            status.loadedAt().toString(), org.apache.jena.datatypes.xsd.XSDDatatype.XSDdateTime));
         }
         for (String e : reader.exampleEntities()) {
             ds.addProperty(v(m, "exampleResource"), m.createResource(e));
@@ -128,9 +145,11 @@ class DatasetController {
             if (c.count() == 0) {
                 continue;
             }
-            ds.addProperty(v(m, "classPartition"), m.createResource()
-                    .addProperty(v(m, "class"), m.createResource(c.iri()))
-                    .addProperty(v(m, "entities"), integer(m, c.count())));
+            ds.addProperty(
+                    v(m, "classPartition"),
+                    m.createResource()
+                            .addProperty(v(m, "class"), m.createResource(c.iri()))
+                            .addProperty(v(m, "entities"), integer(m, c.count())));
         }
         for (EntityReader.SourceSummary s : reader.sources()) {
             Resource src = m.createResource(s.iri());
@@ -139,7 +158,8 @@ class DatasetController {
                 src.addProperty(DCTerms.title, s.title());
             }
         }
-        for (org.apache.jena.graph.Node g : java.util.List.of(Graphs.ONTOLOGY, Graphs.DATA, Graphs.INFERRED, Graphs.META)) {
+        for (org.apache.jena.graph.Node g :
+                java.util.List.of(Graphs.ONTOLOGY, Graphs.DATA, Graphs.INFERRED, Graphs.META)) {
             ds.addProperty(v(m, "subset"), m.createResource(g.getURI()));
         }
         // Parts drawn from other data sets keep their source, licence and attribution.
@@ -156,12 +176,15 @@ class DatasetController {
             ds.addProperty(DCTerms.source, m.createResource(sub.source()));
         }
         for (RdfFormat f : RdfFormat.values()) {
-            ds.addProperty(v(m, "feature"), m.createResource("http://www.w3.org/ns/formats/" + switch (f) {
-                case TURTLE -> "Turtle";
-                case JSONLD -> "JSON-LD";
-                case NTRIPLES -> "N-Triples";
-                case RDFXML -> "RDF_XML";
-            }));
+            ds.addProperty(
+                    v(m, "feature"),
+                    m.createResource("http://www.w3.org/ns/formats/"
+                            + switch (f) {
+                                case TURTLE -> "Turtle";
+                                case JSONLD -> "JSON-LD";
+                                case NTRIPLES -> "N-Triples";
+                                case RDFXML -> "RDF_XML";
+                            }));
         }
         ds.addProperty(v(m, "rootResource"), m.createResource(Namespaces.KGID + "china"));
         PageSupport.sparqlEndpoint(request, fuseki)
@@ -176,27 +199,42 @@ class DatasetController {
         Resource service = m.createResource(facade(request) + "/sparql-service-description#service");
         Resource dataset = m.createResource()
                 .addProperty(RDF.type, sd(m, "Dataset"))
-                .addProperty(sdp(m, "defaultGraph"), m.createResource()
-                        .addProperty(RDF.type, sd(m, "Graph"))
-                        .addProperty(RDF.type, m.createResource(VOID + "Dataset"))
-                        .addProperty(RDFS.comment, "The union of the named graphs.", "en")
-                        .addProperty(m.createProperty(VOID, "triples"), integer(m, store.status().triples())));
-        for (org.apache.jena.graph.Node g : java.util.List.of(Graphs.ONTOLOGY, Graphs.DATA, Graphs.INFERRED, Graphs.META)) {
-            dataset.addProperty(sdp(m, "namedGraph"), m.createResource()
-                    .addProperty(RDF.type, sd(m, "NamedGraph"))
-                    .addProperty(sdp(m, "name"), m.createResource(g.getURI())));
+                .addProperty(
+                        sdp(m, "defaultGraph"),
+                        m.createResource()
+                                .addProperty(RDF.type, sd(m, "Graph"))
+                                .addProperty(RDF.type, m.createResource(VOID + "Dataset"))
+                                .addProperty(RDFS.comment, "The union of the named graphs.", "en")
+                                .addProperty(
+                                        m.createProperty(VOID, "triples"),
+                                        integer(m, store.status().triples())));
+        for (org.apache.jena.graph.Node g :
+                java.util.List.of(Graphs.ONTOLOGY, Graphs.DATA, Graphs.INFERRED, Graphs.META)) {
+            dataset.addProperty(
+                    sdp(m, "namedGraph"),
+                    m.createResource()
+                            .addProperty(RDF.type, sd(m, "NamedGraph"))
+                            .addProperty(sdp(m, "name"), m.createResource(g.getURI())));
         }
         service.addProperty(RDF.type, sd(m, "Service"))
                 .addProperty(sdp(m, "supportedLanguage"), sd(m, "SPARQL11Query"))
                 .addProperty(sdp(m, "defaultDataset"), dataset)
-                .addProperty(RDFS.comment, "SERVICE to remote endpoints is disabled; every query has a time limit.", "en");
+                .addProperty(
+                        RDFS.comment, "SERVICE to remote endpoints is disabled; every query has a time limit.", "en");
         endpoint.ifPresent(e -> service.addProperty(sdp(m, "endpoint"), m.createResource(e)));
         if (!store.isRemote()) {
             // A remote store's own default graph need not be the union: queries through the service name the graphs.
             service.addProperty(sdp(m, "feature"), sd(m, "UnionDefaultGraph"));
         }
-        for (String media : java.util.List.of("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV",
-                "SPARQL_Results_TSV", "Turtle", "JSON-LD", "N-Triples", "RDF_XML")) {
+        for (String media : java.util.List.of(
+                "SPARQL_Results_JSON",
+                "SPARQL_Results_XML",
+                "SPARQL_Results_CSV",
+                "SPARQL_Results_TSV",
+                "Turtle",
+                "JSON-LD",
+                "N-Triples",
+                "RDF_XML")) {
             service.addProperty(sdp(m, "resultFormat"), m.createResource("http://www.w3.org/ns/formats/" + media));
         }
         return m;

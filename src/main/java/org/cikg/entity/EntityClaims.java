@@ -16,35 +16,37 @@ import java.util.Set;
  * @param silences      the count claims about this entity
  * @param disputed      "property label|value text" of the facts that take part in a disagreement
  */
-public record EntityClaims(Map<String, Bound> bounds, Map<String, SourceMeta> sources,
-                           List<Disagreement> disagreements, List<Silence> silences, Set<String> disputed) {
+public record EntityClaims(
+        Map<String, Bound> bounds,
+        Map<String, SourceMeta> sources,
+        List<Disagreement> disagreements,
+        List<Silence> silences,
+        Set<String> disputed) {
 
     /** Nothing to add (no figures, sources, disagreements or count claims). */
     static final EntityClaims NONE = new EntityClaims(Map.of(), Map.of(), List.of(), List.of(), Set.of());
 
     /** How a figure's value is to be read. */
-    public record Bound(String sign, String name) {
-    }
+    public record Bound(String sign, String name) {}
 
     /** A source's language (by name), outlet and date; each may be null. */
     public record SourceMeta(String language, String outlet, String date) {
         /** "Arabic · Beijing Daily · 2026-03-02", the parts that are known. */
         public String text() {
-            return java.util.stream.Stream.of(language, outlet, date).filter(s -> s != null && !s.isBlank())
+            return java.util.stream.Stream.of(language, outlet, date)
+                    .filter(s -> s != null && !s.isBlank())
                     .collect(java.util.stream.Collectors.joining(" · "));
         }
     }
 
     /** Claims that cannot all hold: the property (or the figure's measure and year) and each side. */
-    public record Disagreement(String topic, List<Claim> claims) {
-    }
+    public record Disagreement(String topic, List<Claim> claims) {}
 
     /**
      * One side of a disagreement: the value it gives, its rank ("preferred", "normal", "deprecated"), why, whether a
      * curator ranked it at all, and where it comes from.
      */
-    public record Claim(Link value, String rank, String reason, boolean ranked, EntityPage.Source source) {
-    }
+    public record Claim(Link value, String rank, String reason, boolean ranked, EntityPage.Source source) {}
 
     /**
      * A count claim: the measure, the count as reported with its sign ("≈ 1,000"), the entities the graph names for

@@ -21,12 +21,12 @@ import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
+import org.cikg.core.Namespaces;
 import org.cikg.entity.EntityClaims.Bound;
 import org.cikg.entity.EntityClaims.Claim;
 import org.cikg.entity.EntityClaims.Disagreement;
 import org.cikg.entity.EntityClaims.Silence;
 import org.cikg.entity.EntityClaims.SourceMeta;
-import org.cikg.core.Namespaces;
 
 /**
  * Builds the {@link EntityClaims} of a page from the entity's graph (the result of
@@ -43,16 +43,15 @@ final class EntityClaimsAssembler {
     private static final Property RANK = cikg("rank");
     private static final Property RANK_REASON = cikg("rankReason");
     private static final Resource EXACTLY = ResourceFactory.createResource(Namespaces.CIKG + "Exactly");
-    private static final Map<String, String> LANGUAGE_NAMES = Map.of("ar", "Arabic", "he", "Hebrew", "ru", "Russian",
-            "fr", "French", "en", "English", "zh", "Chinese");
+    private static final Map<String, String> LANGUAGE_NAMES =
+            Map.of("ar", "Arabic", "he", "Hebrew", "ru", "Russian", "fr", "French", "en", "English", "zh", "Chinese");
     private static final List<String> RANK_ORDER = List.of("preferred", "normal", "deprecated");
 
     /**
      * One row of {@code conflicts}: a statement that takes part in a disagreement, its property, and for a figure the
      * indicator and year (null otherwise).
      */
-    record Disputed(String statement, String property, String indicator, String year) {
-    }
+    record Disputed(String statement, String property, String indicator, String year) {}
 
     private final Model m;
     private final Resource entity;
@@ -73,7 +72,8 @@ final class EntityClaimsAssembler {
 
     private List<Resource> figures() {
         return m.listResourcesWithProperty(Vocab.ABOUT, entity).toList().stream()
-                .filter(x -> x.hasProperty(RDF.type, Vocab.INDICATOR)).toList();
+                .filter(x -> x.hasProperty(RDF.type, Vocab.INDICATOR))
+                .toList();
     }
 
     private Map<String, Bound> bounds() {
@@ -110,8 +110,12 @@ final class EntityClaimsAssembler {
                 outlets.add(p.getObject().isLiteral() ? p.getString() : Labels.text(p.getResource(), "en"));
             }
             outlets.sort(Comparator.naturalOrder());
-            out.put(Links.href(src, lang), new SourceMeta(language,
-                    outlets.isEmpty() ? null : String.join(", ", outlets), literalText(src, DCTerms.date)));
+            out.put(
+                    Links.href(src, lang),
+                    new SourceMeta(
+                            language,
+                            outlets.isEmpty() ? null : String.join(", ", outlets),
+                            literalText(src, DCTerms.date)));
         }
         return out;
     }
@@ -130,25 +134,33 @@ final class EntityClaimsAssembler {
             if (row.indicator() != null) {
                 Resource figure = m.getResource(row.indicator());
                 topic = Labels.text(figure, lang.code()) + (row.year() == null ? "" : " (" + row.year() + ")");
-                value = new Link(sign(figure) + number(object.getObject()) + unit(figure),
-                        Links.href(figure, lang), "");
+                value = new Link(
+                        sign(figure) + number(object.getObject()) + unit(figure), Links.href(figure, lang), "");
             } else {
                 topic = Labels.text(p, "en");
-                value = object.getObject().isLiteral() ? new Link(object.getLiteral().getLexicalForm(), null, "")
+                value = object.getObject().isLiteral()
+                        ? new Link(object.getLiteral().getLexicalForm(), null, "")
                         : Labels.link(object.getResource(), lang);
                 disputed.add(topic + "|" + value.text());
             }
             Resource rank = st.getPropertyResourceValue(RANK);
             String rankName = rank == null ? "normal" : Labels.text(rank, "en").toLowerCase(Locale.ROOT);
             List<EntityPage.Source> sources = page.sources(List.of(st));
-            byTopic.computeIfAbsent(topic, k -> new ArrayList<>()).add(new Claim(value, rankName,
-                    literalText(st, RANK_REASON), rank != null, sources.isEmpty() ? null : sources.get(0)));
+            byTopic.computeIfAbsent(topic, k -> new ArrayList<>())
+                    .add(new Claim(
+                            value,
+                            rankName,
+                            literalText(st, RANK_REASON),
+                            rank != null,
+                            sources.isEmpty() ? null : sources.get(0)));
         }
         List<Disagreement> out = new ArrayList<>();
-        byTopic.forEach((topic, claims) -> out.add(new Disagreement(topic, claims.stream()
-                .sorted(Comparator.comparing((Claim c) -> RANK_ORDER.indexOf(c.rank()))
-                        .thenComparing(c -> c.value().text()))
-                .toList())));
+        byTopic.forEach((topic, claims) -> out.add(new Disagreement(
+                topic,
+                claims.stream()
+                        .sorted(Comparator.comparing((Claim c) -> RANK_ORDER.indexOf(c.rank()))
+                                .thenComparing(c -> c.value().text()))
+                        .toList())));
         return out;
     }
 
@@ -172,14 +184,19 @@ final class EntityClaimsAssembler {
                 continue;
             }
             Property p = m.getProperty(counted.getURI());
-            List<Link> named = entity.listProperties(p).toList().stream().map(Statement::getObject)
-                    .filter(o -> o.isURIResource() && o.asResource().getURI().startsWith(Namespaces.KGID)).distinct()
-                    .map(o -> Labels.link(o.asResource(), lang)).sorted(Comparator.comparing(Link::text)).toList();
+            List<Link> named = entity.listProperties(p).toList().stream()
+                    .map(Statement::getObject)
+                    .filter(o -> o.isURIResource() && o.asResource().getURI().startsWith(Namespaces.KGID))
+                    .distinct()
+                    .map(o -> Labels.link(o.asResource(), lang))
+                    .sorted(Comparator.comparing(Link::text))
+                    .toList();
             List<Resource> statements = m.listResourcesWithProperty(RDF.subject, x).toList().stream()
                     .filter(st -> st.hasProperty(RDF.predicate, Vocab.VALUE))
-                    .sorted(Comparator.comparing(Resource::toString)).toList();
-            out.add(new Silence(Labels.link(x, lang), sign(x) + number(v.getObject()), named,
-                    page.sources(statements)));
+                    .sorted(Comparator.comparing(Resource::toString))
+                    .toList();
+            out.add(new Silence(
+                    Labels.link(x, lang), sign(x) + number(v.getObject()), named, page.sources(statements)));
         }
         out.sort(Comparator.comparing(s -> s.measure().text()));
         return out;

@@ -35,9 +35,12 @@ class EntityClaimsReader {
     /** The same, asked through {@code through} (the graph as of a year, say). */
     List<EntityClaimsAssembler.Disputed> disputed(Node entity, QueryRunner through) {
         List<EntityClaimsAssembler.Disputed> out = new ArrayList<>();
-        for (Binding b : through.select(conflicts,
-                Map.of("entity", entity, "lang", NodeFactory.createLiteralString("en")))) {
-            out.add(new EntityClaimsAssembler.Disputed(uri(b, "statement"), uri(b, "property"), uri(b, "indicator"),
+        for (Binding b :
+                through.select(conflicts, Map.of("entity", entity, "lang", NodeFactory.createLiteralString("en")))) {
+            out.add(new EntityClaimsAssembler.Disputed(
+                    uri(b, "statement"),
+                    uri(b, "property"),
+                    uri(b, "indicator"),
                     b.get("year") == null ? null : b.get("year").getLiteralLexicalForm()));
         }
         return out;

@@ -5,8 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;
@@ -47,6 +47,7 @@ import org.thymeleaf.context.Context;
 class EntityController {
     /** Cached for a slug the store does not hold, so repeated misses cost no query either. */
     private static final PageCache.Rendered NONE = new PageCache.Rendered(new byte[0], "");
+
     private final EntityReader reader;
     private final FusekiEndpoints fuseki;
     private final PageCache cache;
@@ -56,9 +57,15 @@ class EntityController {
     private final EntitySuggestions suggestions;
     private final AspectPanels panels;
 
-    EntityController(EntityReader reader, FusekiEndpoints fuseki, PageCache cache, ITemplateEngine templates,
-                     EntityYears years, EntityClaimsReader claims, EntitySuggestions suggestions,
-                     AspectPanels panels) {
+    EntityController(
+            EntityReader reader,
+            FusekiEndpoints fuseki,
+            PageCache cache,
+            ITemplateEngine templates,
+            EntityYears years,
+            EntityClaimsReader claims,
+            EntitySuggestions suggestions,
+            AspectPanels panels) {
         this.panels = panels;
         this.reader = reader;
         this.fuseki = fuseki;
@@ -70,8 +77,12 @@ class EntityController {
     }
 
     @GetMapping("/id/{slug}")
-    String resolve(@PathVariable String slug, @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-                   HttpServletRequest request, HttpServletResponse response, ModelMap model)
+    String resolve(
+            @PathVariable String slug,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            ModelMap model)
             throws HttpMediaTypeNotAcceptableException {
         Negotiation n = Negotiation.of(accept, true);
         Optional<Node> entity = known(slug).filter(reader::exists);
@@ -84,14 +95,26 @@ class EntityController {
     }
 
     @GetMapping("/data/{slug}.{ext}")
-    String data(@PathVariable String slug, @PathVariable String ext, HttpServletRequest request,
-                HttpServletResponse response) {
-        RdfFormat format = RdfFormat.byExtension(ext).orElseThrow(() -> new NotFoundException(
-                "No format '" + ext + "': use one of " + Arrays.stream(RdfFormat.values()).map(f -> f.extension).toList()));
+    String data(
+            @PathVariable String slug,
+            @PathVariable String ext,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        RdfFormat format = RdfFormat.byExtension(ext)
+                .orElseThrow(() -> new NotFoundException("No format '" + ext + "': use one of "
+                        + Arrays.stream(RdfFormat.values())
+                                .map(f -> f.extension)
+                                .toList()));
         Optional<AsOf> asOf = AsOf.parse(request.getParameter(AsOf.PARAM));
-        PageCache.DocumentKey key = new PageCache.DocumentKey(slug, format, asOf.map(AsOf::year).orElse(null));
-        PageCache.Rendered doc = cache.documents(key).get(key, k -> known(slug).flatMap(e -> document(e, asOf))
-                .map(m -> rendered(PageSupport.rdfBytes(m, format))).orElse(NONE));
+        PageCache.DocumentKey key =
+                new PageCache.DocumentKey(slug, format, asOf.map(AsOf::year).orElse(null));
+        PageCache.Rendered doc = cache.documents(key)
+                .get(
+                        key,
+                        k -> known(slug)
+                                .flatMap(e -> document(e, asOf))
+                                .map(m -> rendered(PageSupport.rdfBytes(m, format)))
+                                .orElse(NONE));
         if (doc == NONE) {
             throw new NotFoundException("No entity '" + slug + "' in the graph");
         }
@@ -115,19 +138,32 @@ class EntityController {
         }
         Model m = EntityReader.withPrefixes(ModelFactory.createDefaultModel());
         Resource r = m.createResource(e.getURI());
-        now.get().createResource(e.getURI()).listProperties(RDFS.label)
+        now.get()
+                .createResource(e.getURI())
+                .listProperties(RDFS.label)
                 .forEachRemaining(st -> r.addProperty(st.getPredicate(), st.getObject()));
-        r.addProperty(RDFS.comment, years.panel(e, asOf, LabelLanguage.ENGLISH, now.get()).notice(), "en");
+        r.addProperty(
+                RDFS.comment,
+                years.panel(e, asOf, LabelLanguage.ENGLISH, now.get()).notice(),
+                "en");
         return Optional.of(m);
     }
 
     @GetMapping("/page/{slug}")
-    String page(@PathVariable String slug, @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-                HttpServletRequest request, HttpServletResponse response, ModelMap model) {
+    String page(
+            @PathVariable String slug,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            ModelMap model) {
         Optional<AsOf> asOf = AsOf.parse(request.getParameter(AsOf.PARAM));
         LabelLanguage lang = PageSupport.common(model, request, fuseki);
         String endpoint = PageSupport.sparqlEndpoint(request, fuseki).orElse("");
-        PageCache.PageKey key = new PageCache.PageKey(slug, lang.code(), endpoint, request.getRequestURI(),
+        PageCache.PageKey key = new PageCache.PageKey(
+                slug,
+                lang.code(),
+                endpoint,
+                request.getRequestURI(),
                 asOf.map(AsOf::year).orElse(null));
         PageCache.Rendered html = cache.pages(key).get(key, k -> render(slug, lang, model, asOf));
         if (html == NONE) {
@@ -158,18 +194,32 @@ class EntityController {
         List<AspectPanels.Panel> aspects;
         if (panel.notYet()) {
             // Nothing holds in that year: the names and gloss say what the page is about, the notice says why.
-            EntityPage now = new EntityPageAssembler(current.get(), current.get().createResource(e.getURI()),
-                    java.util.Set.of(), lang).assemble(downloads, sparql);
-            page = new EntityPage(now.slug(), now.iri(), now.title(), now.description(), now.names(), now.types(),
-                    List.of(), List.of(), List.of(), List.of(), new EntityPage.GraphView(now.graph().width(),
-                    now.graph().height(), List.of(), List.of()), downloads, sparql);
+            EntityPage now = new EntityPageAssembler(
+                            current.get(), current.get().createResource(e.getURI()), java.util.Set.of(), lang)
+                    .assemble(downloads, sparql);
+            page = new EntityPage(
+                    now.slug(),
+                    now.iri(),
+                    now.title(),
+                    now.description(),
+                    now.names(),
+                    now.types(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    new EntityPage.GraphView(now.graph().width(), now.graph().height(), List.of(), List.of()),
+                    downloads,
+                    sparql);
             disputes = null;
             aspects = List.of();
         } else {
             var runner = years.runner(asOf);
-            Model graph = asOf.isEmpty() ? current.get() : reader.entityGraph(e, runner).orElse(current.get());
-            EntityPageAssembler assembler = new EntityPageAssembler(graph, graph.createResource(e.getURI()),
-                    reader.inferred(e, runner), lang, years.notes(asOf, lang));
+            Model graph = asOf.isEmpty()
+                    ? current.get()
+                    : reader.entityGraph(e, runner).orElse(current.get());
+            EntityPageAssembler assembler = new EntityPageAssembler(
+                    graph, graph.createResource(e.getURI()), reader.inferred(e, runner), lang, years.notes(asOf, lang));
             page = assembler.assemble(downloads, sparql);
             disputes = new EntityClaimsAssembler(graph, graph.createResource(e.getURI()), lang, assembler)
                     .assemble(claims.disputed(e, runner));
@@ -184,10 +234,13 @@ class EntityController {
         // The language switch keeps the year.
         ctx.setVariable("keepQuery", panel.query());
         Object endpoint = model.get("sparqlEndpoint");
-        ctx.setVariable("workbenchLink", "/sparql-ui#query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8)
-                .replace("+", "%20"));
-        ctx.setVariable("sparqlLink", endpoint == null ? null
-                : endpoint + "?query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8));
+        ctx.setVariable(
+                "workbenchLink",
+                "/sparql-ui#query="
+                        + URLEncoder.encode(sparql, StandardCharsets.UTF_8).replace("+", "%20"));
+        ctx.setVariable(
+                "sparqlLink",
+                endpoint == null ? null : endpoint + "?query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8));
         return rendered(templates.process("entity", ctx).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -206,8 +259,8 @@ class EntityController {
     }
 
     /** 404: an HTML page with suggestions for people, problem+json for everything else. */
-    private String unknown(String slug, boolean html, HttpServletRequest request, HttpServletResponse response,
-                           ModelMap model) {
+    private String unknown(
+            String slug, boolean html, HttpServletRequest request, HttpServletResponse response, ModelMap model) {
         List<UnknownEntityException.Suggestion> found = suggestions.forName(slug);
         if (!html) {
             throw new UnknownEntityException("No entity '" + slug + "' in the graph", found);
@@ -215,8 +268,11 @@ class EntityController {
         LabelLanguage lang = PageSupport.common(model, request, fuseki);
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         model.addAttribute("slug", slug);
-        model.addAttribute("suggestions", found.stream().map(s -> new Link(s.label(), s.page() + lang.suffix(), "en"))
-                .toList());
+        model.addAttribute(
+                "suggestions",
+                found.stream()
+                        .map(s -> new Link(s.label(), s.page() + lang.suffix(), "en"))
+                        .toList());
         return "not-found";
     }
 }

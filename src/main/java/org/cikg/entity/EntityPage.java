@@ -20,18 +20,34 @@ import org.cikg.explain.Explanation;
  * @param downloads   the RDF documents describing it
  * @param sparql      a SPARQL query that returns the data of this page
  */
-public record EntityPage(String slug, String iri, String title, String description, List<Name> names,
-                         List<Link> types, List<FactGroup> facts, List<FactGroup> incoming,
-                         List<TimelineEntry> timeline, List<IndicatorRow> indicators, GraphView graph,
-                         List<Download> downloads, String sparql) {
+public record EntityPage(
+        String slug,
+        String iri,
+        String title,
+        String description,
+        List<Name> names,
+        List<Link> types,
+        List<FactGroup> facts,
+        List<FactGroup> incoming,
+        List<TimelineEntry> timeline,
+        List<IndicatorRow> indicators,
+        GraphView graph,
+        List<Download> downloads,
+        String sparql) {
 
     /** A name in one language; {@code alternative} for skos:altLabel variants. */
-    public record Name(String text, String lang, boolean alternative) {
-    }
+    public record Name(String text, String lang, boolean alternative) {}
 
     /** Where a claim comes from: a source document's paragraph, or editorial knowledge. */
-    public record Source(String title, String titleLang, String href, Integer paragraph, String certainty,
-                         String years, String note, boolean editorial) {
+    public record Source(
+            String title,
+            String titleLang,
+            String href,
+            Integer paragraph,
+            String certainty,
+            String years,
+            String note,
+            boolean editorial) {
         public boolean hedged() {
             return "hedged".equals(certainty);
         }
@@ -44,8 +60,8 @@ public record EntityPage(String slug, String iri, String title, String descripti
      * {@code explanation} is the derivation down to asserted facts; {@code undated} marks, on a page as of a year, a
      * fact kept only because nothing dates it.
      */
-    public record Fact(Link value, List<Source> sources, boolean inferred, String via, Explanation explanation,
-                       boolean undated) {
+    public record Fact(
+            Link value, List<Source> sources, boolean inferred, String via, Explanation explanation, boolean undated) {
         public Fact(Link value, List<Source> sources, boolean inferred, String via) {
             this(value, sources, inferred, via, null, false);
         }
@@ -79,12 +95,10 @@ public record EntityPage(String slug, String iri, String title, String descripti
     }
 
     /** A dated fact: {@code years} is "2019" or "2002–2007"; {@code hedged} when its source hedges it. */
-    public record TimelineEntry(int year, String years, Link subject, String property, Link object, boolean hedged) {
-    }
+    public record TimelineEntry(int year, String years, Link subject, String property, Link object, boolean hedged) {}
 
     /** A figure about the entity. */
-    public record IndicatorRow(Link measure, String value, String unit, String year, List<Source> sources) {
-    }
+    public record IndicatorRow(Link measure, String value, String unit, String year, List<Source> sources) {}
 
     /**
      * The year a page shows, and the control to change it.
@@ -98,7 +112,9 @@ public record EntityPage(String slug, String iri, String title, String descripti
     public record YearPanel(Integer year, List<Integer> years, String notice, boolean notYet, String keepLang) {
         /** A figure of an earlier year shown as the latest up to the year of the page. */
         public boolean latestBefore(String figureYear) {
-            return year != null && figureYear != null && figureYear.matches("\\d{4}")
+            return year != null
+                    && figureYear != null
+                    && figureYear.matches("\\d{4}")
                     && Integer.parseInt(figureYear) < year;
         }
 
@@ -109,19 +125,24 @@ public record EntityPage(String slug, String iri, String title, String descripti
     }
 
     /** A download link. */
-    public record Download(String label, String href, String mediaType) {
-    }
+    public record Download(String label, String href, String mediaType) {}
 
     /** The neighbourhood graph: a centre node and its neighbours on a circle. */
-    public record GraphView(int width, int height, List<GraphNode> nodes, List<GraphEdge> edges) {
-    }
+    public record GraphView(int width, int height, List<GraphNode> nodes, List<GraphEdge> edges) {}
 
     /** A node of the drawing; {@code anchor} is the SVG text-anchor of its label. */
-    public record GraphNode(double x, double y, double labelX, double labelY, String anchor, String label,
-                            String fullLabel, String href, String kind, boolean centre) {
-    }
+    public record GraphNode(
+            double x,
+            double y,
+            double labelX,
+            double labelY,
+            String anchor,
+            String label,
+            String fullLabel,
+            String href,
+            String kind,
+            boolean centre) {}
 
     /** An edge of the drawing, with its property as a tooltip. */
-    public record GraphEdge(double x1, double y1, double x2, double y2, String property) {
-    }
+    public record GraphEdge(double x1, double y1, double x2, double y2, String property) {}
 }

@@ -30,9 +30,9 @@ import org.cikg.sparql.Terms;
  * Pure: no store access, so it is unit-tested on a fixture graph.
  */
 final class EntityPageAssembler {
-    // skos:hiddenLabel holds forms texts use without naming the entity ("chinois"): for mention finding, not for readers.
-    static final Set<Property> NOT_FACTS =
-            Set.of(RDF.type, RDFS.label, SKOS.altLabel, SKOS.hiddenLabel, RDFS.comment);
+    // skos:hiddenLabel holds forms texts use without naming the entity ("chinois"): for mention finding, not for
+    // readers.
+    static final Set<Property> NOT_FACTS = Set.of(RDF.type, RDFS.label, SKOS.altLabel, SKOS.hiddenLabel, RDFS.comment);
 
     /** The most values of one property a page lists; the rest are counted and linked. */
     static final int GROUP_CAP = 50;
@@ -63,18 +63,34 @@ final class EntityPageAssembler {
     }
 
     EntityPage assemble(List<EntityPage.Download> downloads, String sparql) {
-        String title = Labels.literal(entity, RDFS.label, "en").map(Literal::getLexicalForm)
+        String title = Labels.literal(entity, RDFS.label, "en")
+                .map(Literal::getLexicalForm)
                 .orElseGet(() -> Labels.fallback(entity));
-        String description = Labels.literal(entity, RDFS.comment, "en").map(Literal::getLexicalForm).orElse(null);
-        return new EntityPage(Terms.slugOf(entity.asNode()), entity.getURI(), title, description, names(), types(),
-                outgoing(), incoming(), new Timeline(m, entity, lang).entries(), indicators(),
-                new NeighbourhoodDrawing(m, entity, lang).view(), downloads, sparql);
+        String description = Labels.literal(entity, RDFS.comment, "en")
+                .map(Literal::getLexicalForm)
+                .orElse(null);
+        return new EntityPage(
+                Terms.slugOf(entity.asNode()),
+                entity.getURI(),
+                title,
+                description,
+                names(),
+                types(),
+                outgoing(),
+                incoming(),
+                new Timeline(m, entity, lang).entries(),
+                indicators(),
+                new NeighbourhoodDrawing(m, entity, lang).view(),
+                downloads,
+                sparql);
     }
 
     private List<Name> names() {
         List<Name> names = new ArrayList<>();
         for (Property p : List.of(RDFS.label, SKOS.altLabel)) {
-            entity.listProperties(p).toList().stream().map(Statement::getObject).filter(RDFNode::isLiteral)
+            entity.listProperties(p).toList().stream()
+                    .map(Statement::getObject)
+                    .filter(RDFNode::isLiteral)
                     .map(RDFNode::asLiteral)
                     .filter(l -> !(p.equals(RDFS.label) && "en".equals(l.getLanguage())))
                     .sorted(Comparator.comparing((Literal l) -> langOrder(l.getLanguage()))
@@ -90,15 +106,21 @@ final class EntityPageAssembler {
     }
 
     private List<Link> types() {
-        List<Resource> types = entity.listProperties(RDF.type).toList().stream().map(Statement::getObject)
-                .filter(RDFNode::isURIResource).map(RDFNode::asResource)
-                .filter(t -> t.getURI().startsWith(Namespaces.CIKG)).toList();
+        List<Resource> types = entity.listProperties(RDF.type).toList().stream()
+                .map(Statement::getObject)
+                .filter(RDFNode::isURIResource)
+                .map(RDFNode::asResource)
+                .filter(t -> t.getURI().startsWith(Namespaces.CIKG))
+                .toList();
         // Asserted (most specific) types first: those the rules did not add.
         return types.stream()
-                .sorted(Comparator.comparing((Resource t) -> inferred.contains(
-                        Triple.create(entity.asNode(), RDF.type.asNode(), t.asNode()))).thenComparing(Resource::getURI))
-                .map(t -> new Link(Labels.fallback(t).replaceFirst("^cikg:", ""), "/class/" + t.getLocalName()
-                        + lang.suffix(), "en"))
+                .sorted(Comparator.comparing((Resource t) ->
+                                inferred.contains(Triple.create(entity.asNode(), RDF.type.asNode(), t.asNode())))
+                        .thenComparing(Resource::getURI))
+                .map(t -> new Link(
+                        Labels.fallback(t).replaceFirst("^cikg:", ""),
+                        "/class/" + t.getLocalName() + lang.suffix(),
+                        "en"))
                 .toList();
     }
 
@@ -118,7 +140,9 @@ final class EntityPageAssembler {
         Map<Property, List<Fact>> groups = new LinkedHashMap<>();
         for (Statement s : m.listStatements(null, null, entity).toList()) {
             Property p = s.getPredicate();
-            if (p.equals(RDF.subject) || p.equals(RDF.object) || p.equals(Vocab.ABOUT)
+            if (p.equals(RDF.subject)
+                    || p.equals(RDF.object)
+                    || p.equals(Vocab.ABOUT)
                     || p.equals(Vocab.WAS_DERIVED_FROM)) {
                 continue;
             }
@@ -133,7 +157,9 @@ final class EntityPageAssembler {
         String slug = Terms.slugOf(entity.asNode());
         return List.of(
                 new Link("all divisions in it, at any depth", "/api/queries/divisions-in-place?place=" + slug, "en"),
-                new Link("all organisations in it, at any depth", "/api/queries/organisations-in-place?place=" + slug,
+                new Link(
+                        "all organisations in it, at any depth",
+                        "/api/queries/organisations-in-place?place=" + slug,
                         "en"));
     }
 
@@ -145,12 +171,13 @@ final class EntityPageAssembler {
     private List<FactGroup> grouped(Map<Property, List<Fact>> groups, boolean incoming) {
         return groups.entrySet().stream()
                 .map(e -> {
-                    List<Fact> all = e.getValue().stream().sorted(Comparator.comparing(f -> f.value().text()))
+                    List<Fact> all = e.getValue().stream()
+                            .sorted(Comparator.comparing(f -> f.value().text()))
                             .toList();
                     List<Fact> shown = incoming && all.size() > GROUP_CAP ? all.subList(0, GROUP_CAP) : all;
                     List<Link> more = incoming && e.getKey().equals(Vocab.LOCATED_IN) ? placeLists() : List.of();
-                    return new FactGroup(Labels.text(e.getKey(), "en"), Links.href(e.getKey(), lang), shown,
-                            all.size(), more);
+                    return new FactGroup(
+                            Labels.text(e.getKey(), "en"), Links.href(e.getKey(), lang), shown, all.size(), more);
                 })
                 .sorted(Comparator.comparing(FactGroup::property))
                 .toList();
@@ -158,20 +185,24 @@ final class EntityPageAssembler {
 
     private Fact fact(Resource s, Property p, RDFNode o, Link shown) {
         List<Source> sources = sources(statementsFor(s, p, o));
-        boolean isInferred = sources.isEmpty()
-                && inferred.contains(Triple.create(s.asNode(), p.asNode(), o.asNode()));
+        boolean isInferred = sources.isEmpty() && inferred.contains(Triple.create(s.asNode(), p.asNode(), o.asNode()));
         String via = null;
         if (isInferred && o.isResource()) {
             List<Resource> basis = new ArrayList<>(statementsBetween(s, o.asResource()));
             basis.addAll(statementsBetween(o.asResource(), s));
             if (!basis.isEmpty()) {
                 sources = sources(basis);
-                via = basis.stream().map(st -> st.getPropertyResourceValue(RDF.predicate)).filter(x -> x != null)
-                        .map(x -> Labels.text(x, "en")).distinct().sorted().collect(java.util.stream.Collectors.joining(", "));
+                via = basis.stream()
+                        .map(st -> st.getPropertyResourceValue(RDF.predicate))
+                        .filter(x -> x != null)
+                        .map(x -> Labels.text(x, "en"))
+                        .distinct()
+                        .sorted()
+                        .collect(java.util.stream.Collectors.joining(", "));
             }
         }
-        return notes.annotate(Triple.create(s.asNode(), p.asNode(), o.asNode()),
-                new Fact(shown, sources, isInferred, via));
+        return notes.annotate(
+                Triple.create(s.asNode(), p.asNode(), o.asNode()), new Fact(shown, sources, isInferred, via));
     }
 
     private Link value(RDFNode o) {
@@ -209,11 +240,19 @@ final class EntityPageAssembler {
                 Resource src = d.getObject().asResource();
                 boolean editorial = src.equals(Vocab.EDITORIAL);
                 Literal title = Labels.literal(src, DCTerms.title, lang.code())
-                        .or(() -> Labels.literal(src, RDFS.label, "en")).orElse(null);
-                out.add(new Source(title == null ? Labels.fallback(src) : title.getLexicalForm(),
-                        title == null ? "" : title.getLanguage(), editorial ? null : Links.href(src, lang),
-                        intOf(st, Vocab.PARAGRAPH), stringOf(st, Vocab.CERTAINTY), years(st),
-                        Labels.literal(st, RDFS.comment, "en").map(Literal::getLexicalForm).orElse(null), editorial));
+                        .or(() -> Labels.literal(src, RDFS.label, "en"))
+                        .orElse(null);
+                out.add(new Source(
+                        title == null ? Labels.fallback(src) : title.getLexicalForm(),
+                        title == null ? "" : title.getLanguage(),
+                        editorial ? null : Links.href(src, lang),
+                        intOf(st, Vocab.PARAGRAPH),
+                        stringOf(st, Vocab.CERTAINTY),
+                        years(st),
+                        Labels.literal(st, RDFS.comment, "en")
+                                .map(Literal::getLexicalForm)
+                                .orElse(null),
+                        editorial));
             }
         }
         return out;
@@ -250,12 +289,15 @@ final class EntityPageAssembler {
             }
             Statement v = x.getProperty(Vocab.VALUE);
             List<Source> sources = v == null ? List.of() : sources(statementsFor(x, Vocab.VALUE, v.getObject()));
-            out.add(new IndicatorRow(Labels.link(x, lang), v == null ? "" : EntityClaimsAssembler.number(v.getObject()),
-                    stringOf(x, Vocab.UNIT), stringOf(x, Vocab.YEAR), sources));
+            out.add(new IndicatorRow(
+                    Labels.link(x, lang),
+                    v == null ? "" : EntityClaimsAssembler.number(v.getObject()),
+                    stringOf(x, Vocab.UNIT),
+                    stringOf(x, Vocab.YEAR),
+                    sources));
         }
         out.sort(Comparator.comparing((IndicatorRow r) -> r.year() == null ? "" : r.year())
                 .thenComparing(r -> r.measure().text()));
         return out;
     }
-
 }

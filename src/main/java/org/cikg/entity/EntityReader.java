@@ -35,6 +35,7 @@ import org.springframework.stereotype.Component;
 public class EntityReader {
     /** How long whole-store aggregates may be served without a change this process sees (a remote store's). */
     private static final java.time.Duration AGGREGATE_TTL = java.time.Duration.ofMinutes(1);
+
     private final QueryCatalog catalog;
     private final QueryRunner runner;
     private final DataVersionCache.Single<List<ClassCount>> classCounts;
@@ -91,15 +92,16 @@ public class EntityReader {
     /** The years the graph knows for the entity ({@code entity-years.rq}), oldest first. */
     List<Integer> years(Node entity) {
         List<Integer> out = new ArrayList<>();
-        runner.select(catalog.get(SystemQuery.ENTITY_YEARS), Map.of("entity", entity)).forEach(b -> {
-            String lex = b.get("year").isLiteral() ? b.get("year").getLiteralLexicalForm() : "";
-            if (lex.matches("\\d{4}.*")) {
-                int y = Integer.parseInt(lex.substring(0, 4));
-                if (!out.contains(y)) {
-                    out.add(y);
-                }
-            }
-        });
+        runner.select(catalog.get(SystemQuery.ENTITY_YEARS), Map.of("entity", entity))
+                .forEach(b -> {
+                    String lex = b.get("year").isLiteral() ? b.get("year").getLiteralLexicalForm() : "";
+                    if (lex.matches("\\d{4}.*")) {
+                        int y = Integer.parseInt(lex.substring(0, 4));
+                        if (!out.contains(y)) {
+                            out.add(y);
+                        }
+                    }
+                });
         out.sort(Integer::compareTo);
         return out;
     }
@@ -110,8 +112,7 @@ public class EntityReader {
     }
 
     /** A class of the ontology with how many resources have it. */
-    public record ClassCount(String local, String iri, String label, String comment, long count) {
-    }
+    public record ClassCount(String local, String iri, String label, String comment, long count) {}
 
     /** Class counts, cached until the data changes (see {@link DataVersionCache}). */
     public List<ClassCount> classCounts() {
@@ -127,16 +128,18 @@ public class EntityReader {
         List<ClassCount> out = new ArrayList<>();
         runner.select(catalog.get(SystemQuery.CLASS_COUNTS), Map.of()).forEach(b -> {
             String iri = b.get("class").getURI();
-            out.add(new ClassCount(iri.substring(Namespaces.CIKG.length()), iri,
-                    b.get("label").getLiteralLexicalForm(), lex(b, "comment"),
+            out.add(new ClassCount(
+                    iri.substring(Namespaces.CIKG.length()),
+                    iri,
+                    b.get("label").getLiteralLexicalForm(),
+                    lex(b, "comment"),
                     Long.parseLong(b.get("count").getLiteralLexicalForm())));
         });
         return out;
     }
 
     /** One member of a class listing. */
-    public record Member(Link link, String localName, String localLang, String comment) {
-    }
+    public record Member(Link link, String localName, String localLang, String comment) {}
 
     /**
      * One page (1-based, {@code size} members) of a class's members, in label order; one member more than the page
@@ -149,31 +152,39 @@ public class EntityReader {
             bindings.put("lang", NodeFactory.createLiteralString(lang.code()));
         }
         Map<String, Member> out = new LinkedHashMap<>();
-        CatalogQuery q = catalog.get(SystemQuery.CLASS_MEMBERS)
-                .slice((long) (page - 1) * size, size + 1L);
+        CatalogQuery q = catalog.get(SystemQuery.CLASS_MEMBERS).slice((long) (page - 1) * size, size + 1L);
         runner.select(q, bindings).forEach(b -> {
             Node member = b.get("member");
             String label = lex(b, "label");
             String local = lex(b, "local");
             String text = label != null ? label : member.getURI();
-            org.apache.jena.rdf.model.Resource r = ModelFactory.createDefaultModel().createResource(member.getURI());
-            out.putIfAbsent(member.getURI(), new Member(new Link(text, Links.href(r, lang), "en"), local,
-                    local == null ? null : lang.code(), lex(b, "comment")));
+            org.apache.jena.rdf.model.Resource r =
+                    ModelFactory.createDefaultModel().createResource(member.getURI());
+            out.putIfAbsent(
+                    member.getURI(),
+                    new Member(
+                            new Link(text, Links.href(r, lang), "en"),
+                            local,
+                            local == null ? null : lang.code(),
+                            lex(b, "comment")));
         });
         return new ArrayList<>(out.values());
     }
 
     /** A source document with how many statements cite it. */
-    public record SourceSummary(String stem, String iri, String title, String language, String identifier,
-                                long statements) {
-    }
+    public record SourceSummary(
+            String stem, String iri, String title, String language, String identifier, long statements) {}
 
     private List<SourceSummary> computeSources() {
         List<SourceSummary> out = new ArrayList<>();
         runner.select(catalog.get(SystemQuery.SOURCES), Map.of()).forEach(b -> {
             String iri = b.get("source").getURI();
-            out.add(new SourceSummary(iri.startsWith(Namespaces.KGSRC) ? iri.substring(Namespaces.KGSRC.length()) : iri,
-                    iri, lex(b, "title"), lex(b, "language"), lex(b, "identifier"),
+            out.add(new SourceSummary(
+                    iri.startsWith(Namespaces.KGSRC) ? iri.substring(Namespaces.KGSRC.length()) : iri,
+                    iri,
+                    lex(b, "title"),
+                    lex(b, "language"),
+                    lex(b, "identifier"),
                     Long.parseLong(b.get("statements").getLiteralLexicalForm())));
         });
         return out;
@@ -190,8 +201,8 @@ public class EntityReader {
 
     /** The ontology graph (classes, properties, concepts, shapes). */
     public Model ontology() {
-        return withPrefixes(ModelFactory.createModelForGraph(
-                runner.construct(catalog.get(SystemQuery.ONTOLOGY_GRAPH), Map.of())));
+        return withPrefixes(
+                ModelFactory.createModelForGraph(runner.construct(catalog.get(SystemQuery.ONTOLOGY_GRAPH), Map.of())));
     }
 
     /** Entities with the most statements, for VoID's example resources. */
@@ -203,14 +214,17 @@ public class EntityReader {
     }
 
     /** A part of the data drawn from another data set (the gazetteer), with its source and licence. */
-    record Subset(String iri, Node title, String source, String license, Node rights) {
-    }
+    record Subset(String iri, Node title, String source, String license, Node rights) {}
 
     List<Subset> subsets() {
         List<Subset> out = new ArrayList<>();
-        runner.select(catalog.get(SystemQuery.VOID_SUBSETS), Map.of()).forEach(b -> out.add(new Subset(
-                b.get("subset").getURI(), b.get("title"), b.get("source").getURI(), b.get("license").getURI(),
-                b.get("rights"))));
+        runner.select(catalog.get(SystemQuery.VOID_SUBSETS), Map.of())
+                .forEach(b -> out.add(new Subset(
+                        b.get("subset").getURI(),
+                        b.get("title"),
+                        b.get("source").getURI(),
+                        b.get("license").getURI(),
+                        b.get("rights"))));
         return out;
     }
 
@@ -220,7 +234,8 @@ public class EntityReader {
     }
 
     static Model withPrefixes(Model m) {
-        return m.setNsPrefixes(Namespaces.of("cikg", "kgid", "kgsrc", "kgst", "rdf", "rdfs", "owl", "xsd", "skos",
-                "prov", "dcterms", "schema", "foaf", "org"));
+        return m.setNsPrefixes(Namespaces.of(
+                "cikg", "kgid", "kgsrc", "kgst", "rdf", "rdfs", "owl", "xsd", "skos", "prov", "dcterms", "schema",
+                "foaf", "org"));
     }
 }

@@ -41,7 +41,8 @@ class EntityYears {
 
     /** Explanations of inferred facts; on a page as of a year, the "undated" mark too. */
     EntityPageAssembler.FactNotes notes(Optional<AsOf> asOf, LabelLanguage lang) {
-        return (Triple t, Fact f) -> f.with(f.inferred() ? explainer.explain(t, lang.code()).orElse(null) : null,
+        return (Triple t, Fact f) -> f.with(
+                f.inferred() ? explainer.explain(t, lang.code()).orElse(null) : null,
                 asOf.isPresent() && view.oracle().of(t).undatedIn(asOf.get().year()));
     }
 
@@ -64,10 +65,14 @@ class EntityYears {
             OptionalInt first = life.holds().first();
             String notice;
             if (first.isPresent() && y < first.getAsInt()) {
-                String verb = e.hasProperty(Vocab.FOUNDING_YEAR) ? "founded"
+                String verb = e.hasProperty(Vocab.FOUNDING_YEAR)
+                        ? "founded"
                         : e.hasProperty(Vocab.RELEASE_YEAR) ? "released" : null;
-                notice = name + (verb != null ? " was not yet " + verb + " in " + y + ": it was " + verb + " in "
-                        : " had not yet begun in " + y + ": it began in ") + first.getAsInt() + ".";
+                notice = name
+                        + (verb != null
+                                ? " was not yet " + verb + " in " + y + ": it was " + verb + " in "
+                                : " had not yet begun in " + y + ": it began in ")
+                        + first.getAsInt() + ".";
             } else {
                 OptionalInt last = life.holds().lastBeforeEnd();
                 notice = name + " no longer existed in " + y
@@ -75,8 +80,13 @@ class EntityYears {
             }
             return new YearPanel(y, years, notice, true, keep);
         }
-        return new YearPanel(y, years, "The graph as it stood in " + y + ": claims dated later, and what was founded "
-                + "later, are left out; undated claims are kept and marked; figures are the latest up to " + y + ".",
-                false, keep);
+        return new YearPanel(
+                y,
+                years,
+                "The graph as it stood in " + y + ": claims dated later, and what was founded "
+                        + "later, are left out; undated claims are kept and marked; figures are the latest up to " + y
+                        + ".",
+                false,
+                keep);
     }
 }

@@ -1,7 +1,7 @@
 package org.cikg.entity;
 
-import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.cikg.fuseki.FusekiEndpoints;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.store.KnowledgeStore;
@@ -36,18 +36,29 @@ class HomeController {
         }
         String updated = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)
                 .format(status.loadedAt().atZone(java.time.ZoneOffset.UTC));
-        return String.format(java.util.Locale.ENGLISH, "%,d facts (%,d of them inferred) from %,d %s, updated %s",
-                status.triples(), status.inferred(), articles, articles == 1 ? "article" : "articles", updated);
+        return String.format(
+                java.util.Locale.ENGLISH,
+                "%,d facts (%,d of them inferred) from %,d %s, updated %s",
+                status.triples(),
+                status.inferred(),
+                articles,
+                articles == 1 ? "article" : "articles",
+                updated);
     }
 
     @GetMapping(path = "/", produces = "text/html")
     String home(org.springframework.ui.ModelMap model, HttpServletRequest request) {
         KnowledgeStore.StoreStatus status = store.status();
         model.addAttribute("status", status);
-        model.addAttribute("sparqlEndpoint", fuseki.queryEndpoint(request.getServerName()).orElse(null));
-        model.addAttribute("gspRead", fuseki.datasetUrl(request.getServerName()).map(d -> d + "/get").orElse(null));
+        model.addAttribute(
+                "sparqlEndpoint", fuseki.queryEndpoint(request.getServerName()).orElse(null));
+        model.addAttribute(
+                "gspRead",
+                fuseki.datasetUrl(request.getServerName()).map(d -> d + "/get").orElse(null));
         model.addAttribute("questionGroups", QuestionGroups.of(catalog.publicQueries()));
-        model.addAttribute("classes", entities.classCounts().stream().filter(c -> c.count() > 0).toList());
+        model.addAttribute(
+                "classes",
+                entities.classCounts().stream().filter(c -> c.count() > 0).toList());
         List<EntityReader.SourceSummary> sources = entities.sources();
         model.addAttribute("sources", sources.subList(0, Math.min(sources.size(), SOURCES_SHOWN)));
         model.addAttribute("sourceCount", sources.size());

@@ -38,11 +38,15 @@ public record LabelLanguage(String code, boolean explicit) {
 
     /** The languages to offer in the switch, with their own names. */
     static List<Choice> choices() {
-        return List.of(new Choice("en", "English"), new Choice("zh", "中文"), new Choice("ar", "العربية"),
-                new Choice("he", "עברית"), new Choice("ru", "Русский"), new Choice("fr", "Français"));
+        return List.of(
+                new Choice("en", "English"),
+                new Choice("zh", "中文"),
+                new Choice("ar", "العربية"),
+                new Choice("he", "עברית"),
+                new Choice("ru", "Русский"),
+                new Choice("fr", "Français"));
     }
 
     /** One entry of the language switch. */
-    public record Choice(String code, String name) {
-    }
+    public record Choice(String code, String name) {}
 }

@@ -15,12 +15,13 @@ import org.cikg.core.Namespaces;
  * form of its IRI.
  */
 final class Labels {
-    private Labels() {
-    }
+    private Labels() {}
 
     /** The value of {@code p} on {@code r} that {@link LabelPicker} picks for {@code lang}; empty if it has none. */
     static Optional<Literal> literal(Resource r, Property p, String lang) {
-        List<Node> values = r.listProperties(p).toList().stream().map(s -> s.getObject().asNode()).toList();
+        List<Node> values = r.listProperties(p).toList().stream()
+                .map(s -> s.getObject().asNode())
+                .toList();
         return LabelPicker.best(values, lang).map(n -> r.getModel().asRDFNode(n).asLiteral());
     }
 

@@ -6,8 +6,7 @@ import org.cikg.sparql.Terms;
 
 /** Where a resource is shown in this service: entity page, source page, ontology anchor, or its own IRI. */
 final class Links {
-    private Links() {
-    }
+    private Links() {}
 
     static String href(Resource r, LabelLanguage lang) {
         if (r == null || !r.isURIResource()) {

@@ -41,13 +41,18 @@ record Negotiation(boolean html, RdfFormat format) {
             return Optional.empty();
         }
         // By quality, then specific before wildcard; otherwise the client's order (the sort is stable).
-        wanted.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed()
-                .thenComparing(MediaType::isWildcardType).thenComparing(MediaType::isWildcardSubtype));
+        wanted.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue)
+                .reversed()
+                .thenComparing(MediaType::isWildcardType)
+                .thenComparing(MediaType::isWildcardSubtype));
         for (MediaType w : wanted) {
             if (w.getQualityValue() <= 0.0) {
                 continue;
             }
-            if (htmlAvailable && (w.isWildcardType() || w.includes(HTML) || w.isCompatibleWith(MediaType.APPLICATION_XHTML_XML))) {
+            if (htmlAvailable
+                    && (w.isWildcardType()
+                            || w.includes(HTML)
+                            || w.isCompatibleWith(MediaType.APPLICATION_XHTML_XML))) {
                 return Optional.of(new Negotiation(true, null));
             }
             for (RdfFormat f : RdfFormat.values()) {

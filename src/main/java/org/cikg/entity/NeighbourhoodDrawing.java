@@ -41,13 +41,15 @@ final class NeighbourhoodDrawing {
         double cy = h / 2.0;
         Map<Resource, String> neighbours = new LinkedHashMap<>();
         for (Statement s : entity.listProperties().toList()) {
-            if (!EntityPageAssembler.NOT_FACTS.contains(s.getPredicate()) && isEntity(s.getObject())
+            if (!EntityPageAssembler.NOT_FACTS.contains(s.getPredicate())
+                    && isEntity(s.getObject())
                     && !s.getObject().equals(entity)) {
                 neighbours.merge(s.getObject().asResource(), Labels.text(s.getPredicate(), "en"), (a, b) -> a);
             }
         }
         for (Statement s : m.listStatements(null, null, entity).toList()) {
-            if (isEntity(s.getSubject()) && !s.getSubject().equals(entity)
+            if (isEntity(s.getSubject())
+                    && !s.getSubject().equals(entity)
                     && !s.getSubject().hasProperty(RDF.type, Vocab.INDICATOR)) {
                 neighbours.merge(s.getSubject(), Labels.text(s.getPredicate(), "en"), (a, b) -> a);
             }
@@ -72,12 +74,12 @@ final class NeighbourhoodDrawing {
             String anchor = x > cx + 20 ? "start" : x < cx - 20 ? "end" : "middle";
             double lx = anchor.equals("start") ? x + 11 : anchor.equals("end") ? x - 11 : x;
             double ly = anchor.equals("middle") ? (y < cy ? y - 13 : y + 22) : y + 4;
-            nodes.add(new GraphNode(x, y, round(lx), round(ly), anchor, shorten(l.text()), l.text(), l.href(),
-                    kind(res), false));
+            nodes.add(new GraphNode(
+                    x, y, round(lx), round(ly), anchor, shorten(l.text()), l.text(), l.href(), kind(res), false));
             edges.add(new GraphEdge(cx, cy, x, y, chosen.get(i).getValue()));
         }
-        nodes.add(new GraphNode(cx, cy, cx, cy + 30, "middle", shorten(centreLabel), centreLabel, null,
-                kind(entity), true));
+        nodes.add(new GraphNode(
+                cx, cy, cx, cy + 30, "middle", shorten(centreLabel), centreLabel, null, kind(entity), true));
         return new GraphView(w, h, nodes, edges);
     }
 
@@ -123,8 +125,12 @@ final class NeighbourhoodDrawing {
         if (types.contains("Company") || types.contains("Startup")) {
             return "org";
         }
-        if (types.contains("City") || types.contains("Province") || types.contains("District")
-                || types.contains("Zone") || types.contains("Country") || types.contains("MacroRegion")) {
+        if (types.contains("City")
+                || types.contains("Province")
+                || types.contains("District")
+                || types.contains("Zone")
+                || types.contains("Country")
+                || types.contains("MacroRegion")) {
             return "place";
         }
         return "other";

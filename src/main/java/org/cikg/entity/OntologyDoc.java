@@ -29,8 +29,14 @@ import org.cikg.core.Namespaces;
  * @param properties  the properties, by label
  * @param concepts    the SKOS concepts, by scheme then label
  */
-public record OntologyDoc(String title, String description, String version, String license, List<Term> classes,
-                          List<Term> properties, List<Term> concepts) {
+public record OntologyDoc(
+        String title,
+        String description,
+        String version,
+        String license,
+        List<Term> classes,
+        List<Term> properties,
+        List<Term> concepts) {
 
     /**
      * One documented term.
@@ -47,14 +53,21 @@ public record OntologyDoc(String title, String description, String version, Stri
      * @param traits     transitive, symmetric, inverse of ..., concept scheme
      * @param alignments outside terms it is aligned to, with the relation
      */
-    public record Term(String local, String iri, String label, String comment, String kind, List<Link> supers,
-                       List<Link> subs, List<Link> domain, List<Link> range, List<String> traits,
-                       List<Alignment> alignments) {
-    }
+    public record Term(
+            String local,
+            String iri,
+            String label,
+            String comment,
+            String kind,
+            List<Link> supers,
+            List<Link> subs,
+            List<Link> domain,
+            List<Link> range,
+            List<String> traits,
+            List<Alignment> alignments) {}
 
     /** An alignment to an outside vocabulary: {@code rdfs:subClassOf schema:Organization}. */
-    public record Alignment(String relation, String term, String iri) {
-    }
+    public record Alignment(String relation, String term, String iri) {}
 
     static OntologyDoc of(Model m) {
         Resource ont = m.createResource(Namespaces.ONTOLOGY);
@@ -62,12 +75,17 @@ public record OntologyDoc(String title, String description, String version, Stri
         List<Term> properties = new ArrayList<>();
         List<Term> concepts = new ArrayList<>();
         for (Resource c : ours(m, OWL.Class)) {
-            classes.add(term(m, c, "Class", RDFS.subClassOf, List.of(RDFS.subClassOf, OWL.equivalentClass, RDFS.seeAlso)));
+            classes.add(
+                    term(m, c, "Class", RDFS.subClassOf, List.of(RDFS.subClassOf, OWL.equivalentClass, RDFS.seeAlso)));
         }
         for (Resource type : List.of(OWL.ObjectProperty, OWL.DatatypeProperty)) {
             for (Resource p : ours(m, type)) {
-                properties.add(term(m, p, type.equals(OWL.ObjectProperty) ? "Object property" : "Datatype property",
-                        RDFS.subPropertyOf, List.of(RDFS.subPropertyOf, OWL.equivalentProperty, RDFS.seeAlso)));
+                properties.add(term(
+                        m,
+                        p,
+                        type.equals(OWL.ObjectProperty) ? "Object property" : "Datatype property",
+                        RDFS.subPropertyOf,
+                        List.of(RDFS.subPropertyOf, OWL.equivalentProperty, RDFS.seeAlso)));
             }
         }
         for (Resource c : ours(m, SKOS.Concept)) {
@@ -76,16 +94,28 @@ public record OntologyDoc(String title, String description, String version, Stri
         Comparator<Term> byLabel = Comparator.comparing(t -> t.label().toLowerCase(java.util.Locale.ROOT));
         classes.sort(byLabel);
         properties.sort(byLabel);
-        concepts.sort(Comparator.comparing((Term t) -> t.traits().isEmpty() ? "" : t.traits().get(0)).thenComparing(byLabel));
-        return new OntologyDoc(text(ont, DCTerms.title), text(ont, DCTerms.description),
-                ont.hasProperty(OWL.versionInfo) ? ont.getProperty(OWL.versionInfo).getString() : null,
-                ont.hasProperty(DCTerms.license) ? ont.getPropertyResourceValue(DCTerms.license).getURI() : null,
-                classes, properties, concepts);
+        concepts.sort(Comparator.comparing(
+                        (Term t) -> t.traits().isEmpty() ? "" : t.traits().get(0))
+                .thenComparing(byLabel));
+        return new OntologyDoc(
+                text(ont, DCTerms.title),
+                text(ont, DCTerms.description),
+                ont.hasProperty(OWL.versionInfo)
+                        ? ont.getProperty(OWL.versionInfo).getString()
+                        : null,
+                ont.hasProperty(DCTerms.license)
+                        ? ont.getPropertyResourceValue(DCTerms.license).getURI()
+                        : null,
+                classes,
+                properties,
+                concepts);
     }
 
     private static List<Resource> ours(Model m, Resource type) {
         return m.listResourcesWithProperty(RDF.type, type).toList().stream()
-                .filter(r -> r.isURIResource() && r.getURI().startsWith(Namespaces.CIKG)).distinct().toList();
+                .filter(r -> r.isURIResource() && r.getURI().startsWith(Namespaces.CIKG))
+                .distinct()
+                .toList();
     }
 
     private static Term term(Model m, Resource r, String kind, Property hierarchy, List<Property> aligns) {
@@ -107,11 +137,15 @@ public record OntologyDoc(String title, String description, String version, Stri
             }
         }
         if (hierarchy.equals(SKOS.broader)) {
-            r.listProperties(SKOS.broader).forEachRemaining(s -> supers.add(ref(m, s.getObject().asResource())));
+            r.listProperties(SKOS.broader)
+                    .forEachRemaining(s -> supers.add(ref(m, s.getObject().asResource())));
         }
         List<Link> subs = m.listResourcesWithProperty(hierarchy, r).toList().stream()
-                .filter(Resource::isURIResource).filter(x -> x.getURI().startsWith(Namespaces.CIKG))
-                .map(x -> ref(m, x)).sorted(Comparator.comparing(Link::text)).toList();
+                .filter(Resource::isURIResource)
+                .filter(x -> x.getURI().startsWith(Namespaces.CIKG))
+                .map(x -> ref(m, x))
+                .sorted(Comparator.comparing(Link::text))
+                .toList();
         List<String> traits = new ArrayList<>();
         if (r.hasProperty(RDF.type, OWL.TransitiveProperty)) {
             traits.add("transitive");
@@ -122,17 +156,32 @@ public record OntologyDoc(String title, String description, String version, Stri
         if (r.hasProperty(RDF.type, OWL.FunctionalProperty)) {
             traits.add("functional");
         }
-        r.listProperties(OWL.inverseOf).forEachRemaining(s -> traits.add("inverse of cikg:"
-                + s.getObject().asResource().getLocalName()));
-        r.listProperties(SKOS.inScheme).forEachRemaining(s -> traits.add("in scheme "
-                + Labels.text(s.getObject().asResource(), "en")));
-        String label = Labels.literal(r, RDFS.label, "en").or(() -> Labels.literal(r, SKOS.prefLabel, "en"))
-                .map(Literal::getLexicalForm).orElse(r.getLocalName());
-        String comment = Labels.literal(r, RDFS.comment, "en").or(() -> Labels.literal(r, SKOS.definition, "en"))
-                .map(Literal::getLexicalForm).orElse(null);
-        return new Term(r.getLocalName(), r.getURI(), label, comment, kind, supers, subs,
+        r.listProperties(OWL.inverseOf)
+                .forEachRemaining(s -> traits.add(
+                        "inverse of cikg:" + s.getObject().asResource().getLocalName()));
+        r.listProperties(SKOS.inScheme)
+                .forEachRemaining(
+                        s -> traits.add("in scheme " + Labels.text(s.getObject().asResource(), "en")));
+        String label = Labels.literal(r, RDFS.label, "en")
+                .or(() -> Labels.literal(r, SKOS.prefLabel, "en"))
+                .map(Literal::getLexicalForm)
+                .orElse(r.getLocalName());
+        String comment = Labels.literal(r, RDFS.comment, "en")
+                .or(() -> Labels.literal(r, SKOS.definition, "en"))
+                .map(Literal::getLexicalForm)
+                .orElse(null);
+        return new Term(
+                r.getLocalName(),
+                r.getURI(),
+                label,
+                comment,
+                kind,
+                supers,
+                subs,
                 classRefs(m, r.getPropertyResourceValue(RDFS.domain)),
-                classRefs(m, r.getPropertyResourceValue(RDFS.range)), traits, alignments);
+                classRefs(m, r.getPropertyResourceValue(RDFS.range)),
+                traits,
+                alignments);
     }
 
     /** A class expression as links: a named class, or the members of an owl:unionOf. */
@@ -145,8 +194,10 @@ public record OntologyDoc(String title, String description, String version, Stri
         }
         Resource union = c.getPropertyResourceValue(OWL.unionOf);
         if (union != null && union.canAs(RDFList.class)) {
-            return union.as(RDFList.class).asJavaList().stream().filter(RDFNode::isURIResource)
-                    .map(n -> ref(m, n.asResource())).toList();
+            return union.as(RDFList.class).asJavaList().stream()
+                    .filter(RDFNode::isURIResource)
+                    .map(n -> ref(m, n.asResource()))
+                    .toList();
         }
         return List.of();
     }

@@ -21,22 +21,20 @@ class PageCache {
      * every entity churns those, and never evicts a current page.
      */
     static final int MAX_AS_OF = 5_000;
+
     static final Duration TTL = Duration.ofMinutes(10);
 
     /**
      * What a page depends on besides the data: the entity, the label language, the SPARQL endpoint's address as this
      * client reaches it, the path (the language switch links to it) and the year it shows (null: now).
      */
-    record PageKey(String slug, String lang, String sparqlEndpoint, String path, Integer asOf) {
-    }
+    record PageKey(String slug, String lang, String sparqlEndpoint, String path, Integer asOf) {}
 
     /** What an RDF document depends on besides the data. */
-    record DocumentKey(String slug, RdfFormat format, Integer asOf) {
-    }
+    record DocumentKey(String slug, RdfFormat format, Integer asOf) {}
 
     /** A rendered page; one shared empty instance stands for an entity the store does not hold (so unknown slugs are cached too). */
-    record Rendered(byte[] body, String etag) {
-    }
+    record Rendered(byte[] body, String etag) {}
 
     final DataVersionCache<PageKey, Rendered> pages;
     final DataVersionCache<DocumentKey, Rendered> documents;

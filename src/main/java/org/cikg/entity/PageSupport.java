@@ -12,8 +12,7 @@ import org.springframework.ui.ModelMap;
 
 /** What every page and RDF response shares: the language switch, the endpoint links, writing RDF. */
 final class PageSupport {
-    private PageSupport() {
-    }
+    private PageSupport() {}
 
     /** Adds the label language, the language switch and the SPARQL endpoint to the page model. */
     static LabelLanguage common(ModelMap model, HttpServletRequest request, FusekiEndpoints fuseki) {
@@ -62,12 +61,14 @@ final class PageSupport {
     }
 
     /** Writes a body produced earlier; 304 without a body when the client already holds it ({@code If-None-Match}). */
-    static void writeBytes(HttpServletRequest request, HttpServletResponse response, String contentType, byte[] body,
-                           String etag) {
+    static void writeBytes(
+            HttpServletRequest request, HttpServletResponse response, String contentType, byte[] body, String etag) {
         response.setHeader(HttpHeaders.ETAG, etag);
         String match = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (match != null && java.util.Arrays.stream(match.split(",")).map(String::trim)
-                .anyMatch(m -> m.equals(etag) || m.equals("W/" + etag) || m.equals("*"))) {
+        if (match != null
+                && java.util.Arrays.stream(match.split(","))
+                        .map(String::trim)
+                        .anyMatch(m -> m.equals(etag) || m.equals("W/" + etag) || m.equals("*"))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }

@@ -17,8 +17,7 @@ import org.cikg.sparql.CatalogQuery;
 record QuestionGroups(String heading, List<Entry> questions) {
 
     /** One question as the lists show it: its page, its title, the question in words. */
-    record Entry(String name, String title, String question, String page) {
-    }
+    record Entry(String name, String title, String question, String page) {}
 
     /** Group heading by the name of a question's first parameter, in the order the lists show them. */
     private static final Map<String, String> BY_PARAMETER = new LinkedHashMap<>();
@@ -38,8 +37,8 @@ record QuestionGroups(String heading, List<Entry> questions) {
     private static final String OTHER = "Other questions";
 
     /** The class an entity parameter's suggestions are limited to, by its name; null for any entity. */
-    private static final Map<String, String> ENTITY_TYPES = Map.of("place", "Place", "policy", "Policy",
-            "company", "Organization", "person", "Person");
+    private static final Map<String, String> ENTITY_TYPES =
+            Map.of("place", "Place", "policy", "Policy", "company", "Organization", "person", "Person");
 
     static List<QuestionGroups> of(List<CatalogQuery> queries) {
         Map<String, List<Entry>> groups = new LinkedHashMap<>();
@@ -59,8 +58,11 @@ record QuestionGroups(String heading, List<Entry> questions) {
     }
 
     static String groupOf(CatalogQuery q) {
-        return q.params().stream().map(p -> BY_PARAMETER.get(p.name())).filter(java.util.Objects::nonNull)
-                .findFirst().orElse(OTHER);
+        return q.params().stream()
+                .map(p -> BY_PARAMETER.get(p.name()))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(OTHER);
     }
 
     /** The question in words: the first sentence of the description, as a question where it reads as one. */
@@ -80,8 +82,11 @@ record QuestionGroups(String heading, List<Entry> questions) {
             }
         }
         first = first.substring(0, cut).replaceFirst("[,\\s]+$", "");
-        boolean asks = first.startsWith("Which ") || first.startsWith("What ") || first.startsWith("Where ")
-                || first.startsWith("Who ") || first.startsWith("How ");
+        boolean asks = first.startsWith("Which ")
+                || first.startsWith("What ")
+                || first.startsWith("Where ")
+                || first.startsWith("Who ")
+                || first.startsWith("How ");
         return first + (asks ? "?" : ".");
     }
 

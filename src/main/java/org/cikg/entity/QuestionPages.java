@@ -16,7 +16,6 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.cikg.core.BoundQuery;
 import org.cikg.core.LabelPicker;
-import org.cikg.store.KnowledgeStore;
 import org.cikg.core.Namespaces;
 import org.cikg.fuseki.FusekiEndpoints;
 import org.cikg.problem.BadRequestException;
@@ -26,10 +25,11 @@ import org.cikg.query.QueryLinks;
 import org.cikg.query.QuestionRunner;
 import org.cikg.search.EntitySearch;
 import org.cikg.search.SearchResult;
-import org.cikg.sparql.SystemQuery;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
+import org.cikg.sparql.SystemQuery;
 import org.cikg.sparql.Terms;
+import org.cikg.store.KnowledgeStore;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.ModelMap;
 import org.springframework.util.MultiValueMap;
@@ -59,8 +59,14 @@ class QuestionPages {
     private final KnowledgeStore store;
     private final EntitySuggestions suggestions;
 
-    QuestionPages(QueryCatalog catalog, QuestionRunner questions, EntitySearch search, EntityReader reader,
-                  FusekiEndpoints fuseki, KnowledgeStore store, EntitySuggestions suggestions) {
+    QuestionPages(
+            QueryCatalog catalog,
+            QuestionRunner questions,
+            EntitySearch search,
+            EntityReader reader,
+            FusekiEndpoints fuseki,
+            KnowledgeStore store,
+            EntitySuggestions suggestions) {
         this.store = store;
         this.suggestions = suggestions;
         this.catalog = catalog;
@@ -78,25 +84,33 @@ class QuestionPages {
     }
 
     /** One field of a question's form. */
-    record Field(String name, String label, String type, boolean required, String description, String value,
-                 String shown, String entityType, List<Option> options) {
-    }
+    record Field(
+            String name,
+            String label,
+            String type,
+            boolean required,
+            String description,
+            String value,
+            String shown,
+            String entityType,
+            List<Option> options) {}
 
     /** One choice of a select field. */
-    record Option(String value, String text) {
-    }
+    record Option(String value, String text) {}
 
     /** A value of an entity field that was read as a name: what was typed and what it was taken as. */
-    record Resolved(String field, String typed, String label, String href) {
-    }
+    record Resolved(String field, String typed, String label, String href) {}
 
     /** A download of the answer. */
-    record Download(String label, String href, String mediaType) {
-    }
+    record Download(String label, String href, String mediaType) {}
 
     @GetMapping(path = "/questions/{name:[A-Za-z0-9_-]+}", produces = "text/html")
-    String question(@PathVariable String name, @RequestParam MultiValueMap<String, String> params,
-                    HttpServletRequest request, HttpServletResponse response, ModelMap model) {
+    String question(
+            @PathVariable String name,
+            @RequestParam MultiValueMap<String, String> params,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            ModelMap model) {
         LabelLanguage lang = PageSupport.common(model, request, fuseki);
         CatalogQuery q = questions.question(name);
         model.addAttribute("q", q);
@@ -110,7 +124,9 @@ class QuestionPages {
         try {
             for (CatalogQuery.Param p : q.params()) {
                 String v = params.getFirst(p.name());
-                if (v == null || v.isBlank() || p.name().equals("lang") && p.type().equals("lang")) {
+                if (v == null
+                        || v.isBlank()
+                        || p.name().equals("lang") && p.type().equals("lang")) {
                     continue;
                 }
                 v = v.strip();
@@ -125,8 +141,8 @@ class QuestionPages {
             suggestions = e.suggestions();
         }
         given.put("lang", List.of(lang.code()));
-        boolean ready = error == null && q.params().stream().filter(CatalogQuery.Param::required)
-                .allMatch(p -> given.containsKey(p.name()));
+        boolean ready = error == null
+                && q.params().stream().filter(CatalogQuery.Param::required).allMatch(p -> given.containsKey(p.name()));
         model.addAttribute("fields", fields(q, params, shown));
         model.addAttribute("resolved", resolved);
         Map<String, Node> bindings = Map.of();
@@ -161,8 +177,8 @@ class QuestionPages {
      * An entity field's value as the API takes it: a slug or entity IRI the graph holds is used as it is; anything
      * else is searched for (by the class the parameter names, if it names one) and the best match taken.
      */
-    private String entityValue(CatalogQuery.Param p, String v, LabelLanguage lang, List<Resolved> resolved,
-                               Map<String, String> shown) {
+    private String entityValue(
+            CatalogQuery.Param p, String v, LabelLanguage lang, List<Resolved> resolved, Map<String, String> shown) {
         Node asSlug = null;
         try {
             asSlug = Terms.entity(p.name(), v);
@@ -188,8 +204,8 @@ class QuestionPages {
             hits = search.search(v, null, lang.code(), "1", null).results();
         }
         if (hits.isEmpty() || hits.get(0).slug() == null) {
-            throw new UnknownEntityException("No entity named '" + v + "' in the graph (field '" + p.name() + "')",
-                    suggestions.forName(v));
+            throw new UnknownEntityException(
+                    "No entity named '" + v + "' in the graph (field '" + p.name() + "')", suggestions.forName(v));
         }
         SearchResult hit = hits.get(0);
         if (!hit.slug().equals(v)) {
@@ -202,9 +218,12 @@ class QuestionPages {
     /** The entity's name in the page's language (else English), for its field. */
     private String label(Node entity, LabelLanguage lang) {
         List<Node> labels = new ArrayList<>();
-        store.runner().select(catalog.get(SystemQuery.ENTITY_LABELS), Map.of("entity", entity))
+        store.runner()
+                .select(catalog.get(SystemQuery.ENTITY_LABELS), Map.of("entity", entity))
                 .forEach(b -> labels.add(b.get("label")));
-        return LabelPicker.best(labels, lang.code()).map(Node::getLiteralLexicalForm).orElse(Terms.slugOf(entity));
+        return LabelPicker.best(labels, lang.code())
+                .map(Node::getLiteralLexicalForm)
+                .orElse(Terms.slugOf(entity));
     }
 
     private List<Field> fields(CatalogQuery q, MultiValueMap<String, String> params, Map<String, String> shown) {
@@ -216,15 +235,25 @@ class QuestionPages {
             String value = params.getFirst(p.name());
             List<Option> options = List.of();
             if (p.type().equals("class")) {
-                options = reader.classCounts().stream().filter(c -> c.count() > 0)
-                        .map(c -> new Option(c.local(), c.label())).toList();
+                options = reader.classCounts().stream()
+                        .filter(c -> c.count() > 0)
+                        .map(c -> new Option(c.local(), c.label()))
+                        .toList();
             } else if (p.type().equals("iri") && p.name().equals("source")) {
-                options = reader.sources().stream().map(s -> new Option("kgsrc:" + s.stem(),
-                        s.title() == null ? s.stem() : s.title())).toList();
+                options = reader.sources().stream()
+                        .map(s -> new Option("kgsrc:" + s.stem(), s.title() == null ? s.stem() : s.title()))
+                        .toList();
             }
-            out.add(new Field(p.name(), AnswerTable.heading(p.name()), p.type(), p.required(), p.description(),
-                    value == null ? "" : value, shown.getOrDefault(p.name(), value == null ? "" : value),
-                    QuestionGroups.entityType(p), options));
+            out.add(new Field(
+                    p.name(),
+                    AnswerTable.heading(p.name()),
+                    p.type(),
+                    p.required(),
+                    p.description(),
+                    value == null ? "" : value,
+                    shown.getOrDefault(p.name(), value == null ? "" : value),
+                    QuestionGroups.entityType(p),
+                    options));
         }
         return out;
     }
@@ -234,7 +263,8 @@ class QuestionPages {
         given.forEach((k, vs) -> vs.forEach(v -> qs.add(enc(k) + "=" + enc(v))));
         String run = QueryLinks.run(q) + "?" + qs;
         String graph = QueryLinks.run(q) + "/graph?" + qs;
-        return List.of(new Download("CSV", run + "&format=csv", "text/csv"),
+        return List.of(
+                new Download("CSV", run + "&format=csv", "text/csv"),
                 new Download("JSON", run + "&format=json", "application/json"),
                 new Download("SPARQL JSON", run + "&format=sparql-json", "application/sparql-results+json"),
                 new Download("GraphML", graph + "&format=graphml", "application/graphml+xml"),
@@ -245,8 +275,10 @@ class QuestionPages {
     /** The query with the form's values in a VALUES block (the page's own values, or its example's when empty). */
     private static String workbenchText(CatalogQuery q, Map<String, Node> bindings) {
         Query bound = BoundQuery.withValues(q.query(), bindings);
-        PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefix("cikg", Namespaces.CIKG)
-                .setNsPrefix("kgid", Namespaces.KGID).setNsPrefix("kgsrc", Namespaces.KGSRC)
+        PrefixMapping prefixes = PrefixMapping.Factory.create()
+                .setNsPrefix("cikg", Namespaces.CIKG)
+                .setNsPrefix("kgid", Namespaces.KGID)
+                .setNsPrefix("kgsrc", Namespaces.KGSRC)
                 .setNsPrefixes(q.query().getPrefixMapping());
         bound.setPrefixMapping(prefixes);
         return "# " + q.title() + "\n" + bound.serialize();

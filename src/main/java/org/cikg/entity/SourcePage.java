@@ -28,16 +28,31 @@ import org.apache.jena.vocabulary.RDFS;
  * @param paragraphs the claims, by paragraph in file order
  * @param claims     how many claims there are in all
  */
-public record SourcePage(String stem, String iri, String title, String titleLang, String language, String identifier,
-                         String about, Integer lineCount, List<Paragraph> paragraphs, int claims) {
+public record SourcePage(
+        String stem,
+        String iri,
+        String title,
+        String titleLang,
+        String language,
+        String identifier,
+        String about,
+        Integer lineCount,
+        List<Paragraph> paragraphs,
+        int claims) {
 
     /** The claims of one paragraph (line of the seed file). */
-    public record Paragraph(int number, List<Claim> claims) {
-    }
+    public record Paragraph(int number, List<Claim> claims) {}
 
     /** One claim: subject, property, object, with its certainty, years and curator's note. */
-    public record Claim(String id, Link subject, String property, String propertyHref, Link object, String certainty,
-                        String years, String note) {
+    public record Claim(
+            String id,
+            Link subject,
+            String property,
+            String propertyHref,
+            Link object,
+            String certainty,
+            String years,
+            String note) {
         public boolean hedged() {
             return "hedged".equals(certainty);
         }
@@ -47,7 +62,8 @@ public record SourcePage(String stem, String iri, String title, String titleLang
         Resource src = source.inModel(m);
         Map<Integer, List<Claim>> byParagraph = new TreeMap<>();
         int count = 0;
-        for (Resource st : m.listResourcesWithProperty(Vocab.WAS_DERIVED_FROM, src).toList()) {
+        for (Resource st :
+                m.listResourcesWithProperty(Vocab.WAS_DERIVED_FROM, src).toList()) {
             Resource s = st.getPropertyResourceValue(RDF.subject);
             Resource p = st.getPropertyResourceValue(RDF.predicate);
             Statement o = st.getProperty(RDF.object);
@@ -57,24 +73,49 @@ public record SourcePage(String stem, String iri, String title, String titleLang
             Statement para = st.getProperty(Vocab.PARAGRAPH);
             int n = para == null ? 0 : para.getInt();
             RDFNode obj = o.getObject();
-            Link object = obj.isLiteral() ? new Link(obj.asLiteral().getLexicalForm(), null, obj.asLiteral().getLanguage())
+            Link object = obj.isLiteral()
+                    ? new Link(
+                            obj.asLiteral().getLexicalForm(),
+                            null,
+                            obj.asLiteral().getLanguage())
                     : Labels.link(obj.asResource(), lang);
-            byParagraph.computeIfAbsent(n, k -> new ArrayList<>()).add(new Claim(
-                    st.isURIResource() ? st.getLocalName() : "", Labels.link(s, lang), Labels.text(p, "en"),
-                    Links.href(p, lang), object, str(st, Vocab.CERTAINTY), years(st),
-                    Labels.literal(st, RDFS.comment, "en").map(Literal::getLexicalForm).orElse(null)));
+            byParagraph
+                    .computeIfAbsent(n, k -> new ArrayList<>())
+                    .add(new Claim(
+                            st.isURIResource() ? st.getLocalName() : "",
+                            Labels.link(s, lang),
+                            Labels.text(p, "en"),
+                            Links.href(p, lang),
+                            object,
+                            str(st, Vocab.CERTAINTY),
+                            years(st),
+                            Labels.literal(st, RDFS.comment, "en")
+                                    .map(Literal::getLexicalForm)
+                                    .orElse(null)));
             count++;
         }
         List<Paragraph> paragraphs = byParagraph.entrySet().stream()
-                .map(e -> new Paragraph(e.getKey(), e.getValue().stream()
-                        .sorted(Comparator.comparing(Claim::id, SourcePage::naturalOrder)).toList()))
+                .map(e -> new Paragraph(
+                        e.getKey(),
+                        e.getValue().stream()
+                                .sorted(Comparator.comparing(Claim::id, SourcePage::naturalOrder))
+                                .toList()))
                 .toList();
         Literal title = Labels.literal(src, DCTerms.title, "en").orElse(null);
         Statement lines = src.getProperty(Vocab.LINE_COUNT);
-        return new SourcePage(stem, src.getURI(), title == null ? stem : title.getLexicalForm(),
-                title == null ? "" : title.getLanguage(), str(src, DCTerms.language), str(src, DCTerms.identifier),
-                Labels.literal(src, RDFS.comment, "en").map(Literal::getLexicalForm).orElse(null),
-                lines == null ? null : lines.getInt(), paragraphs, count);
+        return new SourcePage(
+                stem,
+                src.getURI(),
+                title == null ? stem : title.getLexicalForm(),
+                title == null ? "" : title.getLanguage(),
+                str(src, DCTerms.language),
+                str(src, DCTerms.identifier),
+                Labels.literal(src, RDFS.comment, "en")
+                        .map(Literal::getLexicalForm)
+                        .orElse(null),
+                lines == null ? null : lines.getInt(),
+                paragraphs,
+                count);
     }
 
     private static String str(Resource r, org.apache.jena.rdf.model.Property p) {
@@ -94,7 +135,8 @@ public record SourcePage(String stem, String iri, String title, String titleLang
         String[] y = b.split("-");
         for (int i = 0; i < Math.min(x.length, y.length); i++) {
             int c = x[i].matches("\\d+") && y[i].matches("\\d+")
-                    ? Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i])) : x[i].compareTo(y[i]);
+                    ? Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]))
+                    : x[i].compareTo(y[i]);
             if (c != 0) {
                 return c;
             }

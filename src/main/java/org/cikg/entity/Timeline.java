@@ -37,11 +37,17 @@ final class Timeline {
             Resource s = st.getPropertyResourceValue(RDF.subject);
             Statement obj = st.getProperty(RDF.object);
             Resource p = st.getPropertyResourceValue(RDF.predicate);
-            if (years == null || s == null || obj == null || p == null
+            if (years == null
+                    || s == null
+                    || obj == null
+                    || p == null
                     || !(s.equals(entity) || obj.getObject().equals(entity))) {
                 continue;
             }
-            out.add(new TimelineEntry(firstYear(years), years, s.equals(entity) ? self : Labels.link(s, lang),
+            out.add(new TimelineEntry(
+                    firstYear(years),
+                    years,
+                    s.equals(entity) ? self : Labels.link(s, lang),
                     Labels.text(p, "en"),
                     obj.getObject().equals(entity) ? self : EntityPageAssembler.value(obj.getObject(), lang),
                     "hedged".equals(EntityPageAssembler.stringOf(st, Vocab.CERTAINTY))));
@@ -50,28 +56,37 @@ final class Timeline {
             Property p = unbound.inModel(m);
             for (Statement s : entity.listProperties(p).toList()) {
                 String y = s.getObject().isLiteral() ? s.getLiteral().getLexicalForm() : null;
-                if (y != null && out.stream().noneMatch(t -> t.years().equals(y) && t.property().equals(Labels.text(p, "en"))
-                        && t.object().text().equals(y))) {
-                    out.add(new TimelineEntry(firstYear(y), y, self, Labels.text(p, "en"), new Link(y, null, ""), false));
+                if (y != null
+                        && out.stream()
+                                .noneMatch(t -> t.years().equals(y)
+                                        && t.property().equals(Labels.text(p, "en"))
+                                        && t.object().text().equals(y))) {
+                    out.add(new TimelineEntry(
+                            firstYear(y), y, self, Labels.text(p, "en"), new Link(y, null, ""), false));
                 }
             }
         }
         // Posts held, dated on the post itself.
-        for (Statement s : entity.listProperties(m.createProperty(Namespaces.CIKG, "heldPosition")).toList()) {
+        for (Statement s : entity.listProperties(m.createProperty(Namespaces.CIKG, "heldPosition"))
+                .toList()) {
             if (s.getObject().isResource()) {
                 Resource post = s.getObject().asResource();
                 String years = EntityPageAssembler.years(post);
-                if (years != null && out.stream().noneMatch(t -> t.object().href() != null
-                        && t.object().href().equals(Links.href(post, lang)) && t.years().equals(years))) {
-                    out.add(new TimelineEntry(firstYear(years), years, self, "held position", Labels.link(post, lang),
-                            false));
+                if (years != null
+                        && out.stream()
+                                .noneMatch(t -> t.object().href() != null
+                                        && t.object().href().equals(Links.href(post, lang))
+                                        && t.years().equals(years))) {
+                    out.add(new TimelineEntry(
+                            firstYear(years), years, self, "held position", Labels.link(post, lang), false));
                 }
             }
         }
         // Two sources dating the same claim the same way make one entry (hedged only if every source hedges).
         Map<String, TimelineEntry> distinct = new LinkedHashMap<>();
         for (TimelineEntry t : out) {
-            String key = t.years() + "|" + t.subject().text() + "|" + t.property() + "|" + t.object().text();
+            String key = t.years() + "|" + t.subject().text() + "|" + t.property() + "|"
+                    + t.object().text();
             distinct.merge(key, t, (a, b) -> a.hedged() && !b.hedged() ? b : a);
         }
         List<TimelineEntry> entries = new ArrayList<>(distinct.values());
@@ -83,5 +98,4 @@ final class Timeline {
         java.util.regex.Matcher mt = java.util.regex.Pattern.compile("-?\\d{4}").matcher(years);
         return mt.find() ? Integer.parseInt(mt.group()) : 0;
     }
-
 }

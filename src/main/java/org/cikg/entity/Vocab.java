@@ -23,8 +23,7 @@ final class Vocab {
     static final Resource INDICATOR = ResourceFactory.createResource(Namespaces.CIKG + "Indicator");
     static final Resource EDITORIAL = ResourceFactory.createResource(Namespaces.CIKG + "EditorialKnowledge");
 
-    private Vocab() {
-    }
+    private Vocab() {}
 
     private static Property cikg(String local) {
         return ResourceFactory.createProperty(Namespaces.CIKG, local);

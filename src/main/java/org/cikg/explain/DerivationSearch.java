@@ -48,18 +48,22 @@ public final class DerivationSearch {
     private final Map<String, Boolean> applies = new ConcurrentHashMap<>();
     /** Where triples are held, across searches (many explanations share their upper links: Hangzhou in China). */
     private final com.github.benmanes.caffeine.cache.Cache<Triple, Status> statuses =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(200_000).build();
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(200_000)
+                    .build();
     /** The rule applications concluding each inferred triple, across searches (they share their upper links too). */
     private final com.github.benmanes.caffeine.cache.Cache<Triple, List<Step>> backward =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(100_000)
+                    .build();
 
     /**
      * @param graphsOf the named graphs holding a triple: {@code system/explain-status.rq} through the runner, or (on
      *                 the embedded store) three index look-ups, which is the cheaper answer to the commonest question
      *                 of a search
      */
-    public DerivationSearch(QueryRunner runner, InferenceRules rules,
-                            java.util.function.Function<Triple, Set<Node>> graphsOf) {
+    public DerivationSearch(
+            QueryRunner runner, InferenceRules rules, java.util.function.Function<Triple, Set<Node>> graphsOf) {
         this.runner = runner;
         this.rules = rules;
         this.graphsOf = graphsOf;
@@ -133,8 +137,8 @@ public final class DerivationSearch {
     }
 
     /** The rule application one answer of the body describes; null when it would use {@code t} itself. */
-    private Step step(InferenceRules.Rule rule, Triple t, Map<String, Node> bound, Binding row,
-                      Map<Triple, Status> status) {
+    private Step step(
+            InferenceRules.Rule rule, Triple t, Map<String, Node> bound, Binding row, Map<Triple, Status> status) {
         List<Triple> used = new ArrayList<>();
         List<PathFact> paths = new ArrayList<>();
         for (TriplePath tp : rule.patterns()) {
@@ -216,8 +220,11 @@ public final class DerivationSearch {
 
     private Status lookUp(Triple t) {
         Set<Node> graphs = graphsOf.apply(t);
-        return graphs.contains(Graphs.DATA) ? Status.ASSERTED : graphs.contains(Graphs.ONTOLOGY) ? Status.ONTOLOGY
-                : graphs.contains(Graphs.INFERRED) ? Status.INFERRED : Status.ABSENT;
+        return graphs.contains(Graphs.DATA)
+                ? Status.ASSERTED
+                : graphs.contains(Graphs.ONTOLOGY)
+                        ? Status.ONTOLOGY
+                        : graphs.contains(Graphs.INFERRED) ? Status.INFERRED : Status.ABSENT;
     }
 
     /** The named graphs holding a triple, asked with {@code query} ({@code system/explain-status.rq}). */

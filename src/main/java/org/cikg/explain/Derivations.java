@@ -37,8 +37,7 @@ public record Derivations(Triple root, Map<Triple, Status> status, Map<Triple, L
      * @param paths the property-path facts its body matched ({@code headquarteredIn rdfs:subPropertyOf+ locatedIn}),
      *              which hold in the ontology but need not be single triples
      */
-    public record Step(InferenceRules.Rule rule, List<Triple> used, List<PathFact> paths) {
-    }
+    public record Step(InferenceRules.Rule rule, List<Triple> used, List<PathFact> paths) {}
 
     /**
      * A fact a property path matched in the ontology.
@@ -47,8 +46,7 @@ public record Derivations(Triple root, Map<Triple, Status> status, Map<Triple, L
      * @param path    the path as written in the rule ({@code rdfs:subPropertyOf+})
      * @param object  its end
      */
-    public record PathFact(Node subject, String path, Node object) {
-    }
+    public record PathFact(Node subject, String path, Node object) {}
 
     /** Where the root is held. */
     public Status rootStatus() {

@@ -43,18 +43,22 @@ class ExplainController {
     }
 
     @GetMapping("/api/explain")
-    ResponseEntity<?> explain(@RequestParam(required = false) String s, @RequestParam(required = false) String p,
-                              @RequestParam(required = false) String o, @RequestParam(required = false) String lang,
-                              @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-                              @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage)
+    ResponseEntity<?> explain(
+            @RequestParam(required = false) String s,
+            @RequestParam(required = false) String p,
+            @RequestParam(required = false) String o,
+            @RequestParam(required = false) String lang,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage)
             throws HttpMediaTypeNotAcceptableException {
         MediaType format = negotiate(accept);
         Triple t = TripleParams.triple(s, p, o);
-        Explanation e = explainer.explain(t, RequestLanguage.primary(RequestLanguage.resolve(lang, acceptLanguage)))
+        Explanation e = explainer
+                .explain(t, RequestLanguage.primary(RequestLanguage.resolve(lang, acceptLanguage)))
                 .orElseThrow(() -> new NotFoundException("The graph does not hold this triple, asserted or inferred: "
                         + org.apache.jena.riot.out.NodeFmtLib.str(t)));
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE);
+        ResponseEntity.BodyBuilder ok =
+                ResponseEntity.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE);
         if (format.equals(TURTLE)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             RDFDataMgr.write(out, ExplanationRdf.of(e), RDFFormat.TURTLE_PRETTY);
@@ -64,12 +68,10 @@ class ExplainController {
     }
 
     /** The triples of a check: SPARQL JSON result terms ({@code {"type": "uri", "value": ...}}). */
-    record Check(List<Map<String, Map<String, String>>> triples) {
-    }
+    record Check(List<Map<String, Map<String, String>>> triples) {}
 
     /** Which triples of a check are inferred, in order. */
-    record Checked(List<Boolean> inferred) {
-    }
+    record Checked(List<Boolean> inferred) {}
 
     /**
      * {@code POST /api/explain/inferred}: which of up to {@value #MAX_CHECK} triples the store holds only because the
@@ -77,7 +79,9 @@ class ExplainController {
      * {@code {"triples": [{"s": term, "p": term, "o": term}]}} with terms in the SPARQL JSON results form; a blank node
      * or a triple the store does not hold is not inferred.
      */
-    @PostMapping(path = "/api/explain/inferred", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/explain/inferred",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Checked inferred(@RequestBody Check check) {
         if (check == null || check.triples() == null) {
@@ -91,7 +95,11 @@ class ExplainController {
             Node s = TripleParams.term(t == null ? null : t.get("s"));
             Node p = TripleParams.term(t == null ? null : t.get("p"));
             Node o = TripleParams.term(t == null ? null : t.get("o"));
-            out.add(s != null && p != null && o != null && !s.isLiteral() && p.isURI()
+            out.add(s != null
+                    && p != null
+                    && o != null
+                    && !s.isLiteral()
+                    && p.isURI()
                     && explainer.isInferred(Triple.create(s, p, o)));
         }
         return new Checked(out);

@@ -24,17 +24,27 @@ class ExplainPageController {
     }
 
     @GetMapping("/explain")
-    String page(@RequestParam(required = false) String s, @RequestParam(required = false) String p,
-                @RequestParam(required = false) String o, @RequestParam(required = false) String lang,
-                @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
-                ModelMap model) {
+    String page(
+            @RequestParam(required = false) String s,
+            @RequestParam(required = false) String p,
+            @RequestParam(required = false) String o,
+            @RequestParam(required = false) String lang,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+            ModelMap model) {
         Triple t = TripleParams.triple(s, p, o);
-        Explanation e = explainer.explain(t, RequestLanguage.primary(RequestLanguage.resolve(lang, acceptLanguage)))
+        Explanation e = explainer
+                .explain(t, RequestLanguage.primary(RequestLanguage.resolve(lang, acceptLanguage)))
                 .orElseThrow(() -> new NotFoundException("The graph does not hold this triple, asserted or inferred: "
                         + org.apache.jena.riot.out.NodeFmtLib.str(t)));
         model.addAttribute("explanation", e);
-        model.addAttribute("jsonHref", UriComponentsBuilder.fromPath("/api/explain").queryParam("s", s)
-                .queryParam("p", p).queryParam("o", o).encode().toUriString());
+        model.addAttribute(
+                "jsonHref",
+                UriComponentsBuilder.fromPath("/api/explain")
+                        .queryParam("s", s)
+                        .queryParam("p", p)
+                        .queryParam("o", o)
+                        .encode()
+                        .toUriString());
         return "explain";
     }
 }

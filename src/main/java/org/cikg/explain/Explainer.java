@@ -16,14 +16,14 @@ import org.cikg.config.KgProperties;
 import org.cikg.core.Namespaces;
 import org.cikg.explain.Derivations.Status;
 import org.cikg.explain.Derivations.Step;
-import org.cikg.explain.Explanation.SchemaFact;
 import org.cikg.explain.Explanation.RuleRef;
+import org.cikg.explain.Explanation.SchemaFact;
 import org.cikg.explain.Explanation.Source;
 import org.cikg.explain.Explanation.Term;
 import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
-import org.cikg.sparql.SystemQuery;
 import org.cikg.sparql.QueryRunner;
+import org.cikg.sparql.SystemQuery;
 import org.cikg.sparql.Terms;
 import org.cikg.store.Graphs;
 import org.cikg.store.KnowledgeStore;
@@ -61,29 +61,42 @@ public class Explainer {
     private final DataVersionCache<Triple, Derivations> derivations;
     /** Sources and labels recur across explanations (every place in China ends with Zhejiang in China). */
     private final DataVersionCache<Triple, List<Source>> sourceCache;
+
     private final DataVersionCache<Named, Term> termCache;
     private volatile long searchVersion = Long.MIN_VALUE;
 
-    private record Asked(Triple triple, String lang) {
-    }
+    private record Asked(Triple triple, String lang) {}
 
-    private record Named(Node node, String lang, String query) {
-    }
+    private record Named(Node node, String lang, String query) {}
 
     @Autowired
     public Explainer(KnowledgeStore store, QueryCatalog catalog, KgProperties props, DataVersion version) {
-        this(store.runner(), catalog, InferenceRules.fromQueries(props.sparql().queries()), version,
-                store.isRemote() ? DerivationSearch.byQuery(store.runner(), catalog.get(SystemQuery.EXPLAIN_STATUS))
+        this(
+                store.runner(),
+                catalog,
+                InferenceRules.fromQueries(props.sparql().queries()),
+                version,
+                store.isRemote()
+                        ? DerivationSearch.byQuery(store.runner(), catalog.get(SystemQuery.EXPLAIN_STATUS))
                         : DerivationSearch.byIndex(store::dataset));
     }
 
     /** Over any runner; where triples are held is asked with {@code system/explain-status.rq}. */
     public Explainer(QueryRunner runner, QueryCatalog catalog, InferenceRules rules, DataVersion version) {
-        this(runner, catalog, rules, version, DerivationSearch.byQuery(runner, catalog.get(SystemQuery.EXPLAIN_STATUS)));
+        this(
+                runner,
+                catalog,
+                rules,
+                version,
+                DerivationSearch.byQuery(runner, catalog.get(SystemQuery.EXPLAIN_STATUS)));
     }
 
-    private Explainer(QueryRunner runner, QueryCatalog catalog, InferenceRules rules, DataVersion version,
-                      java.util.function.Function<Triple, java.util.Set<Node>> graphsOf) {
+    private Explainer(
+            QueryRunner runner,
+            QueryCatalog catalog,
+            InferenceRules rules,
+            DataVersion version,
+            java.util.function.Function<Triple, java.util.Set<Node>> graphsOf) {
         this.runner = runner;
         this.rules = rules;
         this.version = version;
@@ -144,8 +157,10 @@ public class Explainer {
 
         /** Stated before hedged, then fewer rules in a row, then fewer facts, then a fixed order (stable pages). */
         private record Cost(boolean hedged, int depth, int size, String key, Step step) {
-            static final Comparator<Cost> ORDER = Comparator.comparing(Cost::hedged).thenComparingInt(Cost::depth)
-                    .thenComparingInt(Cost::size).thenComparing(Cost::key);
+            static final Comparator<Cost> ORDER = Comparator.comparing(Cost::hedged)
+                    .thenComparingInt(Cost::depth)
+                    .thenComparingInt(Cost::size)
+                    .thenComparing(Cost::key);
         }
 
         Request(Derivations d, String lang) {
@@ -217,33 +232,66 @@ public class Explainer {
                 List<Source> src = st == Status.ASSERTED ? sourcesOf(t) : List.of();
                 boolean hedged = !src.isEmpty() && src.stream().allMatch(Source::hedged);
                 String status = st == Status.ASSERTED ? "asserted" : "ontology";
-                Explanation leaf = new Explanation(s, p, o, status, hedged ? "hedged" : "stated", null, List.of(),
-                        List.of(), src, (st == Status.ASSERTED ? Graphs.DATA : Graphs.ONTOLOGY).getURI(), null);
+                Explanation leaf = new Explanation(
+                        s,
+                        p,
+                        o,
+                        status,
+                        hedged ? "hedged" : "stated",
+                        null,
+                        List.of(),
+                        List.of(),
+                        src,
+                        (st == Status.ASSERTED ? Graphs.DATA : Graphs.ONTOLOGY).getURI(),
+                        null);
                 return withText(leaf);
             }
             Cost c = best.get(t);
             if (c == null) {
                 // Inferred, but no derivation reaches asserted facts within the search's bound: say so rather
                 // than invent one.
-                return new Explanation(s, p, o, "inferred", "stated", null, List.of(), List.of(), List.of(),
-                        Graphs.INFERRED.getURI(), Explanation.phrase(s, p, o) + ": added by the inference rules; "
-                        + "no derivation from asserted facts was found within the search's bound");
+                return new Explanation(
+                        s,
+                        p,
+                        o,
+                        "inferred",
+                        "stated",
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        Graphs.INFERRED.getURI(),
+                        Explanation.phrase(s, p, o) + ": added by the inference rules; "
+                                + "no derivation from asserted facts was found within the search's bound");
             }
             Step step = c.step();
             List<Explanation> premises = new ArrayList<>();
             List<SchemaFact> schema = new ArrayList<>();
             for (Triple u : step.used()) {
                 if (d.status().get(u) == Status.ONTOLOGY) {
-                    schema.add(new SchemaFact(term(u.getSubject()), PREFIXES.shortForm(u.getPredicate().getURI()),
+                    schema.add(new SchemaFact(
+                            term(u.getSubject()),
+                            PREFIXES.shortForm(u.getPredicate().getURI()),
                             term(u.getObject())));
                 } else {
                     premises.add(explain(u));
                 }
             }
             step.paths().forEach(pf -> schema.add(new SchemaFact(term(pf.subject()), pf.path(), term(pf.object()))));
-            RuleRef rule = new RuleRef(step.rule().name(), step.rule().file(), step.rule().description());
-            Explanation e = new Explanation(s, p, o, "inferred", c.hedged() ? "hedged" : "stated", rule,
-                    List.copyOf(premises), List.copyOf(schema), List.of(), Graphs.INFERRED.getURI(), null);
+            RuleRef rule = new RuleRef(
+                    step.rule().name(), step.rule().file(), step.rule().description());
+            Explanation e = new Explanation(
+                    s,
+                    p,
+                    o,
+                    "inferred",
+                    c.hedged() ? "hedged" : "stated",
+                    rule,
+                    List.copyOf(premises),
+                    List.copyOf(schema),
+                    List.of(),
+                    Graphs.INFERRED.getURI(),
+                    null);
             return withText(e);
         }
 
@@ -257,8 +305,18 @@ public class Explainer {
             } else {
                 text = Explanation.cited(e);
             }
-            return new Explanation(e.subject(), e.predicate(), e.object(), e.status(), e.certainty(), e.rule(),
-                    e.premises(), e.schema(), e.sources(), e.graph(), text);
+            return new Explanation(
+                    e.subject(),
+                    e.predicate(),
+                    e.object(),
+                    e.status(),
+                    e.certainty(),
+                    e.rule(),
+                    e.premises(),
+                    e.schema(),
+                    e.sources(),
+                    e.graph(),
+                    text);
         }
 
         /** The statement nodes of a triple, their source titles in the request's language. */
@@ -275,23 +333,46 @@ public class Explainer {
                 });
                 return List.copyOf(out.values());
             });
-            return raw.stream().map(s -> new Source(s.statement(), s.source(), s.identifier(),
-                    s.source() == null ? null : term(NodeFactory.createURI(s.source()), titleQuery).label(), s.href(),
-                    s.paragraph(), s.certainty(), s.startYear(), s.endYear(), s.editorial())).toList();
+            return raw.stream()
+                    .map(s -> new Source(
+                            s.statement(),
+                            s.source(),
+                            s.identifier(),
+                            s.source() == null
+                                    ? null
+                                    : term(NodeFactory.createURI(s.source()), titleQuery)
+                                            .label(),
+                            s.href(),
+                            s.paragraph(),
+                            s.certainty(),
+                            s.startYear(),
+                            s.endYear(),
+                            s.editorial()))
+                    .toList();
         }
 
         private Source source(Binding row) {
             Node src = row.get("source");
-            boolean editorial = src != null && src.isURI() && src.getURI().equals(Namespaces.CIKG + "EditorialKnowledge");
-            Integer paragraph = row.get("paragraph") == null ? null
+            boolean editorial =
+                    src != null && src.isURI() && src.getURI().equals(Namespaces.CIKG + "EditorialKnowledge");
+            Integer paragraph = row.get("paragraph") == null
+                    ? null
                     : Integer.valueOf(row.get("paragraph").getLiteralLexicalForm());
             String href = null;
             if (!editorial && src != null && src.isURI() && src.getURI().startsWith(Namespaces.KGSRC)) {
                 href = "/source/" + src.getURI().substring(Namespaces.KGSRC.length())
                         + (paragraph == null ? "" : "#p" + paragraph);
             }
-            return new Source(uri(row.get("statement")), uri(src), lex(row.get("identifier")), null,
-                    href, paragraph, lex(row.get("certainty")), lex(row.get("startYear")), lex(row.get("endYear")),
+            return new Source(
+                    uri(row.get("statement")),
+                    uri(src),
+                    lex(row.get("identifier")),
+                    null,
+                    href,
+                    paragraph,
+                    lex(row.get("certainty")),
+                    lex(row.get("startYear")),
+                    lex(row.get("endYear")),
                     editorial);
         }
 
@@ -304,15 +385,20 @@ public class Explainer {
             return termCache.get(new Named(n, lang, labelBy.name()), k -> {
                 if (n.isLiteral()) {
                     String dt = n.getLiteralLanguage().isEmpty() ? n.getLiteralDatatypeURI() : null;
-                    return new Term(null, n.getLiteralLexicalForm(), null, dt,
-                            n.getLiteralLanguage().isEmpty() ? null : n.getLiteralLanguage(), null);
+                    return new Term(
+                            null,
+                            n.getLiteralLexicalForm(),
+                            null,
+                            dt,
+                            n.getLiteralLanguage().isEmpty() ? null : n.getLiteralLanguage(),
+                            null);
                 }
                 if (!n.isURI()) {
                     return new Term(null, n.toString(), null, null, null, null);
                 }
                 String label = null;
-                var rows = runner.selectInTxn(labelBy,
-                        Map.of("node", n, "lang", NodeFactory.createLiteralString(lang)));
+                var rows =
+                        runner.selectInTxn(labelBy, Map.of("node", n, "lang", NodeFactory.createLiteralString(lang)));
                 if (!rows.isEmpty()) {
                     label = lex(rows.first().get().get("label"));
                 }

@@ -24,9 +24,18 @@ import java.util.stream.Collectors;
  * @param graph     the named graph holding it
  * @param text      one sentence saying why it holds
  */
-public record Explanation(Term subject, Term predicate, Term object, String status, String certainty, RuleRef rule,
-                          List<Explanation> premises, List<SchemaFact> schema, List<Source> sources, String graph,
-                          String text) {
+public record Explanation(
+        Term subject,
+        Term predicate,
+        Term object,
+        String status,
+        String certainty,
+        RuleRef rule,
+        List<Explanation> premises,
+        List<SchemaFact> schema,
+        List<Source> sources,
+        String graph,
+        String text) {
 
     /** An IRI with its label, or a literal. */
     public record Term(String iri, String value, String label, String datatype, String lang, String href) {
@@ -37,8 +46,7 @@ public record Explanation(Term subject, Term predicate, Term object, String stat
     }
 
     /** A rule file and its one-line description. */
-    public record RuleRef(String name, String file, String description) {
-    }
+    public record RuleRef(String name, String file, String description) {}
 
     /**
      * A fact of the ontology a rule used: a triple of the ontology graph, or a property path it matched.
@@ -68,8 +76,17 @@ public record Explanation(Term subject, Term predicate, Term object, String stat
      * @param endYear    until when, if dated
      * @param editorial  whether it comes from the public record rather than an article
      */
-    public record Source(String statement, String source, String identifier, String title, String href,
-                         Integer paragraph, String certainty, String startYear, String endYear, boolean editorial) {
+    public record Source(
+            String statement,
+            String source,
+            String identifier,
+            String title,
+            String href,
+            Integer paragraph,
+            String certainty,
+            String startYear,
+            String endYear,
+            boolean editorial) {
         public boolean hedged() {
             return "hedged".equals(certainty);
         }
@@ -80,7 +97,8 @@ public record Explanation(Term subject, Term predicate, Term object, String stat
                 return "editorial";
             }
             String article = identifier != null && identifier.contains("_")
-                    ? "article " + identifier.substring(0, identifier.indexOf('_')) : title;
+                    ? "article " + identifier.substring(0, identifier.indexOf('_'))
+                    : title;
             return article + (paragraph == null ? "" : " ¶" + paragraph) + (certainty == null ? "" : ", " + certainty);
         }
     }

@@ -48,7 +48,9 @@ final class ExplanationRdf {
                     st.addProperty(prop(Namespaces.PROV, "wasDerivedFrom"), m.createResource(s.source()));
                 }
                 if (s.paragraph() != null) {
-                    st.addLiteral(cikg("paragraph"), m.createTypedLiteral(s.paragraph().longValue()));
+                    st.addLiteral(
+                            cikg("paragraph"),
+                            m.createTypedLiteral(s.paragraph().longValue()));
                 }
                 if (s.certainty() != null) {
                     st.addProperty(cikg("certainty"), s.certainty());
@@ -69,22 +71,29 @@ final class ExplanationRdf {
         if (e.rule() == null) {
             return st;
         }
-        Resource rule = m.createResource(RULE_NS + e.rule().name()).addProperty(RDF.type, cikg("InferenceRule"))
-                .addProperty(RDFS.label, e.rule().name()).addProperty(RDFS.comment, e.rule().description(), "en")
+        Resource rule = m.createResource(RULE_NS + e.rule().name())
+                .addProperty(RDF.type, cikg("InferenceRule"))
+                .addProperty(RDFS.label, e.rule().name())
+                .addProperty(RDFS.comment, e.rule().description(), "en")
                 .addProperty(cikg("ruleFile"), e.rule().file());
-        Resource d = m.createResource().addProperty(RDF.type, cikg("Derivation")).addProperty(cikg("conclusion"), st)
+        Resource d = m.createResource()
+                .addProperty(RDF.type, cikg("Derivation"))
+                .addProperty(cikg("conclusion"), st)
                 .addProperty(cikg("derivedBy"), rule);
         for (Explanation p : e.premises()) {
             d.addProperty(cikg("usedFact"), fact(p));
             // A claim with two sources is used once, through each of its statement nodes.
             if ("asserted".equals(p.status())) {
-                p.sources().stream().skip(1).forEach(s -> d.addProperty(cikg("usedFact"),
-                        m.createResource(s.statement())));
+                p.sources().stream()
+                        .skip(1)
+                        .forEach(s -> d.addProperty(cikg("usedFact"), m.createResource(s.statement())));
             }
         }
         for (SchemaFact f : e.schema()) {
-            Resource x = m.createResource().addProperty(RDF.type, RDF.Statement)
-                    .addProperty(RDF.subject, node(f.subject())).addProperty(RDF.object, node(f.object()))
+            Resource x = m.createResource()
+                    .addProperty(RDF.type, RDF.Statement)
+                    .addProperty(RDF.subject, node(f.subject()))
+                    .addProperty(RDF.object, node(f.object()))
                     .addProperty(cikg("assertedIn"), m.createResource("https://w3id.org/cikg/graph/ontology"));
             String predicate = m.expandPrefix(f.relation());
             if (!predicate.equals(f.relation())) {
@@ -98,7 +107,9 @@ final class ExplanationRdf {
     }
 
     private void statement(Resource st, Term s, Term p, Term o) {
-        st.addProperty(RDF.type, RDF.Statement).addProperty(RDF.subject, node(s)).addProperty(RDF.predicate, node(p))
+        st.addProperty(RDF.type, RDF.Statement)
+                .addProperty(RDF.subject, node(s))
+                .addProperty(RDF.predicate, node(p))
                 .addProperty(RDF.object, node(o));
     }
 
@@ -109,15 +120,17 @@ final class ExplanationRdf {
         if (t.lang() != null) {
             return m.createLiteral(t.value(), t.lang());
         }
-        Literal l = t.datatype() == null ? m.createLiteral(t.value())
+        Literal l = t.datatype() == null
+                ? m.createLiteral(t.value())
                 : m.createTypedLiteral(t.value(), TypeMapper.getInstance().getSafeTypeByName(t.datatype()));
         return l;
     }
 
     private void year(Resource st, String local, String year) {
         if (year != null) {
-            st.addProperty(cikg(local), m.createTypedLiteral(year,
-                    TypeMapper.getInstance().getSafeTypeByName(Namespaces.XSD + "gYear")));
+            st.addProperty(
+                    cikg(local),
+                    m.createTypedLiteral(year, TypeMapper.getInstance().getSafeTypeByName(Namespaces.XSD + "gYear")));
         }
     }
 

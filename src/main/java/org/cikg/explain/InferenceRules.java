@@ -55,9 +55,14 @@ public final class InferenceRules {
      * @param patterns    the body's triple patterns and paths, every branch; instantiated with an answer they are
      *                    the facts the rule used
      */
-    public record Rule(String name, String file, String description, List<Triple> conclusions, CatalogQuery body,
-                       CatalogQuery applies, List<TriplePath> patterns) {
-    }
+    public record Rule(
+            String name,
+            String file,
+            String description,
+            List<Triple> conclusions,
+            CatalogQuery body,
+            CatalogQuery applies,
+            List<TriplePath> patterns) {}
 
     private InferenceRules(List<Rule> rules) {
         this.rules = rules;
@@ -71,7 +76,8 @@ public final class InferenceRules {
         }
         try (Stream<Path> files = Files.list(folder)) {
             List<Rule> rules = new ArrayList<>();
-            for (Path p : files.filter(f -> f.toString().endsWith(".ru")).sorted().toList()) {
+            for (Path p :
+                    files.filter(f -> f.toString().endsWith(".ru")).sorted().toList()) {
                 rules.add(parse(p, Files.readString(p)));
             }
             return new InferenceRules(List.copyOf(rules));
@@ -100,13 +106,16 @@ public final class InferenceRules {
                     + "(one line saying what it adds; explanations quote it)");
         }
         UpdateRequest request = UpdateFactory.create(text);
-        Update only = request.getOperations().size() == 1 ? request.getOperations().get(0) : null;
-        if (!(only instanceof UpdateModify modify) || !modify.getDeleteQuads().isEmpty()
+        Update only =
+                request.getOperations().size() == 1 ? request.getOperations().get(0) : null;
+        if (!(only instanceof UpdateModify modify)
+                || !modify.getDeleteQuads().isEmpty()
                 || modify.getInsertQuads().isEmpty()) {
-            throw new IllegalStateException(String.format("%s: an inference rule must be one update that adds triples "
-                    + "and removes none", file));
+            throw new IllegalStateException(String.format(
+                    "%s: an inference rule must be one update that adds triples " + "and removes none", file));
         }
-        List<Triple> conclusions = modify.getInsertQuads().stream().map(Quad::asTriple).toList();
+        List<Triple> conclusions =
+                modify.getInsertQuads().stream().map(Quad::asTriple).toList();
         Element body = withoutNotExists(modify.getWherePattern());
         Query select = new Query();
         select.setQuerySelectType();
@@ -116,10 +125,10 @@ public final class InferenceRules {
         Query ask = select.cloneQuery();
         ask.setQueryAskType();
         String path = "queries/inference/" + fileName;
-        CatalogQuery selectQuery = new CatalogQuery("inference/" + name, name, description, List.of(), "",
-                select.serialize(), select);
-        CatalogQuery askQuery = new CatalogQuery("inference/" + name, name, description, List.of(), "",
-                ask.serialize(), ask);
+        CatalogQuery selectQuery =
+                new CatalogQuery("inference/" + name, name, description, List.of(), "", select.serialize(), select);
+        CatalogQuery askQuery =
+                new CatalogQuery("inference/" + name, name, description, List.of(), "", ask.serialize(), ask);
         return new Rule(name, path, description, conclusions, selectQuery, askQuery, patterns(body));
     }
 

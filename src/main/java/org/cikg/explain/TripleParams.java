@@ -25,8 +25,7 @@ final class TripleParams {
             "\"((?:[^\"\\\\]|\\\\.){0,1000})\"(?:@([a-zA-Z]{1,8}(?:-[a-zA-Z0-9]{1,8})*)|\\^\\^(\\S+))?");
     private static final int MAX = 2000;
 
-    private TripleParams() {
-    }
+    private TripleParams() {}
 
     static Triple triple(String s, String p, String o) {
         return Triple.create(resource("s", s, true), predicate(p), object(o));
@@ -77,10 +76,13 @@ final class TripleParams {
         String dt = t.get("datatype");
         return switch (String.valueOf(t.get("type"))) {
             case "uri" -> IRI.matcher(v).matches() ? NodeFactory.createURI(v) : null;
-            case "literal", "typed-literal" -> lang != null && !lang.isBlank() ? NodeFactory.createLiteralLang(v, lang)
-                    : dt != null && IRI.matcher(dt).matches()
-                    ? NodeFactory.createLiteralDT(v, TypeMapper.getInstance().getSafeTypeByName(dt))
-                    : NodeFactory.createLiteralString(v);
+            case "literal", "typed-literal" ->
+                lang != null && !lang.isBlank()
+                        ? NodeFactory.createLiteralLang(v, lang)
+                        : dt != null && IRI.matcher(dt).matches()
+                                ? NodeFactory.createLiteralDT(
+                                        v, TypeMapper.getInstance().getSafeTypeByName(dt))
+                                : NodeFactory.createLiteralString(v);
             default -> null;
         };
     }
@@ -102,15 +104,15 @@ final class TripleParams {
             return Namespaces.ALL.get(m.group(1)) + m.group(2);
         }
         throw new BadRequestException("Parameter '" + param + "' must be an IRI (https://...), a prefixed name with "
-                + "one of the prefixes " + Namespaces.ALL.keySet() + (param.equals("p") ? ", an ontology term "
-                + "(locatedIn) or 'a'" : ", or an entity slug (hangzhou)")
+                + "one of the prefixes " + Namespaces.ALL.keySet()
+                + (param.equals("p") ? ", an ontology term " + "(locatedIn) or 'a'" : ", or an entity slug (hangzhou)")
                 + (param.equals("o") ? ", or a literal such as \"2019\"^^xsd:gYear" : ""));
     }
 
     private static String require(String param, String value) {
         if (value == null || value.isBlank()) {
-            throw new BadRequestException("Parameter '" + param + "' is required: the triple to explain is given by "
-                    + "s, p and o");
+            throw new BadRequestException(
+                    "Parameter '" + param + "' is required: the triple to explain is given by " + "s, p and o");
         }
         if (value.length() > MAX) {
             throw new BadRequestException("Parameter '" + param + "' is too long");

@@ -3,7 +3,9 @@ package org.cikg.fuseki;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
+import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.fuseki.main.JettySecurityLib;
+import org.cikg.config.KgProperties;
 import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.security.AuthenticationState;
@@ -13,8 +15,6 @@ import org.eclipse.jetty.security.authentication.BasicAuthenticator;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.apache.jena.atlas.web.AuthScheme;
-import org.cikg.config.KgProperties;
 
 /**
  * HTTP basic authentication of the admin on the SPARQL endpoints ({@code /update}, {@code /data}): Jetty's
@@ -46,7 +46,8 @@ final class AdminAuthenticator extends BasicAuthenticator {
         OptionalLong wait = throttle.closedFor(client);
         if (attempt && wait.isPresent()) {
             byte[] body = ("{\"type\":\"about:blank\",\"title\":\"Too many failed logins\",\"status\":429,\"detail\":"
-                    + "\"Too many wrong passwords from this address; try again in " + wait.getAsLong() + " s.\"}")
+                            + "\"Too many wrong passwords from this address; try again in " + wait.getAsLong()
+                            + " s.\"}")
                     .getBytes(StandardCharsets.UTF_8);
             res.setStatus(429);
             res.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(wait.getAsLong()));

@@ -57,9 +57,11 @@ final class ClientWatch implements AutoCloseable {
     Watched watch(HttpServletRequest request) {
         EndPoint endPoint = null;
         try {
-            ConnectionMetaData meta = ServletContextRequest.getServletContextRequest(request).getConnectionMetaData();
+            ConnectionMetaData meta =
+                    ServletContextRequest.getServletContextRequest(request).getConnectionMetaData();
             HttpVersion version = meta.getHttpVersion();
-            if ((version == HttpVersion.HTTP_1_1 || version == HttpVersion.HTTP_1_0) && !meta.isSecure()
+            if ((version == HttpVersion.HTTP_1_1 || version == HttpVersion.HTTP_1_0)
+                    && !meta.isSecure()
                     && meta.getConnection().getEndPoint() instanceof SocketChannelEndPoint ep
                     && !ep.getChannel().isBlocking()) {
                 endPoint = ep;

@@ -1,10 +1,10 @@
 package org.cikg.fuseki;
 
 import org.apache.jena.query.ARQ;
-import org.cikg.config.KgProperties;
-import org.cikg.sparql.QueryBounds;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.cikg.config.KgProperties;
+import org.cikg.sparql.QueryBounds;
 import org.cikg.store.NoRemoteDocuments;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -21,13 +21,18 @@ import org.apache.jena.fuseki.servlets.CrossOriginFilter;
  */
 final class CorsFilter implements Filter {
     private static final Map<String, String> SETTINGS = Map.of(
-            CrossOriginFilter.ALLOWED_ORIGINS_PARAM, "*",
-            CrossOriginFilter.ALLOWED_METHODS_PARAM, "GET,POST,OPTIONS",
-            CrossOriginFilter.ALLOWED_HEADERS_PARAM, "X-Requested-With,Content-Type,Accept,Origin",
+            CrossOriginFilter.ALLOWED_ORIGINS_PARAM,
+            "*",
+            CrossOriginFilter.ALLOWED_METHODS_PARAM,
+            "GET,POST,OPTIONS",
+            CrossOriginFilter.ALLOWED_HEADERS_PARAM,
+            "X-Requested-With,Content-Type,Accept,Origin",
             CrossOriginFilter.EXPOSED_HEADERS_PARAM,
             "Cache-Control,Content-Language,Content-Length,Content-Type,Expires,Last-Modified",
-            CrossOriginFilter.ALLOW_CREDENTIALS_PARAM, "false",
-            CrossOriginFilter.CHAIN_PREFLIGHT_PARAM, "false");
+            CrossOriginFilter.ALLOW_CREDENTIALS_PARAM,
+            "false",
+            CrossOriginFilter.CHAIN_PREFLIGHT_PARAM,
+            "false");
 
     private final CrossOriginFilter cors = new CrossOriginFilter();
 

@@ -13,9 +13,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxDepth  deepest bracket nesting ({@code ( [ {}) in a query or update (400 above)
  */
 @ConfigurationProperties("kg.sparql")
-public record EndpointLimits(@DefaultValue("64KB") DataSize maxBody,
-                             @DefaultValue("16MB") DataSize maxUpload,
-                             @DefaultValue("64") int maxDepth) {
+public record EndpointLimits(
+        @DefaultValue("64KB") DataSize maxBody,
+        @DefaultValue("16MB") DataSize maxUpload,
+        @DefaultValue("64") int maxDepth) {
 
     public static EndpointLimits defaults() {
         return new EndpointLimits(DataSize.ofKilobytes(64), DataSize.ofMegabytes(16), 64);

@@ -10,12 +10,12 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.ServerConnector;
 import org.cikg.config.KgProperties;
 import org.cikg.sparql.QueryAdmission;
 import org.cikg.store.KnowledgeStore;
 import org.cikg.store.version.DataVersion;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -50,8 +50,8 @@ public class FusekiEndpoints implements SmartLifecycle {
     private final LoginThrottle throttle;
     private volatile FusekiServer server;
 
-    public FusekiEndpoints(KnowledgeStore store, KgProperties props, EndpointLimits limits,
-                           ConformanceDataset conformance) {
+    public FusekiEndpoints(
+            KnowledgeStore store, KgProperties props, EndpointLimits limits, ConformanceDataset conformance) {
         this(store, props, limits, conformance, new DataVersion(), new QueryAdmission(props), new LoginThrottle());
     }
 
@@ -61,9 +61,14 @@ public class FusekiEndpoints implements SmartLifecycle {
      * the facade's admin calls.
      */
     @org.springframework.beans.factory.annotation.Autowired
-    public FusekiEndpoints(KnowledgeStore store, KgProperties props, EndpointLimits limits,
-                           ConformanceDataset conformance, DataVersion version, QueryAdmission admission,
-                           LoginThrottle throttle) {
+    public FusekiEndpoints(
+            KnowledgeStore store,
+            KgProperties props,
+            EndpointLimits limits,
+            ConformanceDataset conformance,
+            DataVersion version,
+            QueryAdmission admission,
+            LoginThrottle throttle) {
         this.throttle = throttle;
         this.store = store;
         this.props = props;
@@ -80,32 +85,49 @@ public class FusekiEndpoints implements SmartLifecycle {
             return;
         }
         if (props.store().isRemote()) {
-            LOG.info("No embedded SPARQL endpoints: the store is remote ({})", props.store().queryEndpoint());
+            LOG.info(
+                    "No embedded SPARQL endpoints: the store is remote ({})",
+                    props.store().queryEndpoint());
             return;
         }
-        DatasetGraph scratch = conformance.enabled()
-                ? ConformanceDataset.create(props.sparql()) : null;
-        server = build(store.writable(), props, limits, scratch, version::changed, admission, store::writeRefusal,
-                throttle).start();
-        LOG.info("SPARQL endpoints at http://{}:{}{}/sparql (update {})", props.fuseki().address(),
-                server.getHttpPort(), DATASET, props.admin().enabled() ? "with admin credentials" : "disabled");
+        DatasetGraph scratch = conformance.enabled() ? ConformanceDataset.create(props.sparql()) : null;
+        server = build(
+                        store.writable(),
+                        props,
+                        limits,
+                        scratch,
+                        version::changed,
+                        admission,
+                        store::writeRefusal,
+                        throttle)
+                .start();
+        LOG.info(
+                "SPARQL endpoints at http://{}:{}{}/sparql (update {})",
+                props.fuseki().address(),
+                server.getHttpPort(),
+                DATASET,
+                props.admin().enabled() ? "with admin credentials" : "disabled");
     }
 
     /**
      * The configured server, not yet started: {@link RequestGate} in front, CORS without credentials; with a
      * {@code scratch} dataset (may be null) also served at {@link ConformanceDataset#PATH} with the same endpoints.
      */
-    static FusekiServer build(DatasetGraph dataset, KgProperties props, EndpointLimits limits,
-                              DatasetGraph scratch) {
-        return build(dataset, props, limits, scratch, () -> { }, new QueryAdmission(props));
+    static FusekiServer build(DatasetGraph dataset, KgProperties props, EndpointLimits limits, DatasetGraph scratch) {
+        return build(dataset, props, limits, scratch, () -> {}, new QueryAdmission(props));
     }
 
     /**
      * As above; {@code onWrite} runs after each successful update or Graph Store write to {@link #DATASET}, and
      * requests are admitted by {@code admission}.
      */
-    static FusekiServer build(DatasetGraph dataset, KgProperties props, EndpointLimits limits,
-                              DatasetGraph scratch, Runnable onWrite, QueryAdmission admission) {
+    static FusekiServer build(
+            DatasetGraph dataset,
+            KgProperties props,
+            EndpointLimits limits,
+            DatasetGraph scratch,
+            Runnable onWrite,
+            QueryAdmission admission) {
         return build(dataset, props, limits, scratch, onWrite, admission, Optional::empty, new LoginThrottle());
     }
 
@@ -114,9 +136,15 @@ public class FusekiEndpoints implements SmartLifecycle {
      * {@link #DATASET} are answered 409 with it, before anything runs; admin logins are slowed down by
      * {@code throttle}.
      */
-    static FusekiServer build(DatasetGraph dataset, KgProperties props, EndpointLimits limits,
-                              DatasetGraph scratch, Runnable onWrite, QueryAdmission admission,
-                              java.util.function.Supplier<Optional<String>> writeRefusal, LoginThrottle throttle) {
+    static FusekiServer build(
+            DatasetGraph dataset,
+            KgProperties props,
+            EndpointLimits limits,
+            DatasetGraph scratch,
+            Runnable onWrite,
+            QueryAdmission admission,
+            java.util.function.Supplier<Optional<String>> writeRefusal,
+            LoginThrottle throttle) {
         List<String> paths = new ArrayList<>(List.of(DATASET));
         if (scratch != null) {
             paths.add(ConformanceDataset.PATH);
@@ -127,7 +155,9 @@ public class FusekiEndpoints implements SmartLifecycle {
                 .addFilter("/*", new CorsFilter())
                 .addFilter("/*", new RequestGate(limits, paths, props.sparql(), onWrite, admission, writeRefusal))
                 // Replaces Fuseki's query operation (same content type) on every dataset and path that runs queries.
-                .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery,
+                .registerOperation(
+                        Operation.Query,
+                        WebContent.contentTypeSPARQLQuery,
                         new LimitedQueryService(props.sparql().timeout()))
                 .registerOperation(Operation.Update, WebContent.contentTypeSPARQLUpdate, new UpdateService())
                 .add(DATASET, dataset, false);

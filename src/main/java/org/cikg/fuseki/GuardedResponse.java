@@ -155,10 +155,15 @@ final class GuardedResponse extends HttpServletResponseWrapper {
             return type;
         }
         String base = type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
-        boolean text = base.startsWith("text/") || base.equals("application/n-triples")
-                || base.equals("application/n-quads") || base.equals("application/trig")
-                || base.equals("application/ld+json") || base.endsWith("+json") || base.endsWith("+xml")
-                || base.equals("application/json") || base.equals("application/xml");
+        boolean text = base.startsWith("text/")
+                || base.equals("application/n-triples")
+                || base.equals("application/n-quads")
+                || base.equals("application/trig")
+                || base.equals("application/ld+json")
+                || base.endsWith("+json")
+                || base.endsWith("+xml")
+                || base.equals("application/json")
+                || base.equals("application/xml");
         return text ? type + ";charset=utf-8" : type;
     }
 
@@ -197,8 +202,12 @@ final class GuardedResponse extends HttpServletResponseWrapper {
             HttpServletResponse r = (HttpServletResponse) getResponse();
             r.resetBuffer();
             r.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-            RequestGate.problem(r, 503, "Query timed out", "The query ran past the " + timeoutMillis
-                    + " ms limit and was stopped; narrow it (LIMIT, more specific patterns) or try again later.");
+            RequestGate.problem(
+                    r,
+                    503,
+                    "Query timed out",
+                    "The query ran past the " + timeoutMillis
+                            + " ms limit and was stopped; narrow it (LIMIT, more specific patterns) or try again later.");
         }
     }
 

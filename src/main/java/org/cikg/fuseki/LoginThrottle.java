@@ -21,11 +21,12 @@ public final class LoginThrottle {
     static final int MAX_BACKOFF_SECONDS = 60;
 
     /** Failures in a row; while {@code closed}, no attempt before {@code untilNanos} ({@link System#nanoTime}). */
-    private record Failures(int count, boolean closed, long untilNanos) {
-    }
+    private record Failures(int count, boolean closed, long untilNanos) {}
 
     private final Cache<String, Failures> byClient = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofHours(1)).maximumSize(100_000).build();
+            .expireAfterWrite(Duration.ofHours(1))
+            .maximumSize(100_000)
+            .build();
 
     /** Seconds {@code client} must wait before it may try again; empty when it may try now. */
     public OptionalLong closedFor(String client) {

@@ -10,8 +10,7 @@ package org.cikg.fuseki;
  * inside a comment can make it miscount.
  */
 final class NestingDepth {
-    private NestingDepth() {
-    }
+    private NestingDepth() {}
 
     static int of(String text) {
         int depth = 0;

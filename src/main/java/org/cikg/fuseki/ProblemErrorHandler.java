@@ -18,8 +18,8 @@ import org.eclipse.jetty.util.Callback;
 final class ProblemErrorHandler extends ErrorHandler {
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-                                    Callback callback) {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         byte[] body = body(code, message);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
@@ -36,7 +36,8 @@ final class ProblemErrorHandler extends ErrorHandler {
         String title = HttpStatus.getMessage(status);
         String detail = message == null || message.isBlank() ? title : message;
         return ("{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status + ",\"detail\":"
-                + json(detail) + "}").getBytes(StandardCharsets.UTF_8);
+                        + json(detail) + "}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** A JSON string literal of {@code s}. */

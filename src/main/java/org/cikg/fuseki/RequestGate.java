@@ -43,8 +43,8 @@ import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
 import org.cikg.config.KgProperties;
-import org.cikg.sparql.DeadlineRegex;
 import org.cikg.problem.TooManyQueriesException;
+import org.cikg.sparql.DeadlineRegex;
 import org.cikg.sparql.QueryAdmission;
 
 /**
@@ -86,8 +86,7 @@ import org.cikg.sparql.QueryAdmission;
 final class RequestGate implements Filter {
     private static final AcceptList OFFERS = offers();
     private static final String FORM = "application/x-www-form-urlencoded";
-    private static final Pattern CHARSET =
-            Pattern.compile("(?i);\\s*charset\\s*=\\s*\"?([^\";\\s]*)");
+    private static final Pattern CHARSET = Pattern.compile("(?i);\\s*charset\\s*=\\s*\"?([^\";\\s]*)");
     /** The most bytes of a refused request body read and discarded so the client sees the 413 (see swallow). */
     private static final long SWALLOW = 2L * 1024 * 1024;
 
@@ -110,8 +109,12 @@ final class RequestGate implements Filter {
      * update, or a Graph Store {@code POST}, {@code PUT}, {@code DELETE}) to the first dataset, once Fuseki has
      * committed it: caches of the data key their entries by the version it moves.
      */
-    RequestGate(EndpointLimits limits, List<String> datasets, KgProperties.Sparql sparql, Runnable onWrite,
-                QueryAdmission admission) {
+    RequestGate(
+            EndpointLimits limits,
+            List<String> datasets,
+            KgProperties.Sparql sparql,
+            Runnable onWrite,
+            QueryAdmission admission) {
         this(limits, datasets, sparql, onWrite, admission, java.util.Optional::empty);
     }
 
@@ -119,8 +122,13 @@ final class RequestGate implements Filter {
      * As above; while {@code writeRefusal} gives a reason (a read replica), a write to the first dataset (an update, or
      * a Graph Store {@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE}) is answered 409 with it.
      */
-    RequestGate(EndpointLimits limits, List<String> datasets, KgProperties.Sparql sparql, Runnable onWrite,
-                QueryAdmission admission, java.util.function.Supplier<java.util.Optional<String>> writeRefusal) {
+    RequestGate(
+            EndpointLimits limits,
+            List<String> datasets,
+            KgProperties.Sparql sparql,
+            Runnable onWrite,
+            QueryAdmission admission,
+            java.util.function.Supplier<java.util.Optional<String>> writeRefusal) {
         this.writeRefusal = writeRefusal;
         this.limits = limits;
         this.admission = admission;
@@ -145,14 +153,21 @@ final class RequestGate implements Filter {
         }
         String path = request.getRequestURI();
         if (path == null || suspiciousPath(path)) {
-            refuse(response, 400, "Bad request path", "Path segments must be plain: no '//', '.', ';' or encoded "
-                    + "'.', '/', '$'.");
+            refuse(
+                    response,
+                    400,
+                    "Bad request path",
+                    "Path segments must be plain: no '//', '.', ';' or encoded " + "'.', '/', '$'.");
             return;
         }
         String queryString = request.getQueryString();
         if (queryString != null && queryString.length() > limits.maxBody().toBytes()) {
-            refuse(response, 414, "URI too long", "The query string is longer than " + limits.maxBody()
-                    + "; POST the query instead (bodies up to the same size).");
+            refuse(
+                    response,
+                    414,
+                    "URI too long",
+                    "The query string is longer than " + limits.maxBody()
+                            + "; POST the query instead (bodies up to the same size).");
             return;
         }
         HttpServletRequest forward = request;
@@ -160,11 +175,16 @@ final class RequestGate implements Filter {
         String charset = unknownCharset(request.getHeader("Content-Type"));
         if (charset != null) {
             swallow(request.getInputStream(), SWALLOW, response);
-            refuse(response, 415, "Unsupported charset", "The character set " + plain(charset).replace("\"", "")
-                    + " is not supported; send UTF-8.");
+            refuse(
+                    response,
+                    415,
+                    "Unsupported charset",
+                    "The character set " + plain(charset).replace("\"", "") + " is not supported; send UTF-8.");
             return;
         }
-        if (!"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method)
+        if (!"GET".equals(method)
+                && !"HEAD".equals(method)
+                && !"OPTIONS".equals(method)
                 && watchedWrites.contains(path)) {
             java.util.Optional<String> refusal = writeRefusal.get();
             if (refusal.isPresent()) {
@@ -180,7 +200,8 @@ final class RequestGate implements Filter {
             return;
         }
         if ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)) {
-            long limit = upload ? limits.maxUpload().toBytes() : limits.maxBody().toBytes();
+            long limit =
+                    upload ? limits.maxUpload().toBytes() : limits.maxBody().toBytes();
             long declared = request.getContentLengthLong();
             byte[] body = declared > limit ? null : readAtMost(request.getInputStream(), limit);
             if (body == null) {
@@ -205,8 +226,12 @@ final class RequestGate implements Filter {
                 return;
             }
             if (!updatePaths.contains(path) && !acceptable(forward)) {
-                refuse(response, 406, "Not acceptable", "No SPARQL result or RDF format matches the Accept header; "
-                        + "ask for application/sparql-results+json, text/csv, text/turtle, ...");
+                refuse(
+                        response,
+                        406,
+                        "Not acceptable",
+                        "No SPARQL result or RDF format matches the Accept header; "
+                                + "ask for application/sparql-results+json, text/csv, text/turtle, ...");
                 return;
             }
         }
@@ -236,8 +261,11 @@ final class RequestGate implements Filter {
             }
         }
         guarded.finish();
-        if (!"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method)
-                && watchedWrites.contains(path) && response.getStatus() < 300) {
+        if (!"GET".equals(method)
+                && !"HEAD".equals(method)
+                && !"OPTIONS".equals(method)
+                && watchedWrites.contains(path)
+                && response.getStatus() < 300) {
             onWrite.run();
         }
     }
@@ -248,12 +276,15 @@ final class RequestGate implements Filter {
      * a {@code timeout} parameter that is not one Fuseki would read as meant: Fuseki ignores a malformed one
      * silently, and two of them are ambiguous. A well-formed one is capped later ({@link LimitedQueryService}).
      */
-    private static String checkParameters(HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    private static String checkParameters(HttpServletRequest request, HttpServletResponse response) throws IOException {
         for (String reflected : new String[] {"callback", "stylesheet"}) {
             if (request.getParameter(reflected) != null) {
-                return refuse(response, 400, "Parameter not supported", "The " + reflected + " parameter is not "
-                        + "supported: its value would be written into the response.");
+                return refuse(
+                        response,
+                        400,
+                        "Parameter not supported",
+                        "The " + reflected + " parameter is not "
+                                + "supported: its value would be written into the response.");
             }
         }
         String[] values = request.getParameterValues(ClientTimeout.PARAMETER);
@@ -299,17 +330,24 @@ final class RequestGate implements Filter {
         }
         for (String text : new String[] {query, update}) {
             if (text != null && NestingDepth.of(text) > limits.maxDepth()) {
-                return refuse(response, 400, "Query too deeply nested", "Brackets nest deeper than "
-                        + limits.maxDepth() + " levels.");
+                return refuse(
+                        response,
+                        400,
+                        "Query too deeply nested",
+                        "Brackets nest deeper than " + limits.maxDepth() + " levels.");
             }
         }
         try {
             if (query != null) {
-                Optional<String> pattern = DeadlineRegex.tooLongPattern(QueryFactory.create(query, Syntax.syntaxARQ),
-                        regexMaxLength);
+                Optional<String> pattern =
+                        DeadlineRegex.tooLongPattern(QueryFactory.create(query, Syntax.syntaxARQ), regexMaxLength);
                 if (pattern.isPresent()) {
-                    return refuse(response, 400, "Regular expression too long", "A pattern is "
-                            + pattern.get().length() + " characters long; at most " + regexMaxLength + " are allowed.");
+                    return refuse(
+                            response,
+                            400,
+                            "Regular expression too long",
+                            "A pattern is " + pattern.get().length() + " characters long; at most " + regexMaxLength
+                                    + " are allowed.");
                 }
             }
         } catch (QueryParseException e) {
@@ -323,8 +361,12 @@ final class RequestGate implements Filter {
             if (update != null) {
                 UpdateRequest u = UpdateFactory.create(update, Syntax.syntaxARQ);
                 if (u.getOperations().stream().anyMatch(UpdateLoad.class::isInstance)) {
-                    return refuse(response, 403, "LOAD is not allowed", "This service does not fetch URLs or "
-                            + "read files for updates; send the data with the Graph Store Protocol (/kg/data).");
+                    return refuse(
+                            response,
+                            403,
+                            "LOAD is not allowed",
+                            "This service does not fetch URLs or "
+                                    + "read files for updates; send the data with the Graph Store Protocol (/kg/data).");
                 }
             }
         } catch (QueryParseException e) {
@@ -390,8 +432,11 @@ final class RequestGate implements Filter {
 
     private static boolean acceptable(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
-        if (accept == null || accept.isBlank() || request.getParameter("output") != null
-                || request.getParameter("format") != null || request.getParameter("results") != null) {
+        if (accept == null
+                || accept.isBlank()
+                || request.getParameter("output") != null
+                || request.getParameter("format") != null
+                || request.getParameter("results") != null) {
             return true;
         }
         try {
@@ -403,8 +448,9 @@ final class RequestGate implements Filter {
 
     private static AcceptList offers() {
         List<MediaRange> all = new ArrayList<>();
-        for (AcceptList l : new AcceptList[] {DEF.rsOfferTable, DEF.rsOfferBoolean, DEF.constructOffer,
-                DEF.quadsOffer, DEF.rdfOffer}) {
+        for (AcceptList l :
+                new AcceptList[] {DEF.rsOfferTable, DEF.rsOfferBoolean, DEF.constructOffer, DEF.quadsOffer, DEF.rdfOffer
+                }) {
             all.addAll(l.entries());
         }
         return new AcceptList(all);
@@ -412,9 +458,18 @@ final class RequestGate implements Filter {
 
     static boolean suspiciousPath(String rawPath) {
         String p = rawPath.toLowerCase(Locale.ROOT);
-        return p.contains("//") || p.contains(";") || p.contains("/./") || p.contains("/../") || p.endsWith("/.")
-                || p.endsWith("/..") || p.contains("%2e") || p.contains("%2f") || p.contains("%24")
-                || p.contains("%5c") || p.contains("\\") || p.contains("%25");
+        return p.contains("//")
+                || p.contains(";")
+                || p.contains("/./")
+                || p.contains("/../")
+                || p.endsWith("/.")
+                || p.endsWith("/..")
+                || p.contains("%2e")
+                || p.contains("%2f")
+                || p.contains("%24")
+                || p.contains("%5c")
+                || p.contains("\\")
+                || p.contains("%25");
     }
 
     /**
@@ -460,7 +515,9 @@ final class RequestGate implements Filter {
 
     /** A parser message made safe for the JSON string {@link #refuse} writes: one line, no backslashes, short. */
     private static String plain(String message) {
-        String s = message == null ? "" : message.replaceAll("[\\\\\\p{Cntrl}\\s]+", " ").strip();
+        String s = message == null
+                ? ""
+                : message.replaceAll("[\\\\\\p{Cntrl}\\s]+", " ").strip();
         return s.length() > 300 ? s.substring(0, 300) + "..." : s;
     }
 
@@ -475,8 +532,9 @@ final class RequestGate implements Filter {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+                        + detail.replace("\"", "'") + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         // The stream, not the writer: a timed-out Fuseki response has already asked for the stream.
         response.getOutputStream().write(body);

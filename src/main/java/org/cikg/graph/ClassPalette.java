@@ -43,8 +43,7 @@ public final class ClassPalette {
     /** For classes not listed, by a hash of the name. */
     static final List<String> SPARE = List.of("#7a4a8c", "#0e6b8c", "#8c5a1e", "#4a6a8c", "#7d4f4f", "#3f6f5f");
 
-    private ClassPalette() {
-    }
+    private ClassPalette() {}
 
     /** The colour of a class (its local name), {@code #rrggbb}. */
     public static String colour(String cls) {

@@ -77,8 +77,8 @@ public class ConstructExport {
             throw new BadRequestException("Not a SPARQL query (updates are not accepted here): " + e.getMessage());
         }
         if (!q.isConstructType()) {
-            throw new BadRequestException("Only graph-building queries (the CONSTRUCT form) are accepted, not "
-                    + q.queryType());
+            throw new BadRequestException(
+                    "Only graph-building queries (the CONSTRUCT form) are accepted, not %s".formatted(q.queryType()));
         }
         if (usesService(q)) {
             throw new BadRequestException("SERVICE (federated query) is not allowed");
@@ -147,30 +147,39 @@ public class ConstructExport {
             } else if (p.equals(RDFS.label.asNode()) && o.isLiteral()) {
                 labels.computeIfAbsent(s, k -> new ArrayList<>()).add(o);
             } else if (o.isLiteral()) {
-                attributes.computeIfAbsent(s, k -> new TreeMap<>()).computeIfAbsent(p.getURI(),
-                        k -> new ArrayList<>()).add(o);
+                attributes
+                        .computeIfAbsent(s, k -> new TreeMap<>())
+                        .computeIfAbsent(p.getURI(), k -> new ArrayList<>())
+                        .add(o);
             } else if (o.isURI()) {
                 nodes.add(o);
                 if (!edges.contains(s, p, o)) {
                     edges.add(s, p, o, ours(s) && ours(o) ? lookups.statements(s, p, o) : List.of());
                 }
                 if (edges.size() > limit) {
-                    throw new GraphTooLargeException(limit, "Narrow the CONSTRUCT (fewer patterns, a LIMIT in a "
-                            + "sub-query, VALUES for the entities wanted).");
+                    throw new GraphTooLargeException(
+                            limit,
+                            "Narrow the CONSTRUCT (fewer patterns, a LIMIT in a "
+                                    + "sub-query, VALUES for the entities wanted).");
                 }
             }
         }
         List<SubGraph.Node> out = new ArrayList<>(nodes.size());
         for (Node n : nodes) {
             SubGraph.Node known = ours(n) ? lookups.describe(n).graphNode() : null;
-            Node label = LabelPicker.best(labels.getOrDefault(n, List.of()), lang).orElse(null);
+            Node label =
+                    LabelPicker.best(labels.getOrDefault(n, List.of()), lang).orElse(null);
             String typeIri = types.getOrDefault(n, known != null ? known.typeIri() : null);
             Map<String, List<Node>> attrs = new LinkedHashMap<>(attributes.getOrDefault(n, Map.of()));
-            out.add(new SubGraph.Node(n.getURI(),
-                    label != null ? label.getLiteralLexicalForm() : known != null ? known.label()
-                            : GraphLookups.localName(n.getURI()),
+            out.add(new SubGraph.Node(
+                    n.getURI(),
+                    label != null
+                            ? label.getLiteralLexicalForm()
+                            : known != null ? known.label() : GraphLookups.localName(n.getURI()),
                     label != null ? label.getLiteralLanguage() : known != null ? known.labelLang() : "",
-                    typeIri != null ? GraphLookups.localName(typeIri) : "Thing", typeIri, attrs));
+                    typeIri != null ? GraphLookups.localName(typeIri) : "Thing",
+                    typeIri,
+                    attrs));
         }
         List<SubGraph.Edge> built = edges.build(lookups);
         return new SubGraph(out, built, lookups.sourceTitles(built));

@@ -14,8 +14,7 @@ import org.apache.jena.graph.Node;
 final class EdgeSet {
     private final Map<String, Pending> edges = new LinkedHashMap<>();
 
-    private record Pending(Node s, Node p, Node o, Map<String, SubGraph.Statement> statements) {
-    }
+    private record Pending(Node s, Node p, Node o, Map<String, SubGraph.Statement> statements) {}
 
     boolean contains(Node s, Node p, Node o) {
         return edges.containsKey(key(s, p, o));
@@ -37,8 +36,16 @@ final class EdgeSet {
         for (Map.Entry<String, Pending> en : edges.entrySet()) {
             Pending e = en.getValue();
             List<SubGraph.Statement> sts = List.copyOf(e.statements().values());
-            out.add(new SubGraph.Edge(edgeId(en.getKey()), e.s().getURI(), e.o().getURI(), e.p().getURI(),
-                    lookups.propertyLabel(e.p().getURI()), startOf(sts), endOf(sts), certaintyOf(sts), sts));
+            out.add(new SubGraph.Edge(
+                    edgeId(en.getKey()),
+                    e.s().getURI(),
+                    e.o().getURI(),
+                    e.p().getURI(),
+                    lookups.propertyLabel(e.p().getURI()),
+                    startOf(sts),
+                    endOf(sts),
+                    certaintyOf(sts),
+                    sts));
         }
         return out;
     }

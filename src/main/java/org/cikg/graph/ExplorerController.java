@@ -35,11 +35,12 @@ class ExplorerController {
     }
 
     @GetMapping(path = "/explore", produces = "text/html")
-    String explore(@RequestParam(required = false) List<String> focus,
-                   @RequestParam(required = false) String depth,
-                   @RequestParam(required = false) String lang,
-                   @RequestParam(name = AsOf.PARAM, required = false) String asOf,
-                   Model model) {
+    String explore(
+            @RequestParam(required = false) List<String> focus,
+            @RequestParam(required = false) String depth,
+            @RequestParam(required = false) String lang,
+            @RequestParam(name = AsOf.PARAM, required = false) String asOf,
+            Model model) {
         String language = lang == null ? "en" : Terms.lang("lang", lang);
         List<String> slugs = new ArrayList<>();
         if (focus != null) {
@@ -74,7 +75,8 @@ class ExplorerController {
         try {
             return Terms.slugOf(Terms.entity("focus", value));
         } catch (BadRequestException e) {
-            List<SearchResult> hits = search.search(value, null, lang, "1", null).results();
+            List<SearchResult> hits =
+                    search.search(value, null, lang, "1", null).results();
             if (hits.isEmpty() || hits.get(0).slug() == null) {
                 throw new BadRequestException("Parameter 'focus': no entity is named '" + value + "'");
             }
@@ -85,7 +87,10 @@ class ExplorerController {
     /** The entity's label in the language, for the focus box. */
     private String name(String slug, String lang) {
         Node n = Terms.entity("focus", slug);
-        return store.runner().read(() -> new GraphLookups(store.runner(), catalog, lang).describe(n).graphNode()
-                .label());
+        return store.runner()
+                .read(() -> new GraphLookups(store.runner(), catalog, lang)
+                        .describe(n)
+                        .graphNode()
+                        .label());
     }
 }

@@ -29,9 +29,17 @@ import org.cikg.problem.BadRequestException;
 final class GexfWriter implements GraphWriter {
     /** The versions written, with their namespaces. */
     enum Version {
-        V1_2("1.2draft", "1.2", "http://www.gexf.net/1.2draft", "http://www.gexf.net/1.2draft/viz",
+        V1_2(
+                "1.2draft",
+                "1.2",
+                "http://www.gexf.net/1.2draft",
+                "http://www.gexf.net/1.2draft/viz",
                 "http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd"),
-        V1_3("1.3", "1.3", "http://gexf.net/1.3", "http://gexf.net/1.3/viz",
+        V1_3(
+                "1.3",
+                "1.3",
+                "http://gexf.net/1.3",
+                "http://gexf.net/1.3/viz",
                 "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd");
 
         final String param;
@@ -129,8 +137,11 @@ final class GexfWriter implements GraphWriter {
         w.writeStartElement("meta");
         w.writeAttribute("lastmodifieddate", LocalDate.now(ZoneOffset.UTC).toString());
         element(w, "creator", "China Innovation Knowledge Graph (cikg)");
-        element(w, "description", "Sub-graph export; node ids are entity IRIs"
-                + (asOf == null ? "" : "; the graph as it stood in " + asOf + " (asOf=" + asOf + ")"));
+        element(
+                w,
+                "description",
+                "Sub-graph export; node ids are entity IRIs"
+                        + (asOf == null ? "" : "; the graph as it stood in " + asOf + " (asOf=" + asOf + ")"));
         w.writeEndElement();
         w.writeCharacters("\n");
     }
@@ -206,7 +217,8 @@ final class GexfWriter implements GraphWriter {
             attvalue(w, "predicate", e.predicate());
             attvalue(w, "certainty", e.certainty());
             attvalue(w, "sources", GraphWriter.sourceList(e));
-            attvalue(w, "startYear", e.startYear() == null ? null : e.startYear().toString());
+            attvalue(
+                    w, "startYear", e.startYear() == null ? null : e.startYear().toString());
             attvalue(w, "endYear", e.endYear() == null ? null : e.endYear().toString());
             w.writeEndElement();
             w.writeEndElement();
@@ -221,8 +233,7 @@ final class GexfWriter implements GraphWriter {
         w.writeEndElement();
     }
 
-    private static void attribute(XMLStreamWriter w, String id, String title, String type)
-            throws XMLStreamException {
+    private static void attribute(XMLStreamWriter w, String id, String title, String type) throws XMLStreamException {
         w.writeEmptyElement("attribute");
         w.writeAttribute("id", id);
         w.writeAttribute("title", title);

@@ -1,23 +1,28 @@
 package org.cikg.graph;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFFormat;
-import java.util.Optional;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.cikg.asof.AsOf;
 import org.cikg.asof.AsOfHeader;
 import org.cikg.asof.YearView;
-import jakarta.servlet.http.HttpServletRequest;
 import org.cikg.core.RequestLanguage;
 import org.cikg.problem.BadRequestException;
+import org.cikg.problem.NotFoundException;
+import org.cikg.query.QuestionRunner;
 import org.cikg.sparql.QueryAdmission;
 import org.cikg.sparql.Terms;
 import org.cikg.store.version.DataVersion;
@@ -25,15 +30,10 @@ import org.cikg.store.version.DataVersionCache;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.util.MultiValueMap;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.cikg.problem.NotFoundException;
-import org.cikg.query.QuestionRunner;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -52,8 +52,9 @@ class GraphController {
     private static final int MAX_LIST = 50;
 
     /** Options of the question export; every other request parameter goes to the question itself ({@code asOf} both). */
-    private static final Set<String> QUESTION_GRAPH_OPTIONS = Set.of("depth", "types", "predicates", "limit", "format",
-            "version");
+    private static final Set<String> QUESTION_GRAPH_OPTIONS =
+            Set.of("depth", "types", "predicates", "limit", "format", "version");
+
     private static final int MAX_QUESTION_FOCUS = 200;
 
     private final NeighbourhoodExtractor extractor;
@@ -67,21 +68,26 @@ class GraphController {
      */
     private final DataVersionCache<Export, ResponseEntity<byte[]>> exports;
 
-    private record Export(GraphRequest request, GraphFormat format, GexfWriter.Version version, Integer asOf) {
-    }
+    private record Export(GraphRequest request, GraphFormat format, GexfWriter.Version version, Integer asOf) {}
 
     private final YearView years;
 
-    GraphController(NeighbourhoodExtractor extractor, ConstructExport construct, GraphProperties props,
-                    QuestionRunner questions, DataVersion version, YearView years, QueryAdmission admission) {
+    GraphController(
+            NeighbourhoodExtractor extractor,
+            ConstructExport construct,
+            GraphProperties props,
+            QuestionRunner questions,
+            DataVersion version,
+            YearView years,
+            QueryAdmission admission) {
         this.years = years;
         this.admission = admission;
         this.extractor = extractor;
         this.construct = construct;
         this.props = props;
         this.questions = questions;
-        this.exports = new DataVersionCache<>(version, 64 << 20, e -> e.getBody().length,
-                java.time.Duration.ofMinutes(10));
+        this.exports =
+                new DataVersionCache<>(version, 64 << 20, e -> e.getBody().length, java.time.Duration.ofMinutes(10));
     }
 
     /**
@@ -91,10 +97,12 @@ class GraphController {
      * {@code /api/graph}); {@code lang} serves both. Every other parameter is the question's own.
      */
     @GetMapping("/api/queries/{name}/graph")
-    ResponseEntity<byte[]> question(@PathVariable String name, @RequestParam MultiValueMap<String, String> params,
-                                    @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
-                                    @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
-                                    String acceptLanguage) throws HttpMediaTypeNotAcceptableException {
+    ResponseEntity<byte[]> question(
+            @PathVariable String name,
+            @RequestParam MultiValueMap<String, String> params,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage)
+            throws HttpMediaTypeNotAcceptableException {
         questions.question(name);
         GraphFormat f = format(params.getFirst("format"), accept);
         Map<String, List<String>> questionParams = new LinkedHashMap<>();
@@ -115,43 +123,55 @@ class GraphController {
             });
         }
         if (focus.isEmpty()) {
-            throw new NotFoundException("The question '" + name + "' names no entity for these parameters: nothing to draw");
+            throw new NotFoundException(
+                    "The question '" + name + "' names no entity for these parameters: nothing to draw");
         }
         if (focus.size() > MAX_QUESTION_FOCUS) {
-            throw new org.cikg.problem.PayloadTooLargeException("The answer names " + focus.size() + " entities, more than the "
-                    + MAX_QUESTION_FOCUS + " a question export starts from: narrow the question's parameters");
+            throw new org.cikg.problem.PayloadTooLargeException(
+                    "The answer names " + focus.size() + " entities, more than the " + MAX_QUESTION_FOCUS
+                            + " a question export starts from: narrow the question's parameters");
         }
-        GraphRequest r = new GraphRequest(List.copyOf(focus),
+        GraphRequest r = new GraphRequest(
+                List.copyOf(focus),
                 params.getFirst("depth") == null ? 1 : Terms.positiveInt("depth", params.getFirst("depth"), MAX_DEPTH),
-                terms("types", params.get("types")), terms("predicates", params.get("predicates")), null, null, true,
-                RequestLanguage.resolve(params.getFirst("lang"), acceptLanguage), limit(params.getFirst("limit")));
-        return respond(extractor.extract(r, years.runner(answer.asOf())), f,
-                GexfWriter.Version.of(params.getFirst("version")), answer.asOf());
+                terms("types", params.get("types")),
+                terms("predicates", params.get("predicates")),
+                null,
+                null,
+                true,
+                RequestLanguage.resolve(params.getFirst("lang"), acceptLanguage),
+                limit(params.getFirst("limit")));
+        return respond(
+                extractor.extract(r, years.runner(answer.asOf())),
+                f,
+                GexfWriter.Version.of(params.getFirst("version")),
+                answer.asOf());
     }
 
     @GetMapping("/api/graph")
-    ResponseEntity<byte[]> neighbourhood(@RequestParam(required = false) List<String> focus,
-                                         @RequestParam(required = false) String depth,
-                                         @RequestParam(required = false) List<String> types,
-                                         @RequestParam(required = false) List<String> predicates,
-                                         @RequestParam(required = false) String from,
-                                         @RequestParam(required = false) String to,
-                                         @RequestParam(required = false) String undated,
-                                         @RequestParam(required = false) String lang,
-                                         @RequestParam(required = false) String limit,
-                                         @RequestParam(required = false) String format,
-                                         @RequestParam(required = false) String version,
-                                         @RequestParam(name = AsOf.PARAM, required = false) String asOfParam,
-                                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
-                                         @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
-                                         String acceptLanguage)
+    ResponseEntity<byte[]> neighbourhood(
+            @RequestParam(required = false) List<String> focus,
+            @RequestParam(required = false) String depth,
+            @RequestParam(required = false) List<String> types,
+            @RequestParam(required = false) List<String> predicates,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String undated,
+            @RequestParam(required = false) String lang,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String format,
+            @RequestParam(required = false) String version,
+            @RequestParam(name = AsOf.PARAM, required = false) String asOfParam,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage)
             throws HttpMediaTypeNotAcceptableException {
         GraphFormat f = format(format, accept);
         GexfWriter.Version gexf = GexfWriter.Version.of(version);
         Optional<AsOf> asOf = AsOf.parse(asOfParam);
         List<String> focusValues = split(focus);
         if (focusValues.isEmpty()) {
-            throw new BadRequestException("Parameter 'focus' is required: an entity slug such as deepseek (repeatable)");
+            throw new BadRequestException(
+                    "Parameter 'focus' is required: an entity slug such as deepseek (repeatable)");
         }
         List<Node> focusNodes = new ArrayList<>(new LinkedHashSet<>(
                 focusValues.stream().map(v -> Terms.entity("focus", v)).toList()));
@@ -160,43 +180,53 @@ class GraphController {
         if (fromYear != null && toYear != null && fromYear > toYear) {
             throw new BadRequestException("Parameter 'from' (" + fromYear + ") is after 'to' (" + toYear + ")");
         }
-        GraphRequest r = new GraphRequest(focusNodes,
+        GraphRequest r = new GraphRequest(
+                focusNodes,
                 depth == null ? 1 : Terms.positiveInt("depth", depth, MAX_DEPTH),
-                terms("types", types), terms("predicates", predicates), fromYear, toYear,
-                bool("undated", undated), RequestLanguage.resolve(lang, acceptLanguage), limit(limit));
-        return exports.get(new Export(r, f, gexf, asOf.map(AsOf::year).orElse(null)),
+                terms("types", types),
+                terms("predicates", predicates),
+                fromYear,
+                toYear,
+                bool("undated", undated),
+                RequestLanguage.resolve(lang, acceptLanguage),
+                limit(limit));
+        return exports.get(
+                new Export(r, f, gexf, asOf.map(AsOf::year).orElse(null)),
                 k -> respond(extractor.extract(r, years.runner(asOf)), f, gexf, asOf));
     }
 
     @PostMapping(path = "/api/graph", consumes = "application/sparql-query")
-    ResponseEntity<byte[]> constructBody(@RequestBody(required = false) String query,
-                                         @RequestParam(required = false) String lang,
-                                         @RequestParam(required = false) String limit,
-                                         @RequestParam(required = false) String format,
-                                         @RequestParam(required = false) String version,
-                                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
-                                         @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
-                                         String acceptLanguage,
-                                         HttpServletRequest request)
+    ResponseEntity<byte[]> constructBody(
+            @RequestBody(required = false) String query,
+            @RequestParam(required = false) String lang,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String format,
+            @RequestParam(required = false) String version,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+            HttpServletRequest request)
             throws HttpMediaTypeNotAcceptableException {
         GraphFormat f = format(format, accept);
         GexfWriter.Version v = GexfWriter.Version.of(version);
         try (QueryAdmission.Permit p = admission.admit(request.getRemoteAddr())) {
-            return respond(construct.run(query, RequestLanguage.resolve(lang, acceptLanguage), limit(limit)), f, v,
+            return respond(
+                    construct.run(query, RequestLanguage.resolve(lang, acceptLanguage), limit(limit)),
+                    f,
+                    v,
                     Optional.empty());
         }
     }
 
     @PostMapping(path = "/api/graph", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<byte[]> constructForm(@RequestParam(required = false) String query,
-                                         @RequestParam(required = false) String lang,
-                                         @RequestParam(required = false) String limit,
-                                         @RequestParam(required = false) String format,
-                                         @RequestParam(required = false) String version,
-                                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
-                                         @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
-                                         String acceptLanguage,
-                                         HttpServletRequest request)
+    ResponseEntity<byte[]> constructForm(
+            @RequestParam(required = false) String query,
+            @RequestParam(required = false) String lang,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String format,
+            @RequestParam(required = false) String version,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+            HttpServletRequest request)
             throws HttpMediaTypeNotAcceptableException {
         return constructBody(query, lang, limit, format, version, accept, acceptLanguage, request);
     }
@@ -218,10 +248,13 @@ class GraphController {
             throw new UncheckedIOException(e);
         }
         MediaType type = f.contentType();
-        if (type.getType().equals("text") || type.getSubtype().endsWith("xml") || type.getSubtype().endsWith("json")) {
+        if (type.getType().equals("text")
+                || type.getSubtype().endsWith("xml")
+                || type.getSubtype().endsWith("json")) {
             type = new MediaType(type, java.nio.charset.StandardCharsets.UTF_8);
         }
-        return ResponseEntity.ok().contentType(type)
+        return ResponseEntity.ok()
+                .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"graph." + f.extension() + "\"")
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE)
                 .header("X-Graph-Nodes", Integer.toString(g.nodes().size()))
@@ -232,11 +265,14 @@ class GraphController {
 
     private static GraphFormat format(String format, String accept) throws HttpMediaTypeNotAcceptableException {
         if (format != null && !format.isBlank()) {
-            return GraphFormat.byParam(format).orElseThrow(() -> new BadRequestException(
-                    "Parameter 'format' must be one of cytoscape, graphml, gexf, jsonld, turtle"));
+            return GraphFormat.byParam(format)
+                    .orElseThrow(() -> new BadRequestException(
+                            "Parameter 'format' must be one of cytoscape, graphml, gexf, jsonld, turtle"));
         }
-        return GraphFormat.negotiate(accept).orElseThrow(() -> new HttpMediaTypeNotAcceptableException(
-                java.util.Arrays.stream(GraphFormat.values()).map(GraphFormat::contentType).toList()));
+        return GraphFormat.negotiate(accept)
+                .orElseThrow(() -> new HttpMediaTypeNotAcceptableException(java.util.Arrays.stream(GraphFormat.values())
+                        .map(GraphFormat::contentType)
+                        .toList()));
     }
 
     private int limit(String limit) {

@@ -41,7 +41,9 @@ public enum GraphFormat {
 
     public static Optional<GraphFormat> byParam(String name) {
         String n = name.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(f -> f.param.equals(n) || f.extension.equals(n)).findFirst();
+        return Arrays.stream(values())
+                .filter(f -> f.param.equals(n) || f.extension.equals(n))
+                .findFirst();
     }
 
     /**
@@ -59,14 +61,15 @@ public enum GraphFormat {
             return Optional.empty();
         }
         wanted = new java.util.ArrayList<>(wanted);
-        wanted.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        wanted.sort(
+                java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
         for (MediaType m : wanted) {
             if (m.getQualityValue() == 0) {
                 continue;
             }
             for (GraphFormat f : values()) {
-                if (m.includes(f.mediaType) && !m.isWildcardType() || f.alias != null && m.includes(f.alias)
-                        && !m.isWildcardType()) {
+                if (m.includes(f.mediaType) && !m.isWildcardType()
+                        || f.alias != null && m.includes(f.alias) && !m.isWildcardType()) {
                     return Optional.of(f);
                 }
             }

@@ -50,8 +50,7 @@ final class GraphLookups {
      * @param anyTypes all its classes, inferred super-classes included
      * @param graphNode the node as exports write it
      */
-    record Description(Node node, boolean known, Set<Node> anyTypes, SubGraph.Node graphNode) {
-    }
+    record Description(Node node, boolean known, Set<Node> anyTypes, SubGraph.Node graphNode) {}
 
     Description describe(Node node) {
         return described.computeIfAbsent(node, this::load);
@@ -78,12 +77,14 @@ final class GraphLookups {
             }
         }
         attributes.values().forEach(v -> v.sort(java.util.Comparator.comparing(Node::getLiteralLexicalForm)));
-        Node type = asserted.stream().filter(t -> t.isURI() && t.getURI().startsWith(Namespaces.CIKG))
+        Node type = asserted.stream()
+                .filter(t -> t.isURI() && t.getURI().startsWith(Namespaces.CIKG))
                 .min(java.util.Comparator.comparing(Node::getURI))
                 .orElse(asserted.stream().filter(Node::isURI).findFirst().orElse(null));
         Node label = pick(labels);
         String id = node.getURI();
-        SubGraph.Node graphNode = new SubGraph.Node(id,
+        SubGraph.Node graphNode = new SubGraph.Node(
+                id,
                 label != null ? label.getLiteralLexicalForm() : localName(id),
                 label != null ? label.getLiteralLanguage() : "",
                 type != null ? localName(type.getURI()) : "Thing",
@@ -99,9 +100,13 @@ final class GraphLookups {
         for (SubGraph.Edge e : edges) {
             for (SubGraph.SourceRef s : e.sources()) {
                 if (!titles.containsKey(s.source()) && s.source().startsWith("http")) {
-                    Table rows = runner.selectInTxn(q, Map.of("source",
-                            org.apache.jena.graph.NodeFactory.createURI(s.source())));
-                    titles.put(s.source(), rows.first().map(b -> b.get("title").getLiteralLexicalForm()).orElse(null));
+                    Table rows = runner.selectInTxn(
+                            q, Map.of("source", org.apache.jena.graph.NodeFactory.createURI(s.source())));
+                    titles.put(
+                            s.source(),
+                            rows.first()
+                                    .map(b -> b.get("title").getLiteralLexicalForm())
+                                    .orElse(null));
                 }
             }
         }
@@ -127,23 +132,32 @@ final class GraphLookups {
 
     static SubGraph.Statement statementOf(Binding b) {
         Node st = b.get("st");
-        return new SubGraph.Statement(st.isURI() ? st.getURI() : "_:" + st.getBlankNodeLabel(),
-                uriOrNull(b.get("src")), intOrNull(b.get("para")), stringOrNull(b.get("certainty")),
-                intOrNull(b.get("startYear")), intOrNull(b.get("endYear")));
+        return new SubGraph.Statement(
+                st.isURI() ? st.getURI() : "_:" + st.getBlankNodeLabel(),
+                uriOrNull(b.get("src")),
+                intOrNull(b.get("para")),
+                stringOrNull(b.get("certainty")),
+                intOrNull(b.get("startYear")),
+                intOrNull(b.get("endYear")));
     }
 
     /** Two rows for one statement node (it has two sources, say): keep what each adds. */
     static SubGraph.Statement mergeStatement(SubGraph.Statement a, SubGraph.Statement b) {
-        return new SubGraph.Statement(a.id(), a.source() != null ? a.source() : b.source(),
+        return new SubGraph.Statement(
+                a.id(),
+                a.source() != null ? a.source() : b.source(),
                 a.paragraph() != null ? a.paragraph() : b.paragraph(),
                 a.certainty() != null ? a.certainty() : b.certainty(),
-                minOf(a.startYear(), b.startYear()), maxOf(a.endYear(), b.endYear()));
+                minOf(a.startYear(), b.startYear()),
+                maxOf(a.endYear(), b.endYear()));
     }
 
     private Map<String, String> loadPropertyLabels(CatalogQuery q) {
         Map<String, List<Node>> byProperty = new HashMap<>();
         for (Binding b : runner.selectInTxn(q, Map.of())) {
-            byProperty.computeIfAbsent(b.get("property").getURI(), k -> new ArrayList<>()).add(b.get("label"));
+            byProperty
+                    .computeIfAbsent(b.get("property").getURI(), k -> new ArrayList<>())
+                    .add(b.get("label"));
         }
         Map<String, String> labels = new HashMap<>();
         byProperty.forEach((p, ls) -> {

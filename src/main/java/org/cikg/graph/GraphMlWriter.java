@@ -37,7 +37,9 @@ final class GraphMlWriter implements GraphWriter {
             w.writeStartElement("graphml");
             w.writeDefaultNamespace(NS);
             w.writeNamespace("xsi", "http://www.w3.org/2001/XMLSchema-instance");
-            w.writeAttribute("http://www.w3.org/2001/XMLSchema-instance", "schemaLocation",
+            w.writeAttribute(
+                    "http://www.w3.org/2001/XMLSchema-instance",
+                    "schemaLocation",
                     NS + " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
             List<NodeAttributes.Column> columns = NodeAttributes.columns(g);
             keys(w, columns, asOf);

@@ -10,5 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxQueryBytes the largest CONSTRUCT body {@code POST /api/graph} accepts
  */
 @ConfigurationProperties("kg.graph")
-public record GraphProperties(@DefaultValue("5000") int maxEdges, @DefaultValue("65536") int maxQueryBytes) {
-}
+public record GraphProperties(
+        @DefaultValue("5000") int maxEdges,
+        @DefaultValue("65536") int maxQueryBytes) {}

@@ -17,6 +17,13 @@ import org.apache.jena.graph.Node;
  * @param lang       the language for labels
  * @param limit      the most edges the answer may hold
  */
-public record GraphRequest(List<Node> focus, int depth, Set<Node> types, Set<Node> predicates, Integer from,
-                           Integer to, boolean undated, String lang, int limit) {
-}
+public record GraphRequest(
+        List<Node> focus,
+        int depth,
+        Set<Node> types,
+        Set<Node> predicates,
+        Integer from,
+        Integer to,
+        boolean undated,
+        String lang,
+        int limit) {}

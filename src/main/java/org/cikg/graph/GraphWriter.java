@@ -9,8 +9,10 @@ interface GraphWriter {
 
     /** An edge's sources as the XML formats write them: {@code source#paragraph} entries separated by spaces. */
     static String sourceList(SubGraph.Edge e) {
-        return e.sources().isEmpty() ? null : e.sources().stream()
-                .map(s -> s.paragraph() == null ? s.source() : s.source() + "#" + s.paragraph())
-                .collect(java.util.stream.Collectors.joining(" "));
+        return e.sources().isEmpty()
+                ? null
+                : e.sources().stream()
+                        .map(s -> s.paragraph() == null ? s.source() : s.source() + "#" + s.paragraph())
+                        .collect(java.util.stream.Collectors.joining(" "));
     }
 }

@@ -61,7 +61,8 @@ public class NeighbourhoodExtractor {
         for (int hop = 1; hop <= r.depth() && !frontier.isEmpty(); hop++) {
             List<Node> next = new ArrayList<>();
             for (Node n : frontier) {
-                for (Map.Entry<List<Node>, List<SubGraph.Statement>> link : linksOf(runner, links, n).entrySet()) {
+                for (Map.Entry<List<Node>, List<SubGraph.Statement>> link :
+                        linksOf(runner, links, n).entrySet()) {
                     Node s = link.getKey().get(0);
                     Node p = link.getKey().get(1);
                     Node o = link.getKey().get(2);
@@ -69,7 +70,8 @@ public class NeighbourhoodExtractor {
                     if (!r.predicates().isEmpty() && !r.predicates().contains(p)) {
                         continue;
                     }
-                    if (!r.types().isEmpty() && !visited.contains(other)
+                    if (!r.types().isEmpty()
+                            && !visited.contains(other)
                             && Collections.disjoint(lookups.describe(other).anyTypes(), r.types())) {
                         continue;
                     }
@@ -78,9 +80,11 @@ public class NeighbourhoodExtractor {
                     }
                     edges.add(s, p, o, link.getValue());
                     if (edges.size() > r.limit()) {
-                        throw new GraphTooLargeException(r.limit(), "Narrow it: a smaller depth (depth=" + r.depth()
-                                + " now), classes (types=Startup,City), predicates (predicates=founder,memberOf) "
-                                + "or a year window (from=2015&to=2020), or fewer focus entities.");
+                        throw new GraphTooLargeException(
+                                r.limit(),
+                                "Narrow it: a smaller depth (depth=" + r.depth()
+                                        + " now), classes (types=Startup,City), predicates (predicates=founder,memberOf) "
+                                        + "or a year window (from=2015&to=2020), or fewer focus entities.");
                     }
                     if (visited.add(other)) {
                         next.add(other);
@@ -89,7 +93,8 @@ public class NeighbourhoodExtractor {
             }
             frontier = next;
         }
-        List<SubGraph.Node> nodes = visited.stream().map(n -> lookups.describe(n).graphNode()).toList();
+        List<SubGraph.Node> nodes =
+                visited.stream().map(n -> lookups.describe(n).graphNode()).toList();
         List<SubGraph.Edge> built = edges.build(lookups);
         return new SubGraph(nodes, built, lookups.sourceTitles(built));
     }
@@ -99,8 +104,8 @@ public class NeighbourhoodExtractor {
         Table rows = runner.selectInTxn(links, Map.of("node", n));
         Map<List<Node>, Map<Node, SubGraph.Statement>> found = new LinkedHashMap<>();
         for (Binding b : rows) {
-            Map<Node, SubGraph.Statement> sts = found.computeIfAbsent(
-                    List.of(b.get("s"), b.get("p"), b.get("o")), k -> new LinkedHashMap<>());
+            Map<Node, SubGraph.Statement> sts =
+                    found.computeIfAbsent(List.of(b.get("s"), b.get("p"), b.get("o")), k -> new LinkedHashMap<>());
             if (b.get("st") != null) {
                 sts.merge(b.get("st"), GraphLookups.statementOf(b), GraphLookups::mergeStatement);
             }

@@ -19,14 +19,19 @@ import org.apache.jena.graph.Node;
  * holds them joined with "; ". Cytoscape JSON gives the list itself ({@code "foundingYear": [2019, 2023]}).
  */
 final class NodeAttributes {
-    private static final Set<String> WHOLE = Set.of(XSDDatatype.XSDinteger.getURI(), XSDDatatype.XSDint.getURI(),
-            XSDDatatype.XSDlong.getURI(), XSDDatatype.XSDshort.getURI(), XSDDatatype.XSDgYear.getURI(),
-            XSDDatatype.XSDnonNegativeInteger.getURI(), XSDDatatype.XSDpositiveInteger.getURI());
-    private static final Set<String> REAL = Set.of(XSDDatatype.XSDdecimal.getURI(), XSDDatatype.XSDdouble.getURI(),
-            XSDDatatype.XSDfloat.getURI());
+    private static final Set<String> WHOLE = Set.of(
+            XSDDatatype.XSDinteger.getURI(),
+            XSDDatatype.XSDint.getURI(),
+            XSDDatatype.XSDlong.getURI(),
+            XSDDatatype.XSDshort.getURI(),
+            XSDDatatype.XSDgYear.getURI(),
+            XSDDatatype.XSDnonNegativeInteger.getURI(),
+            XSDDatatype.XSDpositiveInteger.getURI());
+    private static final Set<String> REAL =
+            Set.of(XSDDatatype.XSDdecimal.getURI(), XSDDatatype.XSDdouble.getURI(), XSDDatatype.XSDfloat.getURI());
     /** Names the writers use themselves; an attribute with one of them gets a prefix. */
-    private static final Set<String> RESERVED = Set.of("id", "label", "type", "source", "target", "page", "value",
-            "name", "color", "key");
+    private static final Set<String> RESERVED =
+            Set.of("id", "label", "type", "source", "target", "page", "value", "name", "color", "key");
 
     /**
      * One column.
@@ -36,14 +41,12 @@ final class NodeAttributes {
      * @param type      {@code long}, {@code double} or {@code string}
      * @param allValues whether this is the companion column listing all of a node's values ({@code {name}Values})
      */
-    record Column(String predicate, String name, String type, boolean allValues) {
-    }
+    record Column(String predicate, String name, String type, boolean allValues) {}
 
     /** The suffix of the column that lists every value of a multi-valued numeric attribute. */
     static final String VALUES_SUFFIX = "Values";
 
-    private NodeAttributes() {
-    }
+    private NodeAttributes() {}
 
     static List<Column> columns(SubGraph g) {
         Map<String, String> types = new LinkedHashMap<>();
@@ -77,16 +80,20 @@ final class NodeAttributes {
             return null;
         }
         if (c.allValues()) {
-            return String.join("; ", values.stream().map(v -> lexical(v, typeOf(v))).toList());
+            return String.join(
+                    "; ", values.stream().map(v -> lexical(v, typeOf(v))).toList());
         }
         if (values.size() == 1) {
             return lexical(values.get(0), c.type());
         }
         if (!c.type().equals("string")) {
-            return values.stream().map(v -> lexical(v, typeOf(v)))
-                    .min(java.util.Comparator.comparingDouble(Double::parseDouble)).orElseThrow();
+            return values.stream()
+                    .map(v -> lexical(v, typeOf(v)))
+                    .min(java.util.Comparator.comparingDouble(Double::parseDouble))
+                    .orElseThrow();
         }
-        return String.join("; ", values.stream().map(Node::getLiteralLexicalForm).toList());
+        return String.join(
+                "; ", values.stream().map(Node::getLiteralLexicalForm).toList());
     }
 
     /** The value as a JSON-ready object: a number for numeric columns, a string, or a list for several values. */
@@ -98,11 +105,13 @@ final class NodeAttributes {
         List<Object> out = new ArrayList<>();
         for (Node v : values) {
             String t = typeOf(v);
-            out.add(switch (t) {
-                case "long" -> Long.valueOf(lexical(v, t));
-                case "double" -> Double.valueOf(v.getLiteralLexicalForm().strip());
-                default -> v.getLiteralLexicalForm();
-            });
+            out.add(
+                    switch (t) {
+                        case "long" -> Long.valueOf(lexical(v, t));
+                        case "double" ->
+                            Double.valueOf(v.getLiteralLexicalForm().strip());
+                        default -> v.getLiteralLexicalForm();
+                    });
         }
         return out.size() == 1 ? out.get(0) : out;
     }

@@ -43,21 +43,27 @@ final class RdfGraphWriter implements GraphWriter {
 
     static Graph toGraph(SubGraph sg) {
         Graph g = GraphFactory.createDefaultGraph();
-        g.getPrefixMapping().setNsPrefixes(
-                Namespaces.of("rdf", "rdfs", "xsd", "prov", "cikg", "kgid", "kgsrc", "kgst"));
+        g.getPrefixMapping()
+                .setNsPrefixes(Namespaces.of("rdf", "rdfs", "xsd", "prov", "cikg", "kgid", "kgsrc", "kgst"));
         for (SubGraph.Node n : sg.nodes()) {
             Node s = uri(n.id());
             if (n.typeIri() != null) {
                 g.add(s, RDF.type.asNode(), uri(n.typeIri()));
             }
-            g.add(s, RDFS.label.asNode(), n.labelLang().isEmpty() ? NodeFactory.createLiteralString(n.label())
-                    : NodeFactory.createLiteralLang(n.label(), n.labelLang()));
+            g.add(
+                    s,
+                    RDFS.label.asNode(),
+                    n.labelLang().isEmpty()
+                            ? NodeFactory.createLiteralString(n.label())
+                            : NodeFactory.createLiteralLang(n.label(), n.labelLang()));
             n.attributes().forEach((p, values) -> values.forEach(v -> g.add(s, uri(p), v)));
         }
         for (SubGraph.Edge e : sg.edges()) {
             g.add(uri(e.source()), uri(e.predicate()), uri(e.target()));
             for (SubGraph.Statement st : e.statements()) {
-                Node n = st.id().startsWith("_:") ? NodeFactory.createBlankNode(st.id().substring(2)) : uri(st.id());
+                Node n = st.id().startsWith("_:")
+                        ? NodeFactory.createBlankNode(st.id().substring(2))
+                        : uri(st.id());
                 g.add(n, RDF.type.asNode(), RDF.Statement.asNode());
                 g.add(n, RDF.subject.asNode(), uri(e.source()));
                 g.add(n, RDF.predicate.asNode(), uri(e.predicate()));
@@ -66,15 +72,20 @@ final class RdfGraphWriter implements GraphWriter {
                     g.add(n, uri(Namespaces.PROV + "wasDerivedFrom"), uri(st.source()));
                 }
                 if (st.paragraph() != null) {
-                    g.add(n, uri(Namespaces.CIKG + "paragraph"),
+                    g.add(
+                            n,
+                            uri(Namespaces.CIKG + "paragraph"),
                             NodeFactory.createLiteralDT(st.paragraph().toString(), XSDDatatype.XSDinteger));
                 }
                 if (st.certainty() != null) {
                     g.add(n, uri(Namespaces.CIKG + "certainty"), NodeFactory.createLiteralString(st.certainty()));
                 }
-                for (var y : List.of(new Object[] {"startYear", st.startYear()}, new Object[] {"endYear", st.endYear()})) {
+                for (var y :
+                        List.of(new Object[] {"startYear", st.startYear()}, new Object[] {"endYear", st.endYear()})) {
                     if (y[1] != null) {
-                        g.add(n, uri(Namespaces.CIKG + y[0]),
+                        g.add(
+                                n,
+                                uri(Namespaces.CIKG + y[0]),
                                 NodeFactory.createLiteralDT(y[1].toString(), XSDDatatype.XSDgYear));
                     }
                 }

@@ -27,9 +27,13 @@ public record SubGraph(List<Node> nodes, List<Edge> edges, Map<String, String> s
      * @param attributes literal-valued facts, by predicate IRI, in a stable order ({@code cikg:foundingYear}:
      *                   "2019"^^xsd:gYear, "2023"^^xsd:gYear)
      */
-    public record Node(String id, String label, String labelLang, String type, String typeIri,
-                       Map<String, List<org.apache.jena.graph.Node>> attributes) {
-    }
+    public record Node(
+            String id,
+            String label,
+            String labelLang,
+            String type,
+            String typeIri,
+            Map<String, List<org.apache.jena.graph.Node>> attributes) {}
 
     /**
      * A directed link.
@@ -44,13 +48,24 @@ public record SubGraph(List<Node> nodes, List<Edge> edges, Map<String, String> s
      * @param certainty  "stated" if any statement states it, "hedged" if all that say hedge it, else null
      * @param statements the statement nodes that carry its provenance (none for a link without one)
      */
-    public record Edge(String id, String source, String target, String predicate, String label, Integer startYear,
-                       Integer endYear, String certainty, List<Statement> statements) {
+    public record Edge(
+            String id,
+            String source,
+            String target,
+            String predicate,
+            String label,
+            Integer startYear,
+            Integer endYear,
+            String certainty,
+            List<Statement> statements) {
 
         /** One entry per statement: where the link comes from. */
         public List<SourceRef> sources() {
-            return statements.stream().filter(s -> s.source() != null)
-                    .map(s -> new SourceRef(s.source(), s.paragraph())).distinct().toList();
+            return statements.stream()
+                    .filter(s -> s.source() != null)
+                    .map(s -> new SourceRef(s.source(), s.paragraph()))
+                    .distinct()
+                    .toList();
         }
     }
 
@@ -64,9 +79,8 @@ public record SubGraph(List<Node> nodes, List<Edge> edges, Map<String, String> s
      * @param startYear the year it dates the claim from, or null
      * @param endYear   the year it dates the claim to, or null
      */
-    public record Statement(String id, String source, Integer paragraph, String certainty, Integer startYear,
-                            Integer endYear) {
-    }
+    public record Statement(
+            String id, String source, Integer paragraph, String certainty, Integer startYear, Integer endYear) {}
 
     /**
      * One source of a link.
@@ -74,6 +88,5 @@ public record SubGraph(List<Node> nodes, List<Edge> edges, Map<String, String> s
      * @param source    the source document IRI ({@code kgsrc:...} or {@code cikg:EditorialKnowledge})
      * @param paragraph the 1-based line in the source, or null
      */
-    public record SourceRef(String source, Integer paragraph) {
-    }
+    public record SourceRef(String source, Integer paragraph) {}
 }

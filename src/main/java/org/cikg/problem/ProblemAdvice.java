@@ -44,23 +44,29 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(QueryTimeoutException.class)
     ResponseEntity<ProblemDetail> timeout(QueryTimeoutException e) {
         ResponseEntity<ProblemDetail> r = problem(HttpStatus.SERVICE_UNAVAILABLE, "Query timed out", e.getMessage());
-        return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(r.getBody());
+        return ResponseEntity.status(r.getStatusCode())
+                .headers(r.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(r.getBody());
     }
 
     @ExceptionHandler(TooManyQueriesException.class)
     ResponseEntity<ProblemDetail> busy(TooManyQueriesException e) {
         ResponseEntity<ProblemDetail> r = problem(HttpStatus.SERVICE_UNAVAILABLE, "Too many queries", e.getMessage());
-        return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, TooManyQueriesException.RETRY_AFTER_SECONDS).body(r.getBody());
+        return ResponseEntity.status(r.getStatusCode())
+                .headers(r.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, TooManyQueriesException.RETRY_AFTER_SECONDS)
+                .body(r.getBody());
     }
 
     @ExceptionHandler(StoreUnavailableException.class)
     ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException e) {
         LOG.warn("Store unavailable: {}", e.getMessage());
         ResponseEntity<ProblemDetail> r = problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable", e.getMessage());
-        return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(r.getBody());
+        return ResponseEntity.status(r.getStatusCode())
+                .headers(r.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(r.getBody());
     }
 
     @ExceptionHandler(StoreRefusedException.class)
@@ -81,7 +87,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataLoadException.class)
     ResponseEntity<ProblemDetail> badData(DataLoadException e) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Data not loaded; the store keeps its previous contents",
+        return problem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "Data not loaded; the store keeps its previous contents",
                 e.getMessage());
     }
 
@@ -117,7 +125,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         LOG.error("Unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
                 "The service failed to answer this request; the error has been logged.");
     }
 
@@ -125,6 +135,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setTitle(title);
         p.setType(URI.create("about:blank"));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(p);
     }
 }

@@ -26,6 +26,5 @@ public class UnknownEntityException extends NotFoundException {
      * @param label its English name
      * @param page  its page, {@code /page/{slug}}
      */
-    public record Suggestion(String id, String label, String page) {
-    }
+    public record Suggestion(String id, String label, String page) {}
 }

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.cikg.problem.UnknownEntityException;
+import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.SystemQuery;
 import org.cikg.sparql.Table;
-import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.Terms;
 import org.cikg.store.KnowledgeStore;
 import org.springframework.stereotype.Component;
@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 public class EntitySuggestions {
     /** Most suggestions given, and most words of the asked name tried. */
     static final int MAX = 10;
+
     private static final int MAX_WORDS = 5;
 
     private final KnowledgeStore store;
@@ -47,13 +48,15 @@ public class EntitySuggestions {
             if (w.length() < 3 || tried++ >= MAX_WORDS) {
                 continue;
             }
-            Table rows = store.runner().select(catalog.get(SystemQuery.ENTITY_SUGGEST),
-                    Map.of("word", Terms.string("word", w, 100)));
+            Table rows = store.runner()
+                    .select(catalog.get(SystemQuery.ENTITY_SUGGEST), Map.of("word", Terms.string("word", w, 100)));
             rows.forEach(b -> {
                 String s = Terms.slugOf(b.get("entity"));
                 if (s != null && found.size() < MAX) {
-                    found.putIfAbsent(s, new UnknownEntityException.Suggestion(b.get("entity").getURI(),
-                            b.get("label").getLiteralLexicalForm(), "/page/" + s));
+                    found.putIfAbsent(
+                            s,
+                            new UnknownEntityException.Suggestion(
+                                    b.get("entity").getURI(), b.get("label").getLiteralLexicalForm(), "/page/" + s));
                 }
             });
         }
@@ -64,7 +67,7 @@ public class EntitySuggestions {
     public UnknownEntityException unknown(String param, Node entity) {
         String slug = Terms.slugOf(entity);
         String name = slug != null ? slug : entity.toString();
-        return new UnknownEntityException("No entity '" + name + "' in the graph (parameter '" + param + "')",
-                forName(name));
+        return new UnknownEntityException(
+                "No entity '" + name + "' in the graph (parameter '" + param + "')", forName(name));
     }
 }

@@ -48,7 +48,8 @@ class ParameterBinder {
         for (String name : given.keySet()) {
             if (q.params().stream().noneMatch(p -> p.name().equals(name))) {
                 throw new BadRequestException("Unknown parameter '" + printable(name) + "' for query '" + q.name()
-                        + "'; it takes " + q.params().stream().map(CatalogQuery.Param::name).toList());
+                        + "'; it takes "
+                        + q.params().stream().map(CatalogQuery.Param::name).toList());
             }
         }
         Map<String, Node> bindings = new LinkedHashMap<>();
@@ -62,8 +63,8 @@ class ParameterBinder {
                 if (p.name().equals(LANG) && p.type().equals("lang")) {
                     bindings.put(p.name(), NodeFactory.createLiteralString(fromAcceptLanguage(acceptLanguage)));
                 } else if (p.required()) {
-                    throw new BadRequestException("Parameter '" + p.name() + "' is required (" + p.type() + ": "
-                            + p.description() + ")");
+                    throw new BadRequestException(
+                            "Parameter '" + p.name() + "' is required (" + p.type() + ": " + p.description() + ")");
                 }
                 continue;
             }
@@ -91,8 +92,8 @@ class ParameterBinder {
     /** Classes and properties must exist in the ontology, so a typo is a 400 rather than an empty answer. */
     private void requireInOntology(String param, Node term, SystemQuery check, String what) {
         if (!store.runner().ask(catalog.get(check), Map.of("term", term))) {
-            throw new BadRequestException("Parameter '" + param + "' names no " + what + " of the ontology: "
-                    + term.getLocalName());
+            throw new BadRequestException(
+                    "Parameter '" + param + "' names no " + what + " of the ontology: " + term.getLocalName());
         }
     }
 

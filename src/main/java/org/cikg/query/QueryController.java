@@ -8,7 +8,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSet;
 import org.cikg.asof.AsOf;
 import org.cikg.asof.AsOfHeader;
 import org.cikg.core.Accepts;
@@ -53,41 +52,60 @@ class QueryController {
     }
 
     /** One catalogue entry as listed by {@code GET /api/queries}. */
-    record Entry(String name, String title, String description, List<CatalogQuery.Param> parameters,
-                 String example, String source, String run) {
-    }
+    record Entry(
+            String name,
+            String title,
+            String description,
+            List<CatalogQuery.Param> parameters,
+            String example,
+            String source,
+            String run) {}
 
     /**
      * The catalogue; {@code commonParameters} are the parameters every question takes besides its own.
      */
-    record Catalogue(List<Entry> queries, List<CatalogQuery.Param> commonParameters) {
-    }
+    record Catalogue(List<Entry> queries, List<CatalogQuery.Param> commonParameters) {}
 
     /** Parameters every question takes. */
-    static final List<CatalogQuery.Param> COMMON = List.of(new CatalogQuery.Param(AsOf.PARAM, "year", false,
+    static final List<CatalogQuery.Param> COMMON = List.of(new CatalogQuery.Param(
+            AsOf.PARAM,
+            "year",
+            false,
             "Read the graph as it stood in that year (1900 to next year): claims dated later, and entities founded "
-            + "later, are left out; figures are the latest up to that year; undated claims are kept"));
+                    + "later, are left out; figures are the latest up to that year; undated claims are kept"));
 
     @GetMapping(path = QueryLinks.BASE, produces = MediaType.APPLICATION_JSON_VALUE)
     Catalogue list() {
         String base = base();
-        return new Catalogue(catalog.publicQueries().stream().map(q -> new Entry(q.name(), q.title(), q.description(),
-                q.params(), base + QueryLinks.example(q), base + QueryLinks.source(q), base + QueryLinks.run(q)))
-                .toList(), COMMON);
+        return new Catalogue(
+                catalog.publicQueries().stream()
+                        .map(q -> new Entry(
+                                q.name(),
+                                q.title(),
+                                q.description(),
+                                q.params(),
+                                base + QueryLinks.example(q),
+                                base + QueryLinks.source(q),
+                                base + QueryLinks.run(q)))
+                        .toList(),
+                COMMON);
     }
 
     @GetMapping(path = QueryLinks.BASE + "/{name:[A-Za-z0-9_-]+}.rq")
     ResponseEntity<String> text(@PathVariable String name) {
         CatalogQuery q = questions.question(name);
-        return ResponseEntity.ok().header(HttpHeaders.LINK, link(q))
+        return ResponseEntity.ok()
+                .header(HttpHeaders.LINK, link(q))
                 .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                 .body(q.text());
     }
 
     @GetMapping(path = QueryLinks.BASE + "/{name}")
-    ResponseEntity<?> run(@PathVariable String name, @RequestParam MultiValueMap<String, String> params,
-                          @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-                          @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage)
+    ResponseEntity<?> run(
+            @PathVariable String name,
+            @RequestParam MultiValueMap<String, String> params,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage)
             throws HttpMediaTypeNotAcceptableException {
         questions.question(name);
         MediaType format = params.containsKey(FORMAT) ? byName(params.getFirst(FORMAT)) : negotiate(accept);
@@ -101,7 +119,8 @@ class QueryController {
         List<Binding> rows = cap.rows();
         boolean truncated = cap.truncated();
 
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header(HttpHeaders.LINK, link(q))
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
+                .header(HttpHeaders.LINK, link(q))
                 .header(AsOfHeader.NAME, AsOfHeader.value(answer.asOf()))
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE)
                 .header(RowCap.HEADER, Boolean.toString(truncated))
@@ -118,9 +137,14 @@ class QueryController {
         bindings.forEach((k, v) -> bound.put(k, v.isURI() ? v.getURI() : v.getLiteralLexicalForm()));
         answer.asOf().ifPresent(y -> bound.put(AsOf.PARAM, Integer.toString(y.year())));
         List<String> columns = ResultRenderer.columns(vars);
-        return ok.contentType(MediaType.APPLICATION_JSON).body(new QueryResult(
-                new QueryResult.Ran(q.name(), q.title(), base() + QueryLinks.source(q), bound),
-                columns, ResultRenderer.rows(columns, rows), rows.size(), truncated, ROW_LIMIT));
+        return ok.contentType(MediaType.APPLICATION_JSON)
+                .body(new QueryResult(
+                        new QueryResult.Ran(q.name(), q.title(), base() + QueryLinks.source(q), bound),
+                        columns,
+                        ResultRenderer.rows(columns, rows),
+                        rows.size(),
+                        truncated,
+                        ROW_LIMIT));
     }
 
     /**
@@ -135,8 +159,8 @@ class QueryController {
             case "json" -> MediaType.APPLICATION_JSON;
             case "sparql-json", "srj" -> SPARQL_JSON;
             case "csv" -> CSV;
-            default -> throw new org.cikg.problem.BadRequestException(
-                    "Parameter 'format' must be json, sparql-json or csv");
+            default ->
+                throw new org.cikg.problem.BadRequestException("Parameter 'format' must be json, sparql-json or csv");
         };
     }
 
@@ -146,8 +170,8 @@ class QueryController {
     }
 
     private static String link(CatalogQuery q) {
-        return "<" + base() + QueryLinks.source(q) + ">; rel=\"describedby\"; type=\"text/plain\"; title=\""
-                + q.name() + "\"";
+        return "<" + base() + QueryLinks.source(q) + ">; rel=\"describedby\"; type=\"text/plain\"; title=\"" + q.name()
+                + "\"";
     }
 
     private static String base() {

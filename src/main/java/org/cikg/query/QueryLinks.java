@@ -9,8 +9,7 @@ import org.cikg.sparql.CatalogQuery;
 public final class QueryLinks {
     public static final String BASE = "/api/queries";
 
-    private QueryLinks() {
-    }
+    private QueryLinks() {}
 
     /** {@code /api/queries/{name}}: runs the query. */
     public static String run(CatalogQuery q) {

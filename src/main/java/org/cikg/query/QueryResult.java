@@ -28,12 +28,11 @@ import java.util.Map;
  * @param truncated whether the query had more rows than {@code rowLimit}
  * @param rowLimit  the most rows a call returns
  */
-record QueryResult(Ran query, List<String> columns, List<Map<String, Cell>> rows, int rowCount, boolean truncated,
-                   int rowLimit) {
+record QueryResult(
+        Ran query, List<String> columns, List<Map<String, Cell>> rows, int rowCount, boolean truncated, int rowLimit) {
 
     /** Which query ran. */
-    record Ran(String name, String title, String source, Map<String, String> parameters) {
-    }
+    record Ran(String name, String title, String source, Map<String, String> parameters) {}
 
     /**
      * One value.
@@ -45,6 +44,5 @@ record QueryResult(Ran query, List<String> columns, List<Map<String, Cell>> rows
      * @param lang     for a language-tagged literal: its tag
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    record Cell(String value, String type, String label, String datatype, String lang) {
-    }
+    record Cell(String value, String type, String label, String datatype, String lang) {}
 }

@@ -2,8 +2,8 @@ package org.cikg.query;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.jena.graph.Node;
 import java.util.Optional;
+import org.apache.jena.graph.Node;
 import org.cikg.asof.AsOf;
 import org.cikg.asof.YearView;
 import org.cikg.problem.NotFoundException;
@@ -32,17 +32,15 @@ public class QuestionRunner {
      */
     private final DataVersionCache<Asked, Table> answers;
 
-    private record Asked(String name, Map<String, Node> bindings, Optional<AsOf> asOf) {
-    }
+    private record Asked(String name, Map<String, Node> bindings, Optional<AsOf> asOf) {}
 
-    QuestionRunner(QueryCatalog catalog, KnowledgeStore store, ParameterBinder binder, DataVersion version,
-                   YearView years) {
+    QuestionRunner(
+            QueryCatalog catalog, KnowledgeStore store, ParameterBinder binder, DataVersion version, YearView years) {
         this.catalog = catalog;
         this.store = store;
         this.binder = binder;
         this.years = years;
-        this.answers = new DataVersionCache<>(version, 1_000_000, t -> t.size() + 1,
-                java.time.Duration.ofMinutes(10));
+        this.answers = new DataVersionCache<>(version, 1_000_000, t -> t.size() + 1, java.time.Duration.ofMinutes(10));
     }
 
     /**
@@ -53,12 +51,13 @@ public class QuestionRunner {
      * @param rows     the answer, as the runner returned it (and the cache keeps it)
      * @param asOf     the year it was asked as of, if any
      */
-    public record Answer(CatalogQuery query, Map<String, Node> bindings, Table rows, Optional<AsOf> asOf) {
-    }
+    public record Answer(CatalogQuery query, Map<String, Node> bindings, Table rows, Optional<AsOf> asOf) {}
 
     /** The public catalogue query of that name; {@link NotFoundException} if there is none. */
     public CatalogQuery question(String name) {
-        return catalog.publicQueries().stream().filter(q -> q.name().equals(name)).findFirst()
+        return catalog.publicQueries().stream()
+                .filter(q -> q.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("No query named '" + shorten(name) + "' in the catalogue; "
                         + "GET " + QueryLinks.BASE + " lists them"));
     }
@@ -76,7 +75,8 @@ public class QuestionRunner {
         }
         Optional<AsOf> asOf = AsOf.parse(year == null ? null : year.get(0));
         Map<String, Node> bindings = binder.bind(q, own, acceptLanguage);
-        Table rows = answers.get(new Asked(name, Map.copyOf(bindings), asOf),
+        Table rows = answers.get(
+                new Asked(name, Map.copyOf(bindings), asOf),
                 k -> years.runner(asOf).select(q, bindings));
         return new Answer(q, bindings, rows, asOf);
     }

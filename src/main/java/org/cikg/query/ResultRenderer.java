@@ -22,17 +22,20 @@ import org.apache.jena.sparql.resultset.ResultsWriter;
 final class ResultRenderer {
     static final String LABEL_SUFFIX = "Label";
 
-    private ResultRenderer() {
-    }
+    private ResultRenderer() {}
 
     /** The columns of the JSON shape: the query's variables without the {@code xLabel} companions of a column {@code x}. */
     static List<String> columns(List<Var> vars) {
         Set<String> names = vars.stream().map(Var::getVarName).collect(Collectors.toSet());
-        return vars.stream().map(Var::getVarName).filter(n -> !isCompanion(n, names)).toList();
+        return vars.stream()
+                .map(Var::getVarName)
+                .filter(n -> !isCompanion(n, names))
+                .toList();
     }
 
     private static boolean isCompanion(String name, Set<String> names) {
-        return name.endsWith(LABEL_SUFFIX) && name.length() > LABEL_SUFFIX.length()
+        return name.endsWith(LABEL_SUFFIX)
+                && name.length() > LABEL_SUFFIX.length()
                 && names.contains(name.substring(0, name.length() - LABEL_SUFFIX.length()));
     }
 
@@ -63,8 +66,12 @@ final class ResultRenderer {
         if (n.isLiteral()) {
             String lang = n.getLiteralLanguage();
             boolean tagged = lang != null && !lang.isEmpty();
-            return new QueryResult.Cell(n.getLiteralLexicalForm(), "literal", null,
-                    tagged ? null : n.getLiteralDatatypeURI(), tagged ? lang : null);
+            return new QueryResult.Cell(
+                    n.getLiteralLexicalForm(),
+                    "literal",
+                    null,
+                    tagged ? null : n.getLiteralDatatypeURI(),
+                    tagged ? lang : null);
         }
         return new QueryResult.Cell(n.toString(), "literal", null, null, null);
     }

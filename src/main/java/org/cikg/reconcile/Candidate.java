@@ -18,18 +18,22 @@ import java.util.List;
  *                    forms such as "Ltd." or 有限公司 were ignored), {@code pinyin} (it matched the pinyin of a
  *                    Chinese name)
  */
-public record Candidate(String id, String name, String description, List<TypeRef> type, double score, boolean match,
-                        List<Feature> features) {
+public record Candidate(
+        String id,
+        String name,
+        String description,
+        List<TypeRef> type,
+        double score,
+        boolean match,
+        List<Feature> features) {
 
     public Candidate(String id, String name, String description, List<TypeRef> type, double score, boolean match) {
         this(id, name, description, type, score, match, List.of());
     }
 
     /** One feature of a candidate: its id and its value (a number from 0 to 1, or a boolean). */
-    public record Feature(String id, Object value) {
-    }
+    public record Feature(String id, Object value) {}
 
     /** A class or property reference: local name in the schema space and its English label. */
-    public record TypeRef(String id, String name) {
-    }
+    public record TypeRef(String id, String name) {}
 }

@@ -66,16 +66,13 @@ public class DataExtender {
 
     /** A column's metadata: the property's local name, English label, and the class of its values if entities. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record Column(String id, String name, Candidate.TypeRef type) {
-    }
+    public record Column(String id, String name, Candidate.TypeRef type) {}
 
     /** One requested property, with its own language setting (null: the request's). */
-    public record Requested(String id, String lang) {
-    }
+    public record Requested(String id, String lang) {}
 
     /** The answer: {@code meta} in the order asked, {@code rows} by id as given, each by property id. */
-    public record Extension(List<Column> meta, Map<String, Map<String, List<Map<String, Object>>>> rows) {
-    }
+    public record Extension(List<Column> meta, Map<String, Map<String, List<Map<String, Object>>>> rows) {}
 
     /** The properties to propose for a class IRI (null: every property), by English label. */
     public List<Column> propose(String typeIri) {
@@ -85,14 +82,20 @@ public class DataExtender {
         if (!index.classes().containsKey(typeIri)) {
             throw new BadRequestException("'type' is not a class of the ontology: " + typeIri);
         }
-        Table rows = store.runner().select(catalog.get(SystemQuery.RECONCILE_PROPOSE),
-                Map.of("type", org.apache.jena.graph.NodeFactory.createURI(typeIri)));
+        Table rows = store.runner()
+                .select(
+                        catalog.get(SystemQuery.RECONCILE_PROPOSE),
+                        Map.of("type", org.apache.jena.graph.NodeFactory.createURI(typeIri)));
         Map<String, Column> out = new LinkedHashMap<>();
         for (Binding b : rows) {
             String local = b.get(Var.alloc("property")).getURI().substring(Namespaces.CIKG.length());
             Node label = b.get(Var.alloc("label"));
-            out.putIfAbsent(local, new Column(local, label == null ? local : label.getLiteralLexicalForm(),
-                    rangeType(b.get(Var.alloc("range")))));
+            out.putIfAbsent(
+                    local,
+                    new Column(
+                            local,
+                            label == null ? local : label.getLiteralLexicalForm(),
+                            rangeType(b.get(Var.alloc("range")))));
         }
         return out.values().stream().sorted(Comparator.comparing(Column::name)).toList();
     }
@@ -106,7 +109,8 @@ public class DataExtender {
         String local = Terms.ontologyTerm("extend.properties.id", id).getURI().substring(Namespaces.CIKG.length());
         Column c = columns.get(local);
         if (c == null) {
-            throw new BadRequestException("'" + id + "' is not a property of the ontology (see /reconcile/suggest/property)");
+            throw new BadRequestException(
+                    "'" + id + "' is not a property of the ontology (see /reconcile/suggest/property)");
         }
         return c;
     }
@@ -122,14 +126,19 @@ public class DataExtender {
             Candidate.TypeRef type = c.type() != null ? c.type() : rangeType(b.get(Var.alloc("range")));
             out.put(local, new Column(local, c.name(), type));
         }
-        out.replaceAll((local, c) -> new Column(local, LabelPicker.best(labels.get(local), "en")
-                .map(Node::getLiteralLexicalForm).orElse(c.name()), c.type()));
+        out.replaceAll((local, c) -> new Column(
+                local,
+                LabelPicker.best(labels.get(local), "en")
+                        .map(Node::getLiteralLexicalForm)
+                        .orElse(c.name()),
+                c.type()));
         return out;
     }
 
     private Candidate.TypeRef rangeType(Node range) {
         return range != null && range.isURI() && index.classes().containsKey(range.getURI())
-                ? reconciler.typeRef(range.getURI()) : null;
+                ? reconciler.typeRef(range.getURI())
+                : null;
     }
 
     /**
@@ -141,8 +150,8 @@ public class DataExtender {
             throw new BadRequestException("'extend.ids' holds " + ids.size() + " ids; at most " + MAX_IDS);
         }
         if (properties.size() > MAX_PROPERTIES) {
-            throw new BadRequestException("'extend.properties' holds " + properties.size() + " properties; at most "
-                    + MAX_PROPERTIES);
+            throw new BadRequestException(
+                    "'extend.properties' holds " + properties.size() + " properties; at most " + MAX_PROPERTIES);
         }
         // One read of the ontology's properties for the whole request, not one per requested property.
         Map<String, Column> columns = columns();
@@ -162,8 +171,8 @@ public class DataExtender {
         return new Extension(meta, rows);
     }
 
-    private Map<String, List<Map<String, Object>>> row(Node entity, List<Requested> properties, List<Column> meta,
-            String lang) {
+    private Map<String, List<Map<String, Object>>> row(
+            Node entity, List<Requested> properties, List<Column> meta, String lang) {
         // property IRI -> value -> names by language
         Map<String, Map<Node, Map<String, String>>> values = new LinkedHashMap<>();
         // property IRI -> value -> statement -> its source, paragraph, certainty
@@ -175,8 +184,8 @@ public class DataExtender {
                 continue;
             }
             String property = b.get(Var.alloc("property")).getURI();
-            Map<String, String> names = values.computeIfAbsent(property,
-                    k -> new LinkedHashMap<>()).computeIfAbsent(value, k -> new LinkedHashMap<>());
+            Map<String, String> names = values.computeIfAbsent(property, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(value, k -> new LinkedHashMap<>());
             Node name = b.get(Var.alloc("name"));
             if (name != null && name.isLiteral()) {
                 names.putIfAbsent(name.getLiteralLanguage().toLowerCase(Locale.ROOT), name.getLiteralLexicalForm());
@@ -184,7 +193,8 @@ public class DataExtender {
             Node statement = b.get(Var.alloc("statement"));
             Node source = b.get(Var.alloc("source"));
             if (statement != null && source != null && source.isURI()) {
-                Map<String, Object> from = provenance.computeIfAbsent(property, k -> new LinkedHashMap<>())
+                Map<String, Object> from = provenance
+                        .computeIfAbsent(property, k -> new LinkedHashMap<>())
                         .computeIfAbsent(value, k -> new LinkedHashMap<>())
                         .computeIfAbsent(statement, k -> new LinkedHashMap<>());
                 from.putIfAbsent("source", source.getURI());
@@ -208,8 +218,8 @@ public class DataExtender {
         return row;
     }
 
-    private static List<Map<String, Object>> cells(Map<Node, Map<String, String>> values, String lang,
-                                                   Map<Node, Map<Node, Map<String, Object>>> provenance) {
+    private static List<Map<String, Object>> cells(
+            Map<Node, Map<String, String>> values, String lang, Map<Node, Map<Node, Map<String, Object>>> provenance) {
         List<Map<String, Object>> out = new ArrayList<>();
         List<Node> strings = new ArrayList<>();
         for (Map.Entry<Node, Map<String, String>> e : values.entrySet()) {
@@ -230,10 +240,11 @@ public class DataExtender {
     }
 
     /** The cell with {@code sources} (one per statement, by source then paragraph) and the overall certainty. */
-    private static Map<String, Object> withSources(Map<String, Object> cell, Map<Node, Map<String, Object>> statements) {
+    private static Map<String, Object> withSources(
+            Map<String, Object> cell, Map<Node, Map<String, Object>> statements) {
         Map<String, Object> out = new LinkedHashMap<>(cell);
-        List<Map<String, Object>> sources = statements == null ? new ArrayList<>()
-                : new ArrayList<>(statements.values());
+        List<Map<String, Object>> sources =
+                statements == null ? new ArrayList<>() : new ArrayList<>(statements.values());
         sources.sort(Comparator.comparing((Map<String, Object> m) -> String.valueOf(m.get("source")))
                 .thenComparing(m -> m.get("paragraph") instanceof Integer p ? p : 0));
         out.put("sources", sources);
@@ -261,7 +272,9 @@ public class DataExtender {
 
     private static List<Node> inLanguage(List<Node> strings, String lang) {
         for (String l : new String[] {lang, "en"}) {
-            List<Node> in = strings.stream().filter(s -> s.getLiteralLanguage().equalsIgnoreCase(l)).toList();
+            List<Node> in = strings.stream()
+                    .filter(s -> s.getLiteralLanguage().equalsIgnoreCase(l))
+                    .toList();
             if (!in.isEmpty()) {
                 return in;
             }
@@ -274,8 +287,10 @@ public class DataExtender {
         String lex = v.getLiteralLexicalForm().strip();
         try {
             if (dt instanceof XSDDatatype x && v.getLiteralValue() instanceof Number n) {
-                boolean integral = x.equals(XSDDatatype.XSDinteger) || x.equals(XSDDatatype.XSDint)
-                        || x.equals(XSDDatatype.XSDlong) || x.equals(XSDDatatype.XSDnonNegativeInteger)
+                boolean integral = x.equals(XSDDatatype.XSDinteger)
+                        || x.equals(XSDDatatype.XSDint)
+                        || x.equals(XSDDatatype.XSDlong)
+                        || x.equals(XSDDatatype.XSDnonNegativeInteger)
                         || x.equals(XSDDatatype.XSDpositiveInteger);
                 return integral ? Map.of("int", n.longValue()) : Map.of("float", n.doubleValue());
             }

@@ -52,12 +52,15 @@ class ReconcileController {
         this.extender = extender;
     }
 
-    @RequestMapping(method = {RequestMethod.GET, RequestMethod.POST}, produces = MediaType.APPLICATION_JSON_VALUE,
+    @RequestMapping(
+            method = {RequestMethod.GET, RequestMethod.POST},
+            produces = MediaType.APPLICATION_JSON_VALUE,
             consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.ALL_VALUE})
-    Object reconcileOrManifest(@RequestParam(name = "queries", required = false) String queries,
-                               @RequestParam(name = "extend", required = false) String extend,
-                               @RequestParam(name = "lang", required = false) String lang,
-                               @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage) {
+    Object reconcileOrManifest(
+            @RequestParam(name = "queries", required = false) String queries,
+            @RequestParam(name = "extend", required = false) String extend,
+            @RequestParam(name = "lang", required = false) String lang,
+            @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage) {
         if (extend != null) {
             return extend(parse("extend", extend), language(lang, acceptLanguage));
         }
@@ -68,9 +71,10 @@ class ReconcileController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Object reconcileJson(@RequestBody String body,
-                         @RequestParam(name = "lang", required = false) String lang,
-                         @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage) {
+    Object reconcileJson(
+            @RequestBody String body,
+            @RequestParam(name = "lang", required = false) String lang,
+            @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage) {
         JsonNode root = parse(body);
         if (root.has("extend")) {
             JsonNode ext = root.get("extend");
@@ -102,7 +106,8 @@ class ReconcileController {
 
     private DataExtender.Extension extend(JsonNode ext, String lang) {
         if (ext == null || !ext.isObject()) {
-            throw new BadRequestException("'extend' must be a JSON object {\"ids\": [...], \"properties\": [{\"id\": ...}]}");
+            throw new BadRequestException(
+                    "'extend' must be a JSON object {\"ids\": [...], \"properties\": [{\"id\": ...}]}");
         }
         JsonNode ids = ext.get("ids");
         JsonNode props = ext.get("properties");
@@ -137,24 +142,31 @@ class ReconcileController {
     }
 
     @GetMapping(path = "/properties", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> proposeProperties(@RequestParam(name = "type", required = false) String type,
-                                          @RequestParam(name = "limit", required = false) String limit) {
-        String typeIri = type == null || type.isBlank() ? null : Terms.ontologyTerm("type", type).getURI();
+    Map<String, Object> proposeProperties(
+            @RequestParam(name = "type", required = false) String type,
+            @RequestParam(name = "limit", required = false) String limit) {
+        String typeIri = type == null || type.isBlank()
+                ? null
+                : Terms.ontologyTerm("type", type).getURI();
         int max = limit == null || limit.isBlank() ? MAX_PROPOSED : Terms.positiveInt("limit", limit, MAX_PROPOSED);
         List<DataExtender.Column> all = extender.propose(typeIri);
         Map<String, Object> out = new LinkedHashMap<>();
         if (typeIri != null) {
             out.put("type", type);
         }
-        out.put("properties", all.subList(0, Math.min(max, all.size())).stream()
-                .map(c -> Map.of("id", c.id(), "name", c.name())).toList());
+        out.put(
+                "properties",
+                all.subList(0, Math.min(max, all.size())).stream()
+                        .map(c -> Map.of("id", c.id(), "name", c.name()))
+                        .toList());
         out.put("limit", max);
         return out;
     }
 
     private Map<String, Object> answer(JsonNode batch) {
         if (batch == null || !batch.isObject() || batch.isEmpty()) {
-            throw new BadRequestException("'queries' must be a JSON object of queries, e.g. {\"q0\":{\"query\":\"Unitree\"}}");
+            throw new BadRequestException(
+                    "'queries' must be a JSON object of queries, e.g. {\"q0\":{\"query\":\"Unitree\"}}");
         }
         if (batch.size() > MAX_BATCH) {
             throw new BadRequestException("'queries' holds " + batch.size() + " queries; at most " + MAX_BATCH);
@@ -170,8 +182,21 @@ class ReconcileController {
                 answered++;
             } catch (BadRequestException bad) {
                 firstError = firstError == null ? bad : firstError;
-                out.put(e.getKey(), Map.of("result", List.of(), "error", Map.of("type", "about:blank",
-                        "title", "Bad Request", "status", 400, "detail", bad.getMessage())));
+                out.put(
+                        e.getKey(),
+                        Map.of(
+                                "result",
+                                List.of(),
+                                "error",
+                                Map.of(
+                                        "type",
+                                        "about:blank",
+                                        "title",
+                                        "Bad Request",
+                                        "status",
+                                        400,
+                                        "detail",
+                                        bad.getMessage())));
             }
         }
         if (answered == 0 && firstError != null) {
@@ -223,7 +248,8 @@ class ReconcileController {
                 }
                 String prop = Terms.ontologyTerm(key + ".pid", pid.asString()).getURI();
                 for (JsonNode one : v.isArray() ? v : List.of(v)) {
-                    String value = one.isObject() && one.has("id") ? one.get("id").asString() : one.asString();
+                    String value =
+                            one.isObject() && one.has("id") ? one.get("id").asString() : one.asString();
                     if (value != null && !value.isBlank()) {
                         props.add(new Reconciler.PropertyValue(prop, value.strip()));
                     }
@@ -234,7 +260,8 @@ class ReconcileController {
     }
 
     private Map<String, Object> manifest() {
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        String base =
+                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("versions", List.of("0.2"));
         m.put("name", "China Innovation Knowledge Graph");
@@ -243,14 +270,19 @@ class ReconcileController {
         m.put("defaultTypes", reconciler.classes());
         m.put("view", Map.of("url", base + "/page/{{id}}"));
         m.put("preview", Map.of("url", base + "/reconcile/preview?id={{id}}", "width", 400, "height", 140));
-        m.put("suggest", Map.of(
-                "entity", Map.of("service_url", base, "service_path", "/reconcile/suggest/entity"),
-                "type", Map.of("service_url", base, "service_path", "/reconcile/suggest/type"),
-                "property", Map.of("service_url", base, "service_path", "/reconcile/suggest/property")));
+        m.put(
+                "suggest",
+                Map.of(
+                        "entity", Map.of("service_url", base, "service_path", "/reconcile/suggest/entity"),
+                        "type", Map.of("service_url", base, "service_path", "/reconcile/suggest/type"),
+                        "property", Map.of("service_url", base, "service_path", "/reconcile/suggest/property")));
         List<Map<String, String>> choices = new ArrayList<>();
         for (String l : DataExtender.LANGUAGES) {
-            choices.add(Map.of("value", l, "name", java.util.Locale.forLanguageTag(l).getDisplayLanguage(
-                    java.util.Locale.ENGLISH)));
+            choices.add(Map.of(
+                    "value",
+                    l,
+                    "name",
+                    java.util.Locale.forLanguageTag(l).getDisplayLanguage(java.util.Locale.ENGLISH)));
         }
         Map<String, Object> langSetting = new LinkedHashMap<>();
         langSetting.put("name", "lang");
@@ -259,9 +291,11 @@ class ReconcileController {
         langSetting.put("default", "en");
         langSetting.put("choices", choices);
         langSetting.put("help_text", "Names of entity values in this language where the graph has one (else English)");
-        m.put("extend", Map.of(
-                "propose_properties", Map.of("service_url", base, "service_path", "/reconcile/properties"),
-                "property_settings", List.of(langSetting)));
+        m.put(
+                "extend",
+                Map.of(
+                        "propose_properties", Map.of("service_url", base, "service_path", "/reconcile/properties"),
+                        "property_settings", List.of(langSetting)));
         return m;
     }
 }

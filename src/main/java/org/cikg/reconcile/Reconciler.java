@@ -61,12 +61,10 @@ public class Reconciler {
     }
 
     /** One query of a batch, validated. */
-    public record Query(String text, String typeIri, int limit, List<PropertyValue> properties) {
-    }
+    public record Query(String text, String typeIri, int limit, List<PropertyValue> properties) {}
 
     /** A property given to disambiguate: the property IRI and the value (a name or an entity slug). */
-    public record PropertyValue(String property, String value) {
-    }
+    public record PropertyValue(String property, String value) {}
 
     /** Validates one query's parts (400 naming the query and field). */
     public Query query(String key, String text, String type, Integer limit, List<PropertyValue> properties) {
@@ -83,7 +81,8 @@ public class Reconciler {
         if (type != null && !type.isBlank()) {
             typeIri = Terms.ontologyTerm(key + ".type", type).getURI();
             if (!index.classes().containsKey(typeIri)) {
-                throw new BadRequestException("Query '" + key + "': type '" + type + "' is not a class of the ontology");
+                throw new BadRequestException(
+                        "Query '" + key + "': type '" + type + "' is not a class of the ontology");
             }
         }
         return new Query(text, typeIri, limit == null ? DEFAULT_LIMIT : limit, List.copyOf(properties));
@@ -97,8 +96,16 @@ public class Reconciler {
             Query withoutPlace = placePrefixRemoved(q);
             if (withoutPlace != null) {
                 // Not the name as given: never exact, so never a match, and scored below a whole-name hit.
-                return reconcile(withoutPlace).stream().map(c -> new Candidate(c.id(), c.name(), c.description(),
-                        c.type(), Math.min(c.score(), 80), false, c.features())).toList();
+                return reconcile(withoutPlace).stream()
+                        .map(c -> new Candidate(
+                                c.id(),
+                                c.name(),
+                                c.description(),
+                                c.type(),
+                                Math.min(c.score(), 80),
+                                false,
+                                c.features()))
+                        .toList();
             }
         }
         return store.runner().read(() -> {
@@ -106,7 +113,8 @@ public class Reconciler {
             String strippedKey = legalForms.strip(q.text());
             for (SearchIndex.Hit h : hits) {
                 boolean exact = normalizer.key(h.name()).equals(key);
-                boolean strippedExact = !exact && !strippedKey.isEmpty()
+                boolean strippedExact = !exact
+                        && !strippedKey.isEmpty()
                         && legalForms.strip(h.name()).equals(strippedKey);
                 double score = exact ? 100 : strippedExact ? STRIPPED_EXACT : base(h.score());
                 boolean allAgree = true;
@@ -119,23 +127,30 @@ public class Reconciler {
                     }
                 }
                 List<Candidate.Feature> features = new ArrayList<>();
-                features.add(new Candidate.Feature("name", exact || strippedExact ? 1.0
-                        : Math.round(base(h.score())) / 100.0));
+                features.add(new Candidate.Feature(
+                        "name", exact || strippedExact ? 1.0 : Math.round(base(h.score())) / 100.0));
                 features.add(new Candidate.Feature("alias", !RDFS.label.getURI().equals(h.property())));
                 if (q.typeIri() != null) {
                     features.add(new Candidate.Feature("type", true));
                 }
-                features.add(new Candidate.Feature("suffix_stripped", strippedExact
-                        || NameVariants.Kind.SUFFIX_STRIPPED.name().equals(h.via())));
-                features.add(new Candidate.Feature("pinyin", NameVariants.Kind.PINYIN.name().equals(h.via())));
-                scored.add(new Scored(h, Math.max(0, Math.min(100, score)), (exact || strippedExact) && allAgree,
+                features.add(new Candidate.Feature(
+                        "suffix_stripped",
+                        strippedExact
+                                || NameVariants.Kind.SUFFIX_STRIPPED.name().equals(h.via())));
+                features.add(new Candidate.Feature(
+                        "pinyin", NameVariants.Kind.PINYIN.name().equals(h.via())));
+                scored.add(new Scored(
+                        h,
+                        Math.max(0, Math.min(100, score)),
+                        (exact || strippedExact) && allAgree,
                         List.copyOf(features)));
             }
             scored.sort(Comparator.comparingDouble(Scored::score).reversed());
             List<Candidate> out = new ArrayList<>();
             for (int i = 0; i < scored.size() && i < q.limit(); i++) {
                 Scored s = scored.get(i);
-                boolean clear = i == 0 && s.exactAndAgreeing()
+                boolean clear = i == 0
+                        && s.exactAndAgreeing()
                         && (scored.size() == 1 || s.score() - scored.get(1).score() >= MATCH_MARGIN);
                 out.add(dress(s, clear));
             }
@@ -155,18 +170,18 @@ public class Reconciler {
             List<SearchIndex.Hit> hits = index.search(place, Namespaces.CIKG + "Place", 1);
             if (!hits.isEmpty() && normalizer.key(hits.get(0).name()).equals(place)) {
                 List<PropertyValue> props = new ArrayList<>(q.properties());
-                props.add(new PropertyValue(Namespaces.CIKG + "locatedIn", Terms.slugOf(
-                        NodeFactory.createURI(hits.get(0).entity()))));
-                return new Query(String.join(" ", words.subList(n, words.size())), q.typeIri(), q.limit(),
-                        List.copyOf(props));
+                props.add(new PropertyValue(
+                        Namespaces.CIKG + "locatedIn",
+                        Terms.slugOf(NodeFactory.createURI(hits.get(0).entity()))));
+                return new Query(
+                        String.join(" ", words.subList(n, words.size())), q.typeIri(), q.limit(), List.copyOf(props));
             }
         }
         return null;
     }
 
-    private record Scored(SearchIndex.Hit hit, double score, boolean exactAndAgreeing,
-                          List<Candidate.Feature> features) {
-    }
+    private record Scored(
+            SearchIndex.Hit hit, double score, boolean exactAndAgreeing, List<Candidate.Feature> features) {}
 
     /** The index's tiers (see {@link SearchIndex}) mapped onto 0-100 below an exact match. */
     private static double base(float indexScore) {
@@ -185,17 +200,26 @@ public class Reconciler {
     private boolean agrees(String entity, PropertyValue pv) {
         String wantKey = normalizer.key(pv.value());
         String wantIri = pv.value().matches("[a-z0-9]+(-[a-z0-9]+)*") ? Namespaces.KGID + pv.value() : pv.value();
-        for (Binding b : store.runner().selectInTxn(catalog.get(SystemQuery.RECONCILE_VALUES),
-                Map.of("entity", NodeFactory.createURI(entity), "property", NodeFactory.createURI(pv.property())))) {
+        for (Binding b : store.runner()
+                .selectInTxn(
+                        catalog.get(SystemQuery.RECONCILE_VALUES),
+                        Map.of(
+                                "entity",
+                                NodeFactory.createURI(entity),
+                                "property",
+                                NodeFactory.createURI(pv.property())))) {
             Node value = b.get(Var.alloc("value"));
             Node name = b.get(Var.alloc("name"));
             if (value.isURI() && value.getURI().equals(wantIri)) {
                 return true;
             }
-            if (value.isLiteral() && normalizer.key(value.getLiteralLexicalForm()).equals(wantKey)) {
+            if (value.isLiteral()
+                    && normalizer.key(value.getLiteralLexicalForm()).equals(wantKey)) {
                 return true;
             }
-            if (name != null && name.isLiteral() && normalizer.key(name.getLiteralLexicalForm()).equals(wantKey)) {
+            if (name != null
+                    && name.isLiteral()
+                    && normalizer.key(name.getLiteralLexicalForm()).equals(wantKey)) {
                 return true;
             }
         }
@@ -207,10 +231,16 @@ public class Reconciler {
         EntityNames names = EntityNames.read(store.runner(), catalog, entity);
         Map<String, String> labels = names.labels();
         Map<String, String> comments = names.comments();
-        List<Candidate.TypeRef> types = s.hit().type() == null ? List.of() : List.of(typeRef(s.hit().type()));
-        return new Candidate(Terms.slugOf(entity), LabelPicker.best(labels, "en").orElse(s.hit().name()),
+        List<Candidate.TypeRef> types =
+                s.hit().type() == null ? List.of() : List.of(typeRef(s.hit().type()));
+        return new Candidate(
+                Terms.slugOf(entity),
+                LabelPicker.best(labels, "en").orElse(s.hit().name()),
                 LabelPicker.best(comments, "en").orElse(null),
-                types, Math.round(s.score() * 10) / 10.0, match, s.features());
+                types,
+                Math.round(s.score() * 10) / 10.0,
+                match,
+                s.features());
     }
 
     /** A class as {@code {id: local name, name: English label}}. */
@@ -223,8 +253,11 @@ public class Reconciler {
 
     /** The ontology's classes in the cikg namespace, by English name. */
     public List<Candidate.TypeRef> classes() {
-        return index.classes().keySet().stream().filter(c -> c.startsWith(Namespaces.CIKG)).map(this::typeRef)
-                .sorted(Comparator.comparing(Candidate.TypeRef::name)).toList();
+        return index.classes().keySet().stream()
+                .filter(c -> c.startsWith(Namespaces.CIKG))
+                .map(this::typeRef)
+                .sorted(Comparator.comparing(Candidate.TypeRef::name))
+                .toList();
     }
 
     /** The ontology's properties in the cikg namespace: local name, English label, English comment. */
@@ -242,9 +275,11 @@ public class Reconciler {
                 row[2] = comment.getLiteralLexicalForm();
             }
         }
-        out.forEach((local, row) -> LabelPicker.best(labels.get(local), "en")
-                .ifPresent(l -> row[1] = l.getLiteralLexicalForm()));
-        return out.values().stream().sorted(Comparator.comparing((String[] r) -> r[0])).toList();
+        out.forEach((local, row) ->
+                LabelPicker.best(labels.get(local), "en").ifPresent(l -> row[1] = l.getLiteralLexicalForm()));
+        return out.values().stream()
+                .sorted(Comparator.comparing((String[] r) -> r[0]))
+                .toList();
     }
 
     /** Whether a prefix typed in a suggest box matches a name (normalised, word-wise prefix). */
@@ -280,8 +315,11 @@ public class Reconciler {
             }
             String name = labels.getOrDefault("en", labels.values().iterator().next());
             List<SearchIndex.Hit> hits = index.search(name, null, 20);
-            List<Candidate.TypeRef> type = hits.stream().filter(h -> h.entity().equals(entity.getURI())
-                    && h.type() != null).findFirst().map(h -> List.of(typeRef(h.type()))).orElse(List.of());
+            List<Candidate.TypeRef> type = hits.stream()
+                    .filter(h -> h.entity().equals(entity.getURI()) && h.type() != null)
+                    .findFirst()
+                    .map(h -> List.of(typeRef(h.type())))
+                    .orElse(List.of());
             return new Candidate(Terms.slugOf(entity), name, comments.get("en"), type, 100, false);
         });
     }

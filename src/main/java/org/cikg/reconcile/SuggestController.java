@@ -36,8 +36,9 @@ class SuggestController {
     }
 
     @GetMapping(path = "/suggest/entity", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> suggestEntity(@RequestParam(name = "prefix", required = false) String prefix,
-                                      @RequestParam(name = "type", required = false) String type) {
+    Map<String, Object> suggestEntity(
+            @RequestParam(name = "prefix", required = false) String prefix,
+            @RequestParam(name = "type", required = false) String type) {
         Reconciler.Query q = reconciler.query("prefix", prefix, type, 10, List.of());
         List<Map<String, Object>> result = new ArrayList<>();
         for (Candidate c : reconciler.reconcile(q)) {
@@ -59,7 +60,8 @@ class SuggestController {
         List<Candidate.TypeRef> out = new ArrayList<>();
         for (Candidate.TypeRef t : reconciler.classes()) {
             SearchIndex.OntologyClass c = index.classes().get(Namespaces.CIKG + t.id());
-            List<String> names = new ArrayList<>(c == null ? List.of() : c.labels().values());
+            List<String> names =
+                    new ArrayList<>(c == null ? List.of() : c.labels().values());
             names.add(t.id());
             if (reconciler.prefixMatches(prefix, names.toArray(String[]::new))) {
                 out.add(t);
@@ -88,8 +90,8 @@ class SuggestController {
 
     private static void requirePrefix(String prefix) {
         if (prefix == null || prefix.isBlank() || prefix.length() > Reconciler.MAX_QUERY) {
-            throw new BadRequestException("Parameter 'prefix' is required (at most " + Reconciler.MAX_QUERY
-                    + " characters)");
+            throw new BadRequestException(
+                    "Parameter 'prefix' is required (at most " + Reconciler.MAX_QUERY + " characters)");
         }
     }
 
@@ -102,7 +104,8 @@ class SuggestController {
         String type = c.type().isEmpty() ? "" : c.type().get(0).name();
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + HtmlUtils.htmlEscape(c.name())
                 + "</title></head><body style=\"font-family:sans-serif;font-size:13px;margin:6px\">"
-                + "<div class=\"card\"><strong><a href=\"../page/" + HtmlUtils.htmlEscape(c.id()) + "\" target=\"_blank\">"
+                + "<div class=\"card\"><strong><a href=\"../page/" + HtmlUtils.htmlEscape(c.id())
+                + "\" target=\"_blank\">"
                 + HtmlUtils.htmlEscape(c.name()) + "</a></strong> <span class=\"type\">" + HtmlUtils.htmlEscape(type)
                 + "</span><p class=\"gloss\">" + HtmlUtils.htmlEscape(c.description() == null ? "" : c.description())
                 + "</p><code>" + HtmlUtils.htmlEscape(Namespaces.KGID + c.id()) + "</code></div></body></html>";

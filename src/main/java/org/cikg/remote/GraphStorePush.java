@@ -12,8 +12,8 @@ import org.apache.jena.sparql.exec.http.GSP;
 import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.modify.request.QuadDataAcc;
-import org.apache.jena.sparql.modify.request.UpdateAdd;
 import org.apache.jena.sparql.modify.request.Target;
+import org.apache.jena.sparql.modify.request.UpdateAdd;
 import org.apache.jena.sparql.modify.request.UpdateDataInsert;
 import org.apache.jena.sparql.modify.request.UpdateDrop;
 import org.apache.jena.update.UpdateRequest;
@@ -56,8 +56,9 @@ public final class GraphStorePush {
         this.runner = runner;
         this.catalog = catalog;
         if (remote.config().updateEndpoint().isBlank()) {
-            throw new DataLoadException("Loading a remote store needs kg.store.update-endpoint: the new graphs are "
-                    + "switched in with one SPARQL Update request (kg.store.gsp-endpoint, if set, carries the triples)");
+            throw new DataLoadException(
+                    "Loading a remote store needs kg.store.update-endpoint: the new graphs are "
+                            + "switched in with one SPARQL Update request (kg.store.gsp-endpoint, if set, carries the triples)");
         }
     }
 
@@ -80,7 +81,9 @@ public final class GraphStorePush {
         }
         long t0 = System.nanoTime();
         update("switch to the new graphs", switchAll(stagingOf));
-        LOG.info("  switched {} graphs in one update request, {} ms", graphs.size(),
+        LOG.info(
+                "  switched {} graphs in one update request, {} ms",
+                graphs.size(),
                 (System.nanoTime() - t0) / 1_000_000);
         for (Map.Entry<Node, Graph> e : graphs.entrySet()) {
             verify(runner, e.getKey(), e.getValue().size(), "live");
@@ -120,7 +123,11 @@ public final class GraphStorePush {
             sendWithRetry(name, part, first);
             requests++;
         }
-        LOG.info("  pushed {} triples to {} in {} request(s), {} ms", all.size(), name.getURI(), requests,
+        LOG.info(
+                "  pushed {} triples to {} in {} request(s), {} ms",
+                all.size(),
+                name.getURI(),
+                requests,
                 (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -142,7 +149,10 @@ public final class GraphStorePush {
                 if (attempt >= ATTEMPTS) {
                     throw e;
                 }
-                LOG.warn("  batch of {} triples to {} failed ({}); trying again", part.size(), name.getURI(),
+                LOG.warn(
+                        "  batch of {} triples to {} failed ({}); trying again",
+                        part.size(),
+                        name.getURI(),
                         e.getMessage());
                 try {
                     Thread.sleep(500L * attempt);
@@ -171,12 +181,17 @@ public final class GraphStorePush {
         part.find().forEach(t -> quads.addQuad(new Quad(name, t)));
         UpdateRequest request = new UpdateRequest();
         request.add(new UpdateDataInsert(quads));
-        UpdateExecHTTP.service(c.updateEndpoint()).httpClient(remote.http()).update(request).execute();
+        UpdateExecHTTP.service(c.updateEndpoint())
+                .httpClient(remote.http())
+                .update(request)
+                .execute();
     }
 
     private void update(String what, UpdateRequest request) {
         remote.call(what, () -> {
-            UpdateExecHTTP.service(remote.config().updateEndpoint()).httpClient(remote.http()).update(request)
+            UpdateExecHTTP.service(remote.config().updateEndpoint())
+                    .httpClient(remote.http())
+                    .update(request)
                     .execute();
             return null;
         });
@@ -184,7 +199,9 @@ public final class GraphStorePush {
 
     private void verify(QueryRunner over, Node name, long expected, String which) {
         Table rows = over.select(catalog.get(SystemQuery.GRAPH_SIZE), Map.of("graph", name));
-        long actual = rows.first().map(b -> Long.parseLong(b.get("n").getLiteralLexicalForm())).orElse(0L);
+        long actual = rows.first()
+                .map(b -> Long.parseLong(b.get("n").getLiteralLexicalForm()))
+                .orElse(0L);
         if (actual != expected) {
             throw new DataLoadException("The remote store holds " + actual + " triples in the " + which + " graph "
                     + name.getURI() + ", not the " + expected + " sent"

@@ -80,22 +80,29 @@ public final class RemoteEndpoint implements AutoCloseable {
             throw new StoreUnavailableException("Interrupted while waiting for the store", e);
         }
         if (!got) {
-            throw new StoreUnavailableException("The SPARQL store at " + config.queryEndpoint() + " did not answer ("
-                    + what + "): all " + config.maxConnections() + " connections to it stayed busy for "
-                    + config.connectTimeout().toMillis() + " ms. Try again shortly.", null);
+            throw new StoreUnavailableException(
+                    "The SPARQL store at " + config.queryEndpoint() + " did not answer ("
+                            + what + "): all " + config.maxConnections() + " connections to it stayed busy for "
+                            + config.connectTimeout().toMillis() + " ms. Try again shortly.",
+                    null);
         }
         try {
             return request.get();
         } catch (RuntimeException e) {
             if (isConnectionFault(e)) {
-                throw new StoreUnavailableException("The SPARQL store at " + config.queryEndpoint()
-                        + " did not answer (" + what + "): " + describe(e) + ". Try again shortly.", e);
+                throw new StoreUnavailableException(
+                        "The SPARQL store at " + config.queryEndpoint() + " did not answer (" + what + "): "
+                                + describe(e) + ". Try again shortly.",
+                        e);
             }
             int status = refusal(e);
             if (status > 0) {
-                throw new StoreRefusedException("The SPARQL store at " + config.queryEndpoint() + " refused the "
-                        + "service's request (" + what + ") with HTTP " + status + "; the operator has the details "
-                        + "in the service's log.", e);
+                throw new StoreRefusedException(
+                        "The SPARQL store at " + config.queryEndpoint() + " refused the "
+                                + "service's request (" + what + ") with HTTP " + status
+                                + "; the operator has the details "
+                                + "in the service's log.",
+                        e);
             }
             throw e;
         } finally {
@@ -106,7 +113,8 @@ public final class RemoteEndpoint implements AutoCloseable {
     /** The 4xx status the store answered with, or 0 when the failure was not such an answer. */
     static int refusal(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            int status = t instanceof QueryExceptionHTTP q ? q.getStatusCode()
+            int status = t instanceof QueryExceptionHTTP q
+                    ? q.getStatusCode()
                     : t instanceof HttpException h ? h.getStatusCode() : 0;
             if (status >= 400 && status < 500) {
                 return status;
@@ -127,7 +135,9 @@ public final class RemoteEndpoint implements AutoCloseable {
             if (t instanceof HttpException h && (h.getStatusCode() <= 0 || h.getStatusCode() >= 500)) {
                 return true;
             }
-            if (t instanceof QueryException && t.getCause() == null && t.getMessage() != null
+            if (t instanceof QueryException
+                    && t.getCause() == null
+                    && t.getMessage() != null
                     && t.getMessage().contains("timed out")) {
                 return true;
             }
@@ -147,15 +157,17 @@ public final class RemoteEndpoint implements AutoCloseable {
             timedOut |= t instanceof java.net.http.HttpTimeoutException;
             refused |= t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException;
         }
-        String kind = timedOut ? "no answer within the timeout"
-                : refused ? "connection refused or closed"
-                : root.getClass().getSimpleName();
+        String kind = timedOut
+                ? "no answer within the timeout"
+                : refused ? "connection refused or closed" : root.getClass().getSimpleName();
         return m == null || m.isBlank() ? kind : kind + " (" + m + ")";
     }
 
     private static List<String> endpoints(KgProperties.Store c) {
         return java.util.stream.Stream.of(c.queryEndpoint(), c.updateEndpoint(), c.gspEndpoint())
-                .filter(u -> u != null && !u.isBlank()).distinct().toList();
+                .filter(u -> u != null && !u.isBlank())
+                .distinct()
+                .toList();
     }
 
     @Override

@@ -166,8 +166,7 @@ final class CapturingDataset extends DatasetGraphWrapper {
     @Override
     public void commit() {
         State s = state.get();
-        if (s != null && s.recording != null && s.recording.operations() > 0
-                && transactionMode() == ReadWrite.WRITE) {
+        if (s != null && s.recording != null && s.recording.operations() > 0 && transactionMode() == ReadWrite.WRITE) {
             s.prepared = capture.prepare(get(), s.recording);
         }
         try {

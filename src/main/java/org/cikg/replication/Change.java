@@ -26,8 +26,19 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * @param quadsAfter    quads in the store after the change (counted only when deciding on a snapshot; else -1)
  * @param committedAt   when the writer committed it
  */
-record Change(long sequence, String id, String kind, String form, long adds, long deletes, long patchBytes,
-              String snapshot, String snapshotSha256, long snapshotBytes, long quadsAfter, Instant committedAt) {
+record Change(
+        long sequence,
+        String id,
+        String kind,
+        String form,
+        long adds,
+        long deletes,
+        long patchBytes,
+        String snapshot,
+        String snapshotSha256,
+        long snapshotBytes,
+        long quadsAfter,
+        Instant committedAt) {
     static final String PATCH = "patch";
     static final String SNAPSHOT = "snapshot";
     static final String LOAD = "load";
@@ -62,11 +73,19 @@ record Change(long sequence, String id, String kind, String form, long adds, lon
     }
 
     static Change fromProperties(Properties p) {
-        return new Change(Long.parseLong(p.getProperty("sequence")), p.getProperty("change"), p.getProperty("kind"),
-                p.getProperty("form"), Long.parseLong(p.getProperty("adds")), Long.parseLong(p.getProperty("deletes")),
-                Long.parseLong(p.getProperty("patch-bytes")), p.getProperty("snapshot", ""),
-                p.getProperty("snapshot-sha256", ""), Long.parseLong(p.getProperty("snapshot-bytes", "0")),
-                Long.parseLong(p.getProperty("quads-after", "-1")), Instant.parse(p.getProperty("committed-at")));
+        return new Change(
+                Long.parseLong(p.getProperty("sequence")),
+                p.getProperty("change"),
+                p.getProperty("kind"),
+                p.getProperty("form"),
+                Long.parseLong(p.getProperty("adds")),
+                Long.parseLong(p.getProperty("deletes")),
+                Long.parseLong(p.getProperty("patch-bytes")),
+                p.getProperty("snapshot", ""),
+                p.getProperty("snapshot-sha256", ""),
+                Long.parseLong(p.getProperty("snapshot-bytes", "0")),
+                Long.parseLong(p.getProperty("quads-after", "-1")),
+                Instant.parse(p.getProperty("committed-at")));
     }
 
     /** The record headers of chunk {@code chunk} of {@code chunks}. */

@@ -21,11 +21,11 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.cikg.store.version.DataVersion;
 import org.cikg.store.KnowledgeStore;
-import org.cikg.store.load.LoadReport;
 import org.cikg.store.backup.StoreBackup;
+import org.cikg.store.load.LoadReport;
 import org.cikg.store.load.StoreLoaded;
+import org.cikg.store.version.DataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -66,8 +66,15 @@ final class ChangeApplier implements MessageListener<String, byte[]>, ConsumerSe
     private final Path spool;
     private volatile ConsumerSeekCallback seeks;
 
-    ChangeApplier(KnowledgeStore store, StoreBackup backups, SnapshotClient snapshots, ApplicationEventPublisher events,
-                  DataVersion version, ReplicationProperties props, ReplicaStatus status, Path spool) {
+    ChangeApplier(
+            KnowledgeStore store,
+            StoreBackup backups,
+            SnapshotClient snapshots,
+            ApplicationEventPublisher events,
+            DataVersion version,
+            ReplicationProperties props,
+            ReplicaStatus status,
+            Path spool) {
         this.store = store;
         this.backups = backups;
         this.snapshots = snapshots;
@@ -89,7 +96,10 @@ final class ChangeApplier implements MessageListener<String, byte[]>, ConsumerSe
             handle(record);
         } catch (RuntimeException e) {
             status.failed(e.toString());
-            LOG.warn("Change log record at offset {} not applied ({}); retrying in {}", record.offset(), e.toString(),
+            LOG.warn(
+                    "Change log record at offset {} not applied ({}); retrying in {}",
+                    record.offset(),
+                    e.toString(),
                     props.retry());
             throw e;
         }
@@ -126,13 +136,19 @@ final class ChangeApplier implements MessageListener<String, byte[]>, ConsumerSe
         for (int i = 0; i < chunks; i++) {
             Path p = folder.resolve(String.format("%08d", i));
             if (!Files.isRegularFile(p)) {
-                throw new IllegalStateException("Change " + c.sequence() + " lacks record " + (i + 1) + " of " + chunks);
+                throw new IllegalStateException(
+                        "Change " + c.sequence() + " lacks record " + (i + 1) + " of " + chunks);
             }
             parts.add(p);
         }
         long t0 = System.nanoTime();
-        LOG.info("Applying change {} ({}): +{} -{} quads from {} record(s)", c.sequence(), c.kind(), c.adds(),
-                c.deletes(), chunks);
+        LOG.info(
+                "Applying change {} ({}): +{} -{} quads from {} record(s)",
+                c.sequence(),
+                c.kind(),
+                c.adds(),
+                c.deletes(),
+                chunks);
         // Parsed once outside the transaction: a bad record must never abort a large TDB2 write transaction (the
         // store's node table is not safe to write again in this JVM after that).
         long[] counted = new long[2];
@@ -168,8 +184,12 @@ final class ChangeApplier implements MessageListener<String, byte[]>, ConsumerSe
             LogPosition.setOffset(dsg, offset);
         });
         status.applied(c, offset);
-        LOG.info("Applied change {} (offset {}) in {} ms, {} ms after the writer committed it", c.sequence(), offset,
-                (System.nanoTime() - t0) / 1_000_000, Duration.between(c.committedAt(), status.appliedAt()).toMillis());
+        LOG.info(
+                "Applied change {} (offset {}) in {} ms, {} ms after the writer committed it",
+                c.sequence(),
+                offset,
+                (System.nanoTime() - t0) / 1_000_000,
+                Duration.between(c.committedAt(), status.appliedAt()).toMillis());
         deleteFolder(folder);
         announce(c.kind());
     }
@@ -186,15 +206,23 @@ final class ChangeApplier implements MessageListener<String, byte[]>, ConsumerSe
             throw e;
         }
         long t0 = System.nanoTime();
-        LOG.info("Applying change {} ({}) from snapshot {} ({} bytes)", c.sequence(), c.kind(), c.snapshot(),
+        LOG.info(
+                "Applying change {} ({}) from snapshot {} ({} bytes)",
+                c.sequence(),
+                c.kind(),
+                c.snapshot(),
                 c.snapshotBytes());
         restore(file, dsg -> {
             LogPosition.setSequence(dsg, c.sequence());
             LogPosition.setOffset(dsg, offset);
         });
         status.applied(c, offset);
-        LOG.info("Applied change {} (offset {}) in {} ms, {} ms after the writer committed it", c.sequence(), offset,
-                (System.nanoTime() - t0) / 1_000_000, Duration.between(c.committedAt(), status.appliedAt()).toMillis());
+        LOG.info(
+                "Applied change {} (offset {}) in {} ms, {} ms after the writer committed it",
+                c.sequence(),
+                offset,
+                (System.nanoTime() - t0) / 1_000_000,
+                Duration.between(c.committedAt(), status.appliedAt()).toMillis());
         announce(c.kind());
     }
 
@@ -220,7 +248,7 @@ final class ChangeApplier implements MessageListener<String, byte[]>, ConsumerSe
 
     /** Restores a snapshot or backup of the writer's store; returns the position it records. */
     LogPosition.Position bootstrap(Path file, boolean deleteAfter) {
-        restore(file, dsg -> { }, deleteAfter);
+        restore(file, dsg -> {}, deleteAfter);
         LogPosition.Position p = LogPosition.readCommitted(store.dataset());
         LOG.info("Restored {}: change {}, log offset {}", file.getFileName(), p.sequence(), p.offset());
         announce(Change.LOAD);
@@ -231,8 +259,7 @@ final class ChangeApplier implements MessageListener<String, byte[]>, ConsumerSe
         restore(file, alsoInTransaction, true);
     }
 
-    private void restore(Path file, java.util.function.Consumer<DatasetGraph> alsoInTransaction,
-                         boolean deleteAfter) {
+    private void restore(Path file, java.util.function.Consumer<DatasetGraph> alsoInTransaction, boolean deleteAfter) {
         StoreBackup.verify(file);
         long quads = countQuads(file);
         StoreBackup.RestoreReport r = backups.restore(file, store.dataset(), alsoInTransaction);
@@ -263,8 +290,8 @@ final class ChangeApplier implements MessageListener<String, byte[]>, ConsumerSe
     private void announce(String kind) {
         if (Change.LOAD.equals(kind)) {
             KnowledgeStore.StoreStatus s = store.status();
-            events.publishEvent(new StoreLoaded(new LoadReport(true, s.files(), s.asserted(), s.inferred(),
-                    s.triples(), s.hash(), s.loadedAt(), Duration.ZERO)));
+            events.publishEvent(new StoreLoaded(new LoadReport(
+                    true, s.files(), s.asserted(), s.inferred(), s.triples(), s.hash(), s.loadedAt(), Duration.ZERO)));
         } else {
             version.changed();
         }

@@ -28,7 +28,7 @@ final class ChangeCapture implements StoreWrites {
     private DatasetGraph tdb;
     private ChangeOutbox outbox;
     private SnapshotStore snapshots;
-    private volatile Runnable onCommitted = () -> { };
+    private volatile Runnable onCommitted = () -> {};
 
     ChangeCapture(KgProperties props, ReplicationProperties replication) {
         this.folder = props.store().location().resolve("replication");
@@ -95,12 +95,31 @@ final class ChangeCapture implements StoreWrites {
                 snapshotBytes = s.bytes();
             }
         }
-        Change c = new Change(sequence, recording.id, recording.kind(), form, recording.adds, recording.deletes,
-                patchBytes, snapshot, sha, snapshotBytes, quadsAfter, Instant.now());
+        Change c = new Change(
+                sequence,
+                recording.id,
+                recording.kind(),
+                form,
+                recording.adds,
+                recording.deletes,
+                patchBytes,
+                snapshot,
+                sha,
+                snapshotBytes,
+                quadsAfter,
+                Instant.now());
         outbox.put(c, recording.file);
-        LOG.info("Change {} ({}): +{} -{} quads, patch {} bytes{}", sequence, c.kind(), c.adds(), c.deletes(),
-                patchBytes, c.isSnapshot() ? "; larger than the store (" + quadsAfter + " quads): sent as snapshot "
-                        + snapshot + " (" + snapshotBytes + " bytes)" : "");
+        LOG.info(
+                "Change {} ({}): +{} -{} quads, patch {} bytes{}",
+                sequence,
+                c.kind(),
+                c.adds(),
+                c.deletes(),
+                patchBytes,
+                c.isSnapshot()
+                        ? "; larger than the store (" + quadsAfter + " quads): sent as snapshot " + snapshot + " ("
+                                + snapshotBytes + " bytes)"
+                        : "");
         return c;
     }
 

@@ -56,7 +56,10 @@ final class ChangeOutbox {
                 change.toProperties().store(out, "cikg change");
             }
             sync(tmp);
-            Files.move(tmp, folder.resolve(name(change.sequence()) + CHANGE), StandardCopyOption.ATOMIC_MOVE,
+            Files.move(
+                    tmp,
+                    folder.resolve(name(change.sequence()) + CHANGE),
+                    StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
             syncFolder();
         } catch (IOException e) {
@@ -68,7 +71,8 @@ final class ChangeOutbox {
     List<Change> pending() {
         List<Change> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(CHANGE)).toList()) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(CHANGE))
+                    .toList()) {
                 Properties props = new Properties();
                 try (InputStream in = Files.newInputStream(p)) {
                     props.load(in);
@@ -105,7 +109,8 @@ final class ChangeOutbox {
         }
         try (Stream<Path> files = Files.list(folder)) {
             for (Path p : files.filter(f -> f.getFileName().toString().startsWith("recording-")
-                    || f.getFileName().toString().endsWith(".tmp")).toList()) {
+                            || f.getFileName().toString().endsWith(".tmp"))
+                    .toList()) {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {

@@ -57,11 +57,14 @@ final class ChangePublisher implements SmartLifecycle {
     private volatile Instant lastErrorAt;
 
     /** The last change published: the change, the offset of its last record, how many records, how long it took. */
-    record Published(Change change, long offset, int records, long millis, Instant at) {
-    }
+    record Published(Change change, long offset, int records, long millis, Instant at) {}
 
-    ChangePublisher(ChangeCapture capture, KafkaTemplate<String, byte[]> kafka, KafkaAdmin admin, NewTopic topic,
-                    ReplicationProperties props) {
+    ChangePublisher(
+            ChangeCapture capture,
+            KafkaTemplate<String, byte[]> kafka,
+            KafkaAdmin admin,
+            NewTopic topic,
+            ReplicationProperties props) {
         this.capture = capture;
         this.kafka = kafka;
         this.admin = admin;
@@ -81,18 +84,22 @@ final class ChangePublisher implements SmartLifecycle {
         });
         capture.onCommitted(this::kick);
         long retry = Math.max(100, props.retry().toMillis());
-        executor.scheduleWithFixedDelay(() -> {
-            if (lastError != null) {
-                publishPending();
-            }
-        }, retry, retry, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                () -> {
+                    if (lastError != null) {
+                        publishPending();
+                    }
+                },
+                retry,
+                retry,
+                TimeUnit.MILLISECONDS);
         kick();
     }
 
     @Override
     public synchronized void stop() {
         if (executor != null) {
-            capture.onCommitted(() -> { });
+            capture.onCommitted(() -> {});
             executor.shutdownNow();
             executor = null;
         }
@@ -152,8 +159,14 @@ final class ChangePublisher implements SmartLifecycle {
                 Txn.executeWrite(tdb, () -> LogPosition.setOffset(tdb, offset));
                 capture.outbox().remove(c);
                 last = new Published(c, offset, records[0], (System.nanoTime() - t0) / 1_000_000, Instant.now());
-                LOG.info("Published change {} ({}, {}): {} record(s) up to offset {} in {} ms", c.sequence(), c.kind(),
-                        c.form(), records[0], offset, (System.nanoTime() - t0) / 1_000_000);
+                LOG.info(
+                        "Published change {} ({}, {}): {} record(s) up to offset {} in {} ms",
+                        c.sequence(),
+                        c.kind(),
+                        c.form(),
+                        records[0],
+                        offset,
+                        (System.nanoTime() - t0) / 1_000_000);
             }
             if (lastError != null) {
                 LOG.info("Change log reachable again; the outbox is empty");
@@ -168,8 +181,12 @@ final class ChangePublisher implements SmartLifecycle {
                 lastErrorAt = Instant.now();
             }
             lastError = cause.toString();
-            LOG.warn("Could not publish to {} ({}); {} change(s) wait in the outbox, retrying every {}", props.topic(),
-                    cause.toString(), capture.outbox().pending().size(), props.retry());
+            LOG.warn(
+                    "Could not publish to {} ({}); {} change(s) wait in the outbox, retrying every {}",
+                    props.topic(),
+                    cause.toString(),
+                    capture.outbox().pending().size(),
+                    props.retry());
         }
     }
 
@@ -182,15 +199,16 @@ final class ChangePublisher implements SmartLifecycle {
             values = null;
         }
         Path patch = capture.outbox().patchOf(c);
-        List<long[]> ranges = values == null ? chunks(patch, (int) props.chunkSize().toBytes()) : List.of();
+        List<long[]> ranges =
+                values == null ? chunks(patch, (int) props.chunkSize().toBytes()) : List.of();
         int n = values == null ? ranges.size() : 1;
         Deque<CompletableFuture<SendResult<String, byte[]>>> inFlight = new ArrayDeque<>();
         long offset = -1;
         try (FileChannel ch = values == null ? FileChannel.open(patch, StandardOpenOption.READ) : null) {
             for (int i = 0; i < n; i++) {
                 byte[] value = values != null ? values.get(0) : read(ch, ranges.get(i));
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(props.topic(), 0, null,
-                        Long.toString(c.sequence()), value, c.headers(i, n));
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                        props.topic(), 0, null, Long.toString(c.sequence()), value, c.headers(i, n));
                 inFlight.add(kafka.send(record));
                 if (inFlight.size() >= WINDOW) {
                     offset = await(inFlight.poll());
@@ -208,7 +226,9 @@ final class ChangePublisher implements SmartLifecycle {
 
     private long await(CompletableFuture<SendResult<String, byte[]>> f)
             throws InterruptedException, ExecutionException, TimeoutException {
-        return f.get(2 * props.retry().toMillis() + 60_000, TimeUnit.MILLISECONDS).getRecordMetadata().offset();
+        return f.get(2 * props.retry().toMillis() + 60_000, TimeUnit.MILLISECONDS)
+                .getRecordMetadata()
+                .offset();
     }
 
     /** Byte ranges of at most {@code max} bytes, each ending at a line end (a longer line is a range of its own). */

@@ -16,6 +16,7 @@ import org.apache.jena.system.Txn;
 final class LogPosition {
     /** The graph of the two triples. */
     static final Node GRAPH = NodeFactory.createURI("https://w3id.org/cikg/graph/replication");
+
     static final Node DATASET = NodeFactory.createURI("https://w3id.org/cikg/dataset");
     static final Node SEQUENCE = NodeFactory.createURI("https://w3id.org/cikg/ontology#changeSequence");
     static final Node OFFSET = NodeFactory.createURI("https://w3id.org/cikg/ontology#logOffset");
@@ -28,8 +29,7 @@ final class LogPosition {
         static final Position NONE = new Position(0, -1);
     }
 
-    private LogPosition() {
-    }
+    private LogPosition() {}
 
     /** The position, read inside the caller's transaction. */
     static Position read(DatasetGraph dsg) {
@@ -62,7 +62,7 @@ final class LogPosition {
 
     private static void set(DatasetGraph dsg, Node property, long value) {
         dsg.deleteAny(GRAPH, DATASET, property, Node.ANY);
-        dsg.add(new Quad(GRAPH, DATASET, property,
-                NodeFactory.createLiteralDT(Long.toString(value), XSDDatatype.XSDinteger)));
+        dsg.add(new Quad(
+                GRAPH, DATASET, property, NodeFactory.createLiteralDT(Long.toString(value), XSDDatatype.XSDinteger)));
     }
 }

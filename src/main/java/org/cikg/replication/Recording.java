@@ -26,6 +26,7 @@ final class Recording implements AutoCloseable {
     final Path file;
     /** The change sequence the store stood at when the transaction made its first change. */
     final long base;
+
     private final OutputStream out;
     private final RDFChangesWriterText patch;
     long adds;

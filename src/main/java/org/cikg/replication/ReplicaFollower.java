@@ -46,9 +46,15 @@ final class ReplicaFollower implements SmartLifecycle {
     private volatile Thread starting;
     private volatile boolean running;
 
-    ReplicaFollower(KnowledgeStore store, ChangeApplier applier, SnapshotClient snapshots,
-                    ConsumerFactory<String, byte[]> consumers, ReplicationProperties props, ReplicaStatus status,
-                    Path spool, String groupId) {
+    ReplicaFollower(
+            KnowledgeStore store,
+            ChangeApplier applier,
+            SnapshotClient snapshots,
+            ConsumerFactory<String, byte[]> consumers,
+            ReplicationProperties props,
+            ReplicaStatus status,
+            Path spool,
+            String groupId) {
         this.store = store;
         this.applier = applier;
         this.snapshots = snapshots;
@@ -105,8 +111,8 @@ final class ReplicaFollower implements SmartLifecycle {
             }
             status.started(p, how);
             LOG.info("Replica {}; following {} from offset {}", how, props.topic(), p.offset() + 1);
-            ContainerProperties cp = new ContainerProperties(new TopicPartitionOffset(props.topic(), 0,
-                    p.offset() + 1));
+            ContainerProperties cp =
+                    new ContainerProperties(new TopicPartitionOffset(props.topic(), 0, p.offset() + 1));
             cp.setGroupId(groupId);
             cp.setMessageListener(applier);
             cp.setAckMode(ContainerProperties.AckMode.RECORD);
@@ -115,14 +121,18 @@ final class ReplicaFollower implements SmartLifecycle {
             // the next start.
             cp.setShutdownTimeout(60_000);
             KafkaMessageListenerContainer<String, byte[]> c = new KafkaMessageListenerContainer<>(consumers, cp);
-            c.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(Math.max(100, props.retry().toMillis()),
-                    FixedBackOff.UNLIMITED_ATTEMPTS)));
+            c.setCommonErrorHandler(new DefaultErrorHandler(
+                    new FixedBackOff(Math.max(100, props.retry().toMillis()), FixedBackOff.UNLIMITED_ATTEMPTS)));
             c.setBeanName("replica-" + props.topic());
             c.start();
             container = c;
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, props.bootstrapServers(),
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+            admin = Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    props.bootstrapServers(),
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    3000,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                    3000));
             probe = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "replica-lag");
                 t.setDaemon(true);
@@ -135,8 +145,10 @@ final class ReplicaFollower implements SmartLifecycle {
     private void readLogEnd() {
         TopicPartition tp = new TopicPartition(props.topic(), 0);
         try {
-            long end = admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp)
-                    .get(3, TimeUnit.SECONDS).offset();
+            long end = admin.listOffsets(Map.of(tp, OffsetSpec.latest()))
+                    .partitionResult(tp)
+                    .get(3, TimeUnit.SECONDS)
+                    .offset();
             status.logEnd(end);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,19 +4,19 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.cikg.config.KgProperties;
-import org.cikg.store.version.DataVersion;
 import org.cikg.store.KnowledgeStore;
 import org.cikg.store.backup.StoreBackup;
+import org.cikg.store.version.DataVersion;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -37,12 +37,14 @@ class ReplicationConfig {
 
     static void check(ReplicationProperties props, KgProperties kg) {
         if (props.bootstrapServers().isBlank()) {
-            throw new IllegalStateException("kg.replication.role=" + props.role().name().toLowerCase()
-                    + " needs kg.replication.bootstrap-servers (the Kafka brokers, host:port)");
+            throw new IllegalStateException(
+                    "kg.replication.role=" + props.role().name().toLowerCase()
+                            + " needs kg.replication.bootstrap-servers (the Kafka brokers, host:port)");
         }
         if (kg.store().isRemote()) {
-            throw new IllegalStateException("kg.replication.role=" + props.role().name().toLowerCase()
-                    + " works on the embedded TDB2 store, and kg.store.mode=remote");
+            throw new IllegalStateException(
+                    "kg.replication.role=" + props.role().name().toLowerCase()
+                            + " works on the embedded TDB2 store, and kg.store.mode=remote");
         }
     }
 
@@ -67,16 +69,16 @@ class ReplicationConfig {
             config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
             config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
             config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
-            config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                    (int) Math.max(1 << 20, props.chunkSize().toBytes() + (64 << 10)));
-            return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
-                    new ByteArraySerializer()));
+            config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, (int)
+                    Math.max(1 << 20, props.chunkSize().toBytes() + (64 << 10)));
+            return new KafkaTemplate<>(
+                    new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()));
         }
 
         @Bean
         KafkaAdmin changeLogAdmin(ReplicationProperties props) {
-            KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    props.bootstrapServers()));
+            KafkaAdmin admin =
+                    new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, props.bootstrapServers()));
             admin.setOperationTimeout(10);
             admin.setFatalIfBrokerNotAvailable(false);
             return admin;
@@ -85,14 +87,20 @@ class ReplicationConfig {
         /** One partition (the log's order is the changes' order), kept until deleted by hand. */
         @Bean
         NewTopic changeLogTopic(ReplicationProperties props) {
-            return TopicBuilder.name(props.topic()).partitions(1).replicas(props.topicReplicas())
-                    .config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
+            return TopicBuilder.name(props.topic())
+                    .partitions(1)
+                    .replicas(props.topicReplicas())
+                    .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                    .build();
         }
 
         @Bean
-        ChangePublisher changePublisher(ChangeCapture capture, KafkaTemplate<String, byte[]> changeLogTemplate,
-                                        KafkaAdmin changeLogAdmin, NewTopic changeLogTopic,
-                                        ReplicationProperties props) {
+        ChangePublisher changePublisher(
+                ChangeCapture capture,
+                KafkaTemplate<String, byte[]> changeLogTemplate,
+                KafkaAdmin changeLogAdmin,
+                NewTopic changeLogTopic,
+                ReplicationProperties props) {
             return new ChangePublisher(capture, changeLogTemplate, changeLogAdmin, changeLogTopic, props);
         }
     }
@@ -129,22 +137,52 @@ class ReplicationConfig {
         }
 
         @Bean
-        ChangeApplier changeApplier(KnowledgeStore store, StoreBackup backups, SnapshotClient snapshots, KgProperties kg,
-                                    ApplicationEventPublisher events, DataVersion version,
-                                    ReplicationProperties props, ReplicaStatus status) {
-            return new ChangeApplier(store, backups, snapshots, events, version, props, status,
+        ChangeApplier changeApplier(
+                KnowledgeStore store,
+                StoreBackup backups,
+                SnapshotClient snapshots,
+                KgProperties kg,
+                ApplicationEventPublisher events,
+                DataVersion version,
+                ReplicationProperties props,
+                ReplicaStatus status) {
+            return new ChangeApplier(
+                    store,
+                    backups,
+                    snapshots,
+                    events,
+                    version,
+                    props,
+                    status,
                     folder(kg).resolve("spool"));
         }
 
         @Bean
-        ReplicaFollower replicaFollower(KnowledgeStore store, ChangeApplier applier, SnapshotClient snapshots,
-                                        KgProperties kg, ConsumerFactory<String, byte[]> changeLogConsumers,
-                                        ReplicationProperties props, ReplicaStatus status) {
+        ReplicaFollower replicaFollower(
+                KnowledgeStore store,
+                ChangeApplier applier,
+                SnapshotClient snapshots,
+                KgProperties kg,
+                ConsumerFactory<String, byte[]> changeLogConsumers,
+                ReplicationProperties props,
+                ReplicaStatus status) {
             String group = props.groupId().isBlank()
-                    ? "cikg-replica-" + HexFormat.of().toHexDigits(folder(kg).toAbsolutePath().toString().hashCode())
+                    ? "cikg-replica-"
+                            + HexFormat.of()
+                                    .toHexDigits(folder(kg)
+                                            .toAbsolutePath()
+                                            .toString()
+                                            .hashCode())
                     : props.groupId();
-            return new ReplicaFollower(store, applier, snapshots, changeLogConsumers, props, status,
-                    folder(kg).resolve("spool"), group);
+            return new ReplicaFollower(
+                    store,
+                    applier,
+                    snapshots,
+                    changeLogConsumers,
+                    props,
+                    status,
+                    folder(kg).resolve("spool"),
+                    group);
         }
 
         /** A replica's own files (incoming snapshots, the spool of a change's records) inside the store's folder. */

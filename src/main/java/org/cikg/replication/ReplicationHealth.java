@@ -23,8 +23,11 @@ class ReplicationHealth implements HealthIndicator {
     private final ObjectProvider<ChangePublisher> writer;
     private final ObjectProvider<ChangeCapture> capture;
 
-    ReplicationHealth(ReplicationProperties props, ObjectProvider<ReplicaStatus> replica,
-                      ObjectProvider<ChangePublisher> writer, ObjectProvider<ChangeCapture> capture) {
+    ReplicationHealth(
+            ReplicationProperties props,
+            ObjectProvider<ReplicaStatus> replica,
+            ObjectProvider<ChangePublisher> writer,
+            ObjectProvider<ChangeCapture> capture) {
         this.props = props;
         this.replica = replica;
         this.writer = writer;
@@ -43,7 +46,9 @@ class ReplicationHealth implements HealthIndicator {
     private Health writer() {
         ChangePublisher p = writer.getObject();
         LogPosition.Position pos = LogPosition.readCommitted(capture.getObject().tdb());
-        Health.Builder b = Health.up().withDetail("role", "writer").withDetail("topic", props.topic())
+        Health.Builder b = Health.up()
+                .withDetail("role", "writer")
+                .withDetail("topic", props.topic())
                 .withDetail("version", pos.sequence())
                 .withDetail("publishedOffset", pos.offset())
                 .withDetail("unpublishedChanges", p.pending());
@@ -79,12 +84,17 @@ class ReplicationHealth implements HealthIndicator {
         if (!s.ready()) {
             b = Health.down().withDetail("reason", "bootstrapping: " + s.bootstrap());
         } else if (lag.compareTo(props.maxLag()) > 0) {
-            b = Health.down().withDetail("reason", "behind the log for " + lag.toSeconds() + " s (kg.replication.max-lag "
-                    + props.maxLag().toSeconds() + " s)");
+            b = Health.down()
+                    .withDetail(
+                            "reason",
+                            "behind the log for " + lag.toSeconds() + " s (kg.replication.max-lag "
+                                    + props.maxLag().toSeconds() + " s)");
         } else {
             b = Health.up();
         }
-        b.withDetail("role", "replica").withDetail("topic", props.topic()).withDetail("writer", props.writerName())
+        b.withDetail("role", "replica")
+                .withDetail("topic", props.topic())
+                .withDetail("writer", props.writerName())
                 .withDetail("appliedVersion", s.appliedSequence())
                 .withDetail("appliedOffset", s.appliedOffset())
                 .withDetail("readOffset", s.consumedOffset())
@@ -97,7 +107,9 @@ class ReplicationHealth implements HealthIndicator {
         if (committed != null) {
             b.withDetail("versionCommittedAt", committed.toString())
                     .withDetail("versionAppliedAt", String.valueOf(s.appliedAt()))
-                    .withDetail("versionAgeSeconds", Duration.between(committed, Instant.now()).toSeconds());
+                    .withDetail(
+                            "versionAgeSeconds",
+                            Duration.between(committed, Instant.now()).toSeconds());
         }
         if (s.brokerError() != null) {
             b.withDetail("brokerUnreachableSince", String.valueOf(s.brokerErrorSince()))

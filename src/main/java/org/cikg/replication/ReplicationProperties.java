@@ -27,20 +27,25 @@ import org.springframework.util.unit.DataSize;
  *                         empty: derived from the store's folder
  */
 @ConfigurationProperties("kg.replication")
-public record ReplicationProperties(@DefaultValue("none") Role role,
-                                    @DefaultValue("") String bootstrapServers,
-                                    @DefaultValue("cikg-changes") String topic,
-                                    @DefaultValue("") String writerUrl,
-                                    @DefaultValue("") String bootstrapFrom,
-                                    @DefaultValue("5m") Duration maxLag,
-                                    @DefaultValue("512KB") DataSize chunkSize,
-                                    @DefaultValue("5s") Duration retry,
-                                    @DefaultValue("1") short topicReplicas,
-                                    @DefaultValue("3") int keepSnapshots,
-                                    @DefaultValue("") String groupId) {
+public record ReplicationProperties(
+        @DefaultValue("none") Role role,
+        @DefaultValue("") String bootstrapServers,
+        @DefaultValue("cikg-changes") String topic,
+        @DefaultValue("") String writerUrl,
+        @DefaultValue("") String bootstrapFrom,
+        @DefaultValue("5m") Duration maxLag,
+        @DefaultValue("512KB") DataSize chunkSize,
+        @DefaultValue("5s") Duration retry,
+        @DefaultValue("1") short topicReplicas,
+        @DefaultValue("3") int keepSnapshots,
+        @DefaultValue("") String groupId) {
 
     /** What this service is in a replicated set-up. */
-    public enum Role { NONE, WRITER, REPLICA }
+    public enum Role {
+        NONE,
+        WRITER,
+        REPLICA
+    }
 
     /** The writer as a refusal names it. */
     String writerName() {

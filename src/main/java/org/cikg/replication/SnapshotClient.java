@@ -24,7 +24,8 @@ final class SnapshotClient {
     private final String writer;
     private final String authorization;
     private final Path folder;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** The writer could not give the snapshot asked for. */
     static final class SnapshotUnavailableException extends RuntimeException {
@@ -39,8 +40,12 @@ final class SnapshotClient {
     SnapshotClient(ReplicationProperties props, KgProperties kg, Path folder) {
         this.writer = props.writerUrl().replaceAll("/+$", "");
         KgProperties.Admin admin = kg.admin();
-        this.authorization = admin.enabled() ? "Basic " + Base64.getEncoder().encodeToString(
-                (admin.user() + ":" + admin.password()).getBytes(StandardCharsets.UTF_8)) : null;
+        this.authorization = admin.enabled()
+                ? "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString(
+                                        (admin.user() + ":" + admin.password()).getBytes(StandardCharsets.UTF_8))
+                : null;
         this.folder = folder;
     }
 
@@ -60,35 +65,41 @@ final class SnapshotClient {
 
     private Path fetch(String path, String expectedSha) {
         if (!configured()) {
-            throw new SnapshotUnavailableException("No writer to fetch a snapshot from: set kg.replication.writer-url",
-                    0);
+            throw new SnapshotUnavailableException(
+                    "No writer to fetch a snapshot from: set kg.replication.writer-url", 0);
         }
         try {
             Files.createDirectories(folder);
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(writer + path)).timeout(Duration.ofMinutes(30));
+            HttpRequest.Builder b =
+                    HttpRequest.newBuilder(URI.create(writer + path)).timeout(Duration.ofMinutes(30));
             if (authorization != null) {
                 b.header("Authorization", authorization);
             }
             Path tmp = Files.createTempFile(folder, "snapshot-", ".tmp");
-            HttpResponse<Path> r = http.send(b.GET().build(),
-                    HttpResponse.BodyHandlers.ofFile(tmp));
+            HttpResponse<Path> r = http.send(b.GET().build(), HttpResponse.BodyHandlers.ofFile(tmp));
             if (r.statusCode() != 200) {
                 String body = Files.readString(tmp, StandardCharsets.UTF_8);
                 Files.deleteIfExists(tmp);
-                throw new SnapshotUnavailableException("The writer answered " + r.statusCode() + " for " + writer + path
-                        + ": " + body.substring(0, Math.min(300, body.length())), r.statusCode());
+                throw new SnapshotUnavailableException(
+                        "The writer answered " + r.statusCode() + " for " + writer + path + ": "
+                                + body.substring(0, Math.min(300, body.length())),
+                        r.statusCode());
             }
             String name = r.headers().firstValue("X-Snapshot-Name").orElse(path.substring(path.lastIndexOf('/') + 1));
-            String sha = r.headers().firstValue("X-Checksum-SHA256").orElseThrow(() ->
-                    new SnapshotUnavailableException("The writer sent no X-Checksum-SHA256 for " + path, r.statusCode()));
+            String sha = r.headers()
+                    .firstValue("X-Checksum-SHA256")
+                    .orElseThrow(() -> new SnapshotUnavailableException(
+                            "The writer sent no X-Checksum-SHA256 for " + path, r.statusCode()));
             if (expectedSha != null && !expectedSha.equalsIgnoreCase(sha)) {
                 Files.deleteIfExists(tmp);
-                throw new SnapshotUnavailableException("Snapshot " + name + " has SHA-256 " + sha + ", the log says "
-                        + expectedSha, r.statusCode());
+                throw new SnapshotUnavailableException(
+                        "Snapshot " + name + " has SHA-256 " + sha + ", the log says " + expectedSha, r.statusCode());
             }
             Path file = folder.resolve(SnapshotStore.NAME.matcher(name).matches() ? name : "snapshot.nq.gz");
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.writeString(StoreBackup.checksumFileOf(file), sha + "  " + file.getFileName() + "\n",
+            Files.writeString(
+                    StoreBackup.checksumFileOf(file),
+                    sha + "  " + file.getFileName() + "\n",
                     StandardCharsets.US_ASCII);
             StoreBackup.verify(file);
             return file;

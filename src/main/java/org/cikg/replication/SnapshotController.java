@@ -37,23 +37,29 @@ class SnapshotController {
     }
 
     @GetMapping("/replication/snapshot")
-    ResponseEntity<Resource> current(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
-                                     HttpServletRequest request) {
+    ResponseEntity<Resource> current(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            HttpServletRequest request) {
         guard.check(auth, request.getRemoteAddr());
         return send(capture.snapshots().bootstrap(capture.tdb()));
     }
 
     @GetMapping("/replication/snapshots/{name}")
-    ResponseEntity<Resource> named(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
-                                   @PathVariable String name, HttpServletRequest request) {
+    ResponseEntity<Resource> named(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            @PathVariable String name,
+            HttpServletRequest request) {
         guard.check(auth, request.getRemoteAddr());
-        return send(capture.snapshots().find(name).orElseThrow(() ->
-                new NotFoundException("No snapshot " + name + " (the writer keeps the newest "
-                        + "kg.replication.keep-snapshots)")));
+        return send(capture.snapshots()
+                .find(name)
+                .orElseThrow(() -> new NotFoundException(
+                        "No snapshot " + name + " (the writer keeps the newest " + "kg.replication.keep-snapshots)")));
     }
 
     private static ResponseEntity<Resource> send(SnapshotStore.Snapshot s) {
-        return ResponseEntity.ok().contentType(GZIP).contentLength(s.bytes())
+        return ResponseEntity.ok()
+                .contentType(GZIP)
+                .contentLength(s.bytes())
                 .header("X-Checksum-SHA256", s.sha256())
                 .header("X-Snapshot-Name", s.file().getFileName().toString())
                 .header("X-Change-Sequence", Long.toString(s.sequence()))

@@ -26,8 +26,7 @@ final class SnapshotStore {
     private final int keep;
 
     /** A snapshot file and what it holds. */
-    record Snapshot(Path file, String sha256, long sequence, long bytes) {
-    }
+    record Snapshot(Path file, String sha256, long sequence, long bytes) {}
 
     SnapshotStore(Path folder, int keep) {
         this.folder = folder;
@@ -87,9 +86,11 @@ final class SnapshotStore {
     private void prune(String kind) {
         try (Stream<Path> files = Files.list(folder)) {
             List<Path> all = files.filter(p -> {
-                var m = NAME.matcher(p.getFileName().toString());
-                return m.matches() && m.group(1).equals(kind);
-            }).sorted(Comparator.comparingLong(SnapshotStore::sequenceOf).reversed()).toList();
+                        var m = NAME.matcher(p.getFileName().toString());
+                        return m.matches() && m.group(1).equals(kind);
+                    })
+                    .sorted(Comparator.comparingLong(SnapshotStore::sequenceOf).reversed())
+                    .toList();
             for (Path old : all.subList(Math.min(keep, all.size()), all.size())) {
                 delete(old.getFileName().toString());
             }

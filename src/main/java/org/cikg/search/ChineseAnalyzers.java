@@ -38,6 +38,5 @@ final class ChineseAnalyzers {
         }
     };
 
-    private ChineseAnalyzers() {
-    }
+    private ChineseAnalyzers() {}
 }

@@ -33,8 +33,7 @@ public class EntitySearch {
      */
     private final DataVersionCache<Asked, SearchResponse> answers;
 
-    private record Asked(String indexVersion, String q, String typeIri, String lang, int limit) {
-    }
+    private record Asked(String indexVersion, String q, String typeIri, String lang, int limit) {}
 
     public EntitySearch(SearchIndex index, KnowledgeStore store, QueryCatalog catalog, DataVersion version) {
         this.index = index;
@@ -101,8 +100,16 @@ public class EntitySearch {
             }
         }
         String label = pick(labels, lang);
-        return new SearchResult(hit.entity(), Terms.slugOf(entity), label == null ? hit.name() : label, hit.type(),
-                typeLabel, hit.name(), hit.lang(), Math.round(hit.score() * 1000) / 1000.0, pick(comments, lang));
+        return new SearchResult(
+                hit.entity(),
+                Terms.slugOf(entity),
+                label == null ? hit.name() : label,
+                hit.type(),
+                typeLabel,
+                hit.name(),
+                hit.lang(),
+                Math.round(hit.score() * 1000) / 1000.0,
+                pick(comments, lang));
     }
 
     /** The value {@link LabelPicker} picks for {@code lang}, or null. */

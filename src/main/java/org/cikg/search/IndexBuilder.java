@@ -15,6 +15,7 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.vocabulary.RDFS;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
@@ -24,10 +25,9 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.store.Directory;
-import org.apache.jena.vocabulary.RDFS;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.QueryRunner;
 import org.cikg.sparql.SystemQuery;
@@ -46,6 +46,7 @@ final class IndexBuilder {
     static final String RDFS_LABEL = RDFS.label.getURI();
     /** The commit's user data entry naming the data version an index was built from. */
     static final String DATA_KEY = "cikg.dataKey";
+
     private static final Duration BUILD_LIMIT = Duration.ofMinutes(30);
 
     static final String F_ENTITY = "entity";
@@ -58,6 +59,7 @@ final class IndexBuilder {
     static final String F_TYPE = "type";
     /** Which variant of the name a document indexes ({@link NameVariants.Kind}); absent for the name itself. */
     static final String F_VIA = "via";
+
     static final String F_ZH_WORDS = "zhWords";
     static final String F_ZH_BIGRAMS = "zhBigrams";
     static final String F_RANK = "rank";
@@ -78,8 +80,7 @@ final class IndexBuilder {
     }
 
     /** What a build wrote: how many names, of how many typed entities, with the ontology's classes. */
-    record Built(int names, int typedEntities, Map<String, SearchIndex.OntologyClass> classes) {
-    }
+    record Built(int names, int typedEntities, Map<String, SearchIndex.OntologyClass> classes) {}
 
     /** Writes one document per name into {@code dir} and commits it, marked with the data version {@code key}. */
     Built write(String key, Directory dir) {
@@ -88,7 +89,8 @@ final class IndexBuilder {
         Map<String, Set<String>> ancestors = new HashMap<>();
         Map<String, Integer> connected = readConnectedness();
         int[] names = {0};
-        Analyzer analyzer = new PerFieldAnalyzerWrapper(normalizer.analyzer(),
+        Analyzer analyzer = new PerFieldAnalyzerWrapper(
+                normalizer.analyzer(),
                 Map.of(F_ZH_WORDS, ChineseAnalyzers.WORDS, F_ZH_BIGRAMS, ChineseAnalyzers.BIGRAMS));
         try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
             runner.forEachRow(catalog.get(SystemQuery.SEARCH_LABELS), Map.of(), BUILD_LIMIT, row -> {
@@ -119,9 +121,12 @@ final class IndexBuilder {
     }
 
     /** The document of one name, or null when the name normalises to nothing. */
-    private Document document(Binding row, Map<String, String[]> typesOf,
-                              Map<String, SearchIndex.OntologyClass> classes, Map<String, Set<String>> ancestors,
-                              Map<String, Integer> connected) {
+    private Document document(
+            Binding row,
+            Map<String, String[]> typesOf,
+            Map<String, SearchIndex.OntologyClass> classes,
+            Map<String, Set<String>> ancestors,
+            Map<String, Integer> connected) {
         Node entity = row.get(Var.alloc("entity"));
         Node name = row.get(Var.alloc("name"));
         String key = normalizer.key(name.getLiteralLexicalForm());
@@ -170,8 +175,12 @@ final class IndexBuilder {
     /** How many claims each entity takes part in (entities without any are absent). */
     private Map<String, Integer> readConnectedness() {
         Map<String, Integer> out = new HashMap<>();
-        runner.forEachRow(catalog.get(SystemQuery.SEARCH_CONNECTEDNESS), Map.of(), BUILD_LIMIT, row ->
-                out.put(row.get(Var.alloc("entity")).getURI(),
+        runner.forEachRow(
+                catalog.get(SystemQuery.SEARCH_CONNECTEDNESS),
+                Map.of(),
+                BUILD_LIMIT,
+                row -> out.put(
+                        row.get(Var.alloc("entity")).getURI(),
                         Integer.parseInt(row.get(Var.alloc("claims")).getLiteralLexicalForm())));
         return out;
     }
@@ -194,8 +203,8 @@ final class IndexBuilder {
             }
         });
         Map<String, SearchIndex.OntologyClass> out = new HashMap<>();
-        supers.forEach((c, sup) -> out.put(c,
-                new SearchIndex.OntologyClass(c, Set.copyOf(sup), Map.copyOf(labels.get(c)))));
+        supers.forEach(
+                (c, sup) -> out.put(c, new SearchIndex.OntologyClass(c, Set.copyOf(sup), Map.copyOf(labels.get(c)))));
         return out;
     }
 
@@ -219,8 +228,8 @@ final class IndexBuilder {
     }
 
     /** The type none of the entity's other types is a subclass of; ties broken by IRI so the choice is stable. */
-    static String mostSpecific(String[] types, Map<String, SearchIndex.OntologyClass> classes,
-                               Map<String, Set<String>> ancestorCache) {
+    static String mostSpecific(
+            String[] types, Map<String, SearchIndex.OntologyClass> classes, Map<String, Set<String>> ancestorCache) {
         Set<String> general = new HashSet<>();
         for (String t : types) {
             Set<String> anc = new HashSet<>(ancestors(t, classes, ancestorCache));
@@ -229,16 +238,18 @@ final class IndexBuilder {
         }
         String best = null;
         for (String t : types) {
-            if (!general.contains(t) && (best == null || depth(t, classes) > depth(best, classes)
-                    || (depth(t, classes) == depth(best, classes) && t.compareTo(best) < 0))) {
+            if (!general.contains(t)
+                    && (best == null
+                            || depth(t, classes) > depth(best, classes)
+                            || (depth(t, classes) == depth(best, classes) && t.compareTo(best) < 0))) {
                 best = t;
             }
         }
         return best;
     }
 
-    private static Set<String> ancestors(String c, Map<String, SearchIndex.OntologyClass> classes,
-                                         Map<String, Set<String>> cache) {
+    private static Set<String> ancestors(
+            String c, Map<String, SearchIndex.OntologyClass> classes, Map<String, Set<String>> cache) {
         Set<String> cached = cache.get(c);
         if (cached != null) {
             return cached;

@@ -20,15 +20,60 @@ import java.util.List;
 public final class LegalForms {
     /** Forms that end a name, Latin script and others; several may follow one another ("Holdings Co., Ltd."). */
     private static final List<String> SUFFIXES = List.of(
-            "co ltd", "co limited", "company limited", "company ltd", "ltd", "limited", "inc", "incorporated",
-            "corp", "corporation", "co", "company", "holdings", "holding", "group", "llc", "plc", "gmbh", "ag",
-            "sa", "sas", "sarl", "s a", "s a s", "bv", "nv", "pte", "pty", "kk", "jsc", "pjsc",
-            "ооо", "оао", "зао", "пао", "ао", "группа", "холдинг",
-            "المحدوده", "القابضه", "ش م م", "בעמ", "בע מ",
-            "股份有限公司", "有限责任公司", "有限公司", "集团股份有限公司", "集团有限公司", "集团", "控股", "公司");
+            "co ltd",
+            "co limited",
+            "company limited",
+            "company ltd",
+            "ltd",
+            "limited",
+            "inc",
+            "incorporated",
+            "corp",
+            "corporation",
+            "co",
+            "company",
+            "holdings",
+            "holding",
+            "group",
+            "llc",
+            "plc",
+            "gmbh",
+            "ag",
+            "sa",
+            "sas",
+            "sarl",
+            "s a",
+            "s a s",
+            "bv",
+            "nv",
+            "pte",
+            "pty",
+            "kk",
+            "jsc",
+            "pjsc",
+            "ооо",
+            "оао",
+            "зао",
+            "пао",
+            "ао",
+            "группа",
+            "холдинг",
+            "المحدوده",
+            "القابضه",
+            "ش م م",
+            "בעמ",
+            "בע מ",
+            "股份有限公司",
+            "有限责任公司",
+            "有限公司",
+            "集团股份有限公司",
+            "集团有限公司",
+            "集团",
+            "控股",
+            "公司");
     /** Forms that start a name: Russian company forms, the Arabic and French words for "company" or "group". */
-    private static final List<String> PREFIXES = List.of(
-            "ооо", "оао", "зао", "пао", "ао", "компания", "группа", "شركه", "مجموعه", "societe", "groupe");
+    private static final List<String> PREFIXES =
+            List.of("ооо", "оао", "зао", "пао", "ао", "компания", "группа", "شركه", "مجموعه", "societe", "groupe");
 
     private final NameNormalizer normalizer;
     private final List<List<String>> suffixes = new ArrayList<>();
@@ -63,7 +108,8 @@ public final class LegalForms {
         while (changed) {
             changed = false;
             for (List<String> s : suffixes) {
-                if (w.size() > s.size() && w.subList(w.size() - s.size(), w.size()).equals(s)) {
+                if (w.size() > s.size()
+                        && w.subList(w.size() - s.size(), w.size()).equals(s)) {
                     w = new ArrayList<>(w.subList(0, w.size() - s.size()));
                     changed = true;
                     break;

@@ -64,8 +64,7 @@ final class NameQuery {
     /** At most this much for connectedness: with {@link #SHORTER} it stays below the smallest bonus. */
     private static final float CONNECTED = 0.3f;
 
-    private NameQuery() {
-    }
+    private NameQuery() {}
 
     /**
      * The query for a normalised {@code key} and its {@code words} (and {@code strippedKey}, the key without its legal
@@ -77,8 +76,10 @@ final class NameQuery {
             keys.add(strippedKey);
         }
         boolean chinese = Pinyin.isChinese(query);
-        boolean latin = !chinese && query.codePoints().filter(Character::isLetter)
-                .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
+        boolean latin = !chinese
+                && query.codePoints()
+                        .filter(Character::isLetter)
+                        .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
         BooleanQuery.Builder match = new BooleanQuery.Builder();
         for (String k : keys) {
             match.add(tier(new TermQuery(new Term(F_KEY, k)), EXACT), Occur.SHOULD);

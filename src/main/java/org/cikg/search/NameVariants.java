@@ -22,8 +22,7 @@ public final class NameVariants {
     }
 
     /** One variant: its text (to normalise and index like a name) and its kind. */
-    public record Variant(String text, Kind kind) {
-    }
+    public record Variant(String text, Kind kind) {}
 
     private final NameNormalizer normalizer;
     private final LegalForms legalForms;

@@ -28,16 +28,19 @@ public final class Pinyin {
         if (!isChinese(text)) {
             return List.of();
         }
-        String spaced = PinyinHelper.toPinyin(text, PinyinStyleEnum.NORMAL).replaceAll("\\s+", " ").strip();
+        String spaced = PinyinHelper.toPinyin(text, PinyinStyleEnum.NORMAL)
+                .replaceAll("\\s+", " ")
+                .strip();
         String joined = spaced.replace(" ", "");
         return spaced.equals(joined) ? List.of(spaced) : List.of(spaced, joined);
     }
 
     /** The pinyin with tone marks ({@code "háng zhōu"}), or null for a name without Chinese characters. */
     public static String withTones(String text) {
-        return isChinese(text) ? PinyinHelper.toPinyin(text).replaceAll("\\s+", " ").strip() : null;
+        return isChinese(text)
+                ? PinyinHelper.toPinyin(text).replaceAll("\\s+", " ").strip()
+                : null;
     }
 
-    private Pinyin() {
-    }
+    private Pinyin() {}
 }

@@ -19,11 +19,12 @@ class SearchApiController {
     }
 
     @GetMapping(path = "/api/search", produces = "application/json")
-    SearchResponse search(@RequestParam(name = "q", required = false) String q,
-                          @RequestParam(name = "type", required = false) String type,
-                          @RequestParam(name = "lang", required = false) String lang,
-                          @RequestParam(name = "limit", required = false) String limit,
-                          @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+    SearchResponse search(
+            @RequestParam(name = "q", required = false) String q,
+            @RequestParam(name = "type", required = false) String type,
+            @RequestParam(name = "lang", required = false) String lang,
+            @RequestParam(name = "limit", required = false) String limit,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         return search.search(q, type, lang, limit, acceptLanguage);
     }
 }

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 final class SearchFacets {
     /** One class among the matches: its IRI, its label in the page's language, and how many matches have it. */
-    record Facet(String type, String local, String label, int count) {
-    }
+    record Facet(String type, String local, String label, int count) {}
 
     static List<Facet> of(SearchResponse unfiltered) {
         Map<String, Facet> byType = new LinkedHashMap<>();
@@ -23,14 +22,18 @@ final class SearchFacets {
             }
             Facet f = byType.get(r.type());
             String local = r.type().substring(r.type().lastIndexOf('#') + 1);
-            byType.put(r.type(), new Facet(r.type(), local, r.typeLabel() == null ? local : r.typeLabel(),
-                    f == null ? 1 : f.count() + 1));
+            byType.put(
+                    r.type(),
+                    new Facet(
+                            r.type(),
+                            local,
+                            r.typeLabel() == null ? local : r.typeLabel(),
+                            f == null ? 1 : f.count() + 1));
         }
         List<Facet> out = new ArrayList<>(byType.values());
         out.sort(Comparator.comparingInt(Facet::count).reversed().thenComparing(Facet::label));
         return out;
     }
 
-    private SearchFacets() {
-    }
+    private SearchFacets() {}
 }

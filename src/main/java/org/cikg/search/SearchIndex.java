@@ -84,8 +84,7 @@ public class SearchIndex {
      * A match: the entity, the name of it that matched (with its language and property), its most specific class,
      * the score, and which variant of the name matched ({@link NameVariants.Kind}; null for the name itself).
      */
-    public record Hit(String entity, String name, String lang, String property, String type, float score,
-                      String via) {
+    public record Hit(String entity, String name, String lang, String property, String type, float score, String via) {
         /** A hit through the name itself (not a variant of it). */
         public Hit(String entity, String name, String lang, String property, String type, float score) {
             this(entity, name, lang, property, type, score, null);
@@ -99,12 +98,14 @@ public class SearchIndex {
      * @param supers its direct superclasses within the ontology
      * @param labels its labels by language tag
      */
-    public record OntologyClass(String iri, Set<String> supers, Map<String, String> labels) {
-    }
+    public record OntologyClass(String iri, Set<String> supers, Map<String, String> labels) {}
 
-    private record Snapshot(String hash, DirectoryReader reader, IndexSearcher searcher,
-                            Map<String, OntologyClass> classes, int names) {
-    }
+    private record Snapshot(
+            String hash,
+            DirectoryReader reader,
+            IndexSearcher searcher,
+            Map<String, OntologyClass> classes,
+            int names) {}
 
     @EventListener
     void onLoad(StoreLoaded event) {
@@ -194,10 +195,13 @@ public class SearchIndex {
             if (opened != null) {
                 openedFromDisk = true;
                 Map<String, OntologyClass> classes = builder.readClasses();
-                LOG.info("Search index: {} names opened from {} in {} ms", opened.numDocs(), folder.root(),
+                LOG.info(
+                        "Search index: {} names opened from {} in {} ms",
+                        opened.numDocs(),
+                        folder.root(),
                         (System.nanoTime() - t0) / 1_000_000);
-                return new Snapshot(key, opened, new IndexSearcher(opened), Collections.unmodifiableMap(classes),
-                        opened.numDocs());
+                return new Snapshot(
+                        key, opened, new IndexSearcher(opened), Collections.unmodifiableMap(classes), opened.numDocs());
             }
             IndexBuilder.Built[] built = new IndexBuilder.Built[1];
             DirectoryReader written = folder.write(key, dir -> built[0] = builder.write(key, dir));
@@ -209,11 +213,15 @@ public class SearchIndex {
     }
 
     private static Snapshot built(String key, IndexBuilder.Built built, DirectoryReader reader, long t0) {
-        LOG.info("Search index: {} names of {} typed entities, {} classes, built in {} ms (data hash {})",
-                built.names(), built.typedEntities(), built.classes().size(), (System.nanoTime() - t0) / 1_000_000,
+        LOG.info(
+                "Search index: {} names of {} typed entities, {} classes, built in {} ms (data hash {})",
+                built.names(),
+                built.typedEntities(),
+                built.classes().size(),
+                (System.nanoTime() - t0) / 1_000_000,
                 key == null ? "none" : key.substring(0, Math.min(12, key.length())));
-        return new Snapshot(key, reader, new IndexSearcher(reader), Collections.unmodifiableMap(built.classes()),
-                built.names());
+        return new Snapshot(
+                key, reader, new IndexSearcher(reader), Collections.unmodifiableMap(built.classes()), built.names());
     }
 
     /** The ontology's classes, by IRI, as of the last build. */
@@ -251,8 +259,16 @@ public class SearchIndex {
                 Document d = stored.document(sd.doc);
                 String entity = d.get(IndexBuilder.F_ENTITY);
                 if (!best.containsKey(entity)) {
-                    best.put(entity, new Hit(entity, d.get(IndexBuilder.F_NAME), d.get(IndexBuilder.F_LANG),
-                            d.get(IndexBuilder.F_PROP), d.get(IndexBuilder.F_TYPE), sd.score, d.get(IndexBuilder.F_VIA)));
+                    best.put(
+                            entity,
+                            new Hit(
+                                    entity,
+                                    d.get(IndexBuilder.F_NAME),
+                                    d.get(IndexBuilder.F_LANG),
+                                    d.get(IndexBuilder.F_PROP),
+                                    d.get(IndexBuilder.F_TYPE),
+                                    sd.score,
+                                    d.get(IndexBuilder.F_VIA)));
                     if (best.size() == limit) {
                         break;
                     }

@@ -22,11 +22,13 @@ class SearchPageController {
     }
 
     @GetMapping(path = "/search", produces = "text/html")
-    String page(@RequestParam(name = "q", required = false) String q,
-                @RequestParam(name = "type", required = false) String type,
-                @RequestParam(name = "lang", required = false) String lang,
-                @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
-                Model model, HttpServletResponse response) {
+    String page(
+            @RequestParam(name = "q", required = false) String q,
+            @RequestParam(name = "type", required = false) String type,
+            @RequestParam(name = "lang", required = false) String lang,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+            Model model,
+            HttpServletResponse response) {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("type", type == null ? "" : type);
         if (q != null && !q.isBlank()) {

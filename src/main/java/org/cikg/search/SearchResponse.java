@@ -10,5 +10,4 @@ import java.util.List;
  * @param type    the class filter (IRI), or null
  * @param results the matches, best first
  */
-public record SearchResponse(String query, String lang, String type, List<SearchResult> results) {
-}
+public record SearchResponse(String query, String lang, String type, List<SearchResult> results) {}

@@ -13,6 +13,13 @@ package org.cikg.search;
  * @param score       the ranking score: exact matches score highest, then prefix, then fuzzy
  * @param summary     its one-line description ({@code rdfs:comment}, asked language else English), or null
  */
-public record SearchResult(String iri, String slug, String label, String type, String typeLabel, String matched,
-                           String matchedLang, double score, String summary) {
-}
+public record SearchResult(
+        String iri,
+        String slug,
+        String label,
+        String type,
+        String typeLabel,
+        String matched,
+        String matchedLang,
+        double score,
+        String summary) {}

@@ -15,8 +15,8 @@ import org.apache.jena.query.Query;
  * @param text        the file's text, as a user can copy it
  * @param query       the parsed query; request values are bound into it, never pasted into {@code text}
  */
-public record CatalogQuery(String name, String title, String description, List<Param> params, String example,
-                           String text, Query query) {
+public record CatalogQuery(
+        String name, String title, String description, List<Param> params, String example, String text, Query query) {
 
     /**
      * Internal queries (under {@code system/}, and the coverage report's under {@code reports/}) serve the service
@@ -45,6 +45,5 @@ public record CatalogQuery(String name, String title, String description, List<P
      * @param required    whether a call must give it
      * @param description what it means
      */
-    public record Param(String name, String type, boolean required, String description) {
-    }
+    public record Param(String name, String type, boolean required, String description) {}
 }

@@ -30,8 +30,7 @@ import org.apache.jena.sparql.util.IterLib;
  * function {@code apf:strSplit} ({@link Split}), each matching through {@link DeadlineMatching}.
  */
 final class DeadlineFunctions {
-    private DeadlineFunctions() {
-    }
+    private DeadlineFunctions() {}
 
     /** {@code fn:matches} and {@code sparql:regex}. */
     static final class MatchFunction extends FunctionBase {
@@ -77,8 +76,8 @@ final class DeadlineFunctions {
 
         @Override
         protected NodeValue exec(List<NodeValue> args, FunctionEnv env) {
-            Pattern p = DeadlineMatching.compile("REPLACE", args.get(1), args.size() > 3 ? args.get(3) : null,
-                    maxLength);
+            Pattern p =
+                    DeadlineMatching.compile("REPLACE", args.get(1), args.size() > 3 ? args.get(3) : null, maxLength);
             return DeadlineMatching.replace(args.get(0), p, args.get(2), env);
         }
 
@@ -109,8 +108,8 @@ final class DeadlineFunctions {
         }
 
         @Override
-        public QueryIterator execEvaluated(Binding binding, Node subject, Node predicate, PropFuncArg object,
-                                           ExecutionContext execCxt) {
+        public QueryIterator execEvaluated(
+                Binding binding, Node subject, Node predicate, PropFuncArg object, ExecutionContext execCxt) {
             Node text = object.getArg(0);
             Node regex = object.getArg(1);
             if (!text.isLiteral() || !regex.isLiteral()) {
@@ -130,13 +129,16 @@ final class DeadlineFunctions {
             if (Var.isVar(subject)) {
                 Var v = Var.alloc(subject);
                 Iterator<Binding> it = tokens.stream()
-                        .map(t -> BindingFactory.binding(binding, v, NodeFactory.createLiteralString(t))).iterator();
+                        .map(t -> BindingFactory.binding(binding, v, NodeFactory.createLiteralString(t)))
+                        .iterator();
                 return QueryIterPlainWrapper.create(it, execCxt);
             }
-            boolean simple = subject.isLiteral() && subject.getLiteralLanguage().isEmpty()
+            boolean simple = subject.isLiteral()
+                    && subject.getLiteralLanguage().isEmpty()
                     && subject.getLiteralDatatypeURI().equals(XSDDatatype.XSDstring.getURI());
             return simple && tokens.contains(subject.getLiteralLexicalForm())
-                    ? IterLib.result(binding, execCxt) : IterLib.noResults(execCxt);
+                    ? IterLib.result(binding, execCxt)
+                    : IterLib.noResults(execCxt);
         }
     }
 }

@@ -23,8 +23,7 @@ import org.apache.jena.sparql.util.Context;
  * {@code REPLACE} expressions that match that way ({@link Match}, {@link Replace}).
  */
 final class DeadlineMatching {
-    private DeadlineMatching() {
-    }
+    private DeadlineMatching() {}
 
     private static AtomicBoolean cancelSignal(FunctionEnv env) {
         return env == null ? null : Context.getCancelSignal(env.getContext());
@@ -71,7 +70,8 @@ final class DeadlineMatching {
      */
     static NodeValue replace(NodeValue text, Pattern pattern, NodeValue replacement, FunctionEnv env) {
         Node in = NodeValueOps.checkAndGetStringLiteral("REPLACE", text);
-        String with = NodeValueOps.checkAndGetStringLiteral("REPLACE", replacement).getLiteralLexicalForm();
+        String with =
+                NodeValueOps.checkAndGetStringLiteral("REPLACE", replacement).getLiteralLexicalForm();
         String s = in.getLiteralLexicalForm();
         Matcher m = pattern.matcher(new DeadlineText(s, cancelSignal(env)));
         StringBuilder out = null;
@@ -93,8 +93,10 @@ final class DeadlineMatching {
         }
         m.appendTail(out);
         String result = out.toString();
-        return result.equals(s) ? text
-                : NodeValue.makeNode(NodeFactory.createLiteral(result, in.getLiteralLanguage(), in.getLiteralDatatype()));
+        return result.equals(s)
+                ? text
+                : NodeValue.makeNode(
+                        NodeFactory.createLiteral(result, in.getLiteralLanguage(), in.getLiteralDatatype()));
     }
 
     /** {@code REGEX}, matched under the deadline. */
@@ -110,7 +112,8 @@ final class DeadlineMatching {
 
         @Override
         public NodeValue eval(List<NodeValue> args, FunctionEnv env) {
-            Pattern p = fixed != null ? fixed
+            Pattern p = fixed != null
+                    ? fixed
                     : compile("REGEX", args.get(1), args.size() > 2 ? args.get(2) : null, maxLength);
             return NodeValue.booleanReturn(find(p, args.get(0), env));
         }
@@ -140,7 +143,8 @@ final class DeadlineMatching {
 
         @Override
         public NodeValue eval(List<NodeValue> args, FunctionEnv env) {
-            Pattern p = fixed != null ? fixed
+            Pattern p = fixed != null
+                    ? fixed
                     : compile("REPLACE", args.get(1), args.size() > 3 ? args.get(3) : null, maxLength);
             return replace(args.get(0), p, args.get(2), env);
         }
@@ -152,8 +156,7 @@ final class DeadlineMatching {
 
         @Override
         public Expr copy(ExprList args) {
-            return new Replace(args.get(0), args.get(1), args.get(2), args.size() > 3 ? args.get(3) : null,
-                    maxLength);
+            return new Replace(args.get(0), args.get(1), args.get(2), args.size() > 3 ? args.get(3) : null, maxLength);
         }
     }
 }

@@ -25,7 +25,6 @@ import org.apache.jena.sparql.expr.ExprFunctionN;
 import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.sparql.expr.ExprTransformCopy;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
-import org.apache.jena.sparql.expr.RegexEngine;
 import org.apache.jena.sparql.function.FunctionFactory;
 import org.apache.jena.sparql.function.FunctionRegistry;
 import org.apache.jena.sparql.pfunction.PropertyFunctionFactory;
@@ -65,16 +64,15 @@ import org.cikg.sparql.DeadlineMatching.Replace;
  */
 public final class DeadlineRegex {
     static final String STR_SPLIT = ARQConstants.ARQPropertyFunctionLibraryURI + "strSplit";
-    private static final List<String> MATCH_IRIS = List.of(ARQConstants.fnPrefix + "matches",
-            ARQConstants.sparqlPrefix + "regex");
-    private static final List<String> REPLACE_IRIS = List.of(ARQConstants.fnPrefix + "replace",
-            ARQConstants.sparqlPrefix + "replace");
+    private static final List<String> MATCH_IRIS =
+            List.of(ARQConstants.fnPrefix + "matches", ARQConstants.sparqlPrefix + "regex");
+    private static final List<String> REPLACE_IRIS =
+            List.of(ARQConstants.fnPrefix + "replace", ARQConstants.sparqlPrefix + "replace");
     /** ARQ's property functions loaded by name from its library (none of them uses a regex but strSplit). */
-    private static final List<String> PROPERTY_LIBRARY = List.of("alt", "assign", "bag", "blankNode", "bnode",
-            "concat", "container", "seq", "splitIRI", "splitURI", "str");
+    private static final List<String> PROPERTY_LIBRARY = List.of(
+            "alt", "assign", "bag", "blankNode", "bnode", "concat", "container", "seq", "splitIRI", "splitURI", "str");
 
-    private DeadlineRegex() {
-    }
+    private DeadlineRegex() {}
 
     /** Puts the optimizer and the two registries in {@code context}, with patterns capped at {@code maxLength}. */
     public static void install(Context context, int maxLength) {
@@ -92,7 +90,8 @@ public final class DeadlineRegex {
 
         PropertyFunctionRegistry properties = new RegisteredPropertyFunctions(PropertyFunctionRegistry.get());
         for (String name : PROPERTY_LIBRARY) {
-            properties.put(ARQConstants.ARQPropertyFunctionLibraryURI + name,
+            properties.put(
+                    ARQConstants.ARQPropertyFunctionLibraryURI + name,
                     pfunctionClass(ARQConstants.ARQPropertyFunctionLibrary + name));
         }
         properties.put(STR_SPLIT, uri -> new Split(maxLength));
@@ -117,10 +116,14 @@ public final class DeadlineRegex {
         Walker.walk(op, new OpVisitorBase(), new ExprVisitorBase() {
             @Override
             public void visit(ExprFunctionN func) {
-                boolean regex = func instanceof E_Regex || func instanceof E_StrReplace
-                        || func instanceof E_Function f && (MATCH_IRIS.contains(f.getFunctionIRI())
-                        || REPLACE_IRIS.contains(f.getFunctionIRI()));
-                if (regex && func.numArgs() >= 2 && func.getArg(2).isConstant()
+                boolean regex = func instanceof E_Regex
+                        || func instanceof E_StrReplace
+                        || func instanceof E_Function f
+                                && (MATCH_IRIS.contains(f.getFunctionIRI())
+                                        || REPLACE_IRIS.contains(f.getFunctionIRI()));
+                if (regex
+                        && func.numArgs() >= 2
+                        && func.getArg(2).isConstant()
                         && func.getArg(2).getConstant().isString()
                         && func.getArg(2).getConstant().getString().length() > maxLength) {
                     found.add(func.getArg(2).getConstant().getString());
@@ -144,8 +147,8 @@ public final class DeadlineRegex {
                 return new Match(args.get(0), args.get(1), args.size() > 2 ? args.get(2) : null, maxLength);
             }
             if (func instanceof E_StrReplace && !(func instanceof Replace)) {
-                return new Replace(args.get(0), args.get(1), args.get(2), args.size() > 3 ? args.get(3) : null,
-                        maxLength);
+                return new Replace(
+                        args.get(0), args.get(1), args.get(2), args.size() > 3 ? args.get(3) : null, maxLength);
             }
             return super.transform(func, args);
         }

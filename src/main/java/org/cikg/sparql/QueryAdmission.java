@@ -38,8 +38,8 @@ public class QueryAdmission {
 
     public QueryAdmission(int overall, int perClient) {
         if (overall < 1 || perClient < 1) {
-            throw new IllegalArgumentException("kg.sparql.max-concurrent and kg.sparql.max-concurrent-per-client must "
-                    + "be at least 1");
+            throw new IllegalArgumentException(
+                    "kg.sparql.max-concurrent and kg.sparql.max-concurrent-per-client must " + "be at least 1");
         }
         this.overall = overall;
         this.perClient = perClient;
@@ -53,11 +53,12 @@ public class QueryAdmission {
     public synchronized Permit admit(String client) {
         int mine = byClient.getOrDefault(client, 0);
         if (mine >= perClient) {
-            throw new TooManyQueriesException("This client already runs " + mine + " queries at once, the most one address may; "
-                    + "retry when one has ended.");
+            throw new TooManyQueriesException("This client already runs " + mine
+                    + " queries at once, the most one address may; " + "retry when one has ended.");
         }
         if (running >= overall) {
-            throw new TooManyQueriesException("The service runs " + running + " queries at once, its maximum; retry shortly.");
+            throw new TooManyQueriesException(
+                    "The service runs " + running + " queries at once, its maximum; retry shortly.");
         }
         byClient.put(client, mine + 1);
         running++;
@@ -93,5 +94,4 @@ public class QueryAdmission {
             }
         }
     }
-
 }

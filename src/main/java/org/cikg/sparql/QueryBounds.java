@@ -22,8 +22,7 @@ import org.cikg.config.KgProperties;
  * </ul>
  */
 public final class QueryBounds {
-    private QueryBounds() {
-    }
+    private QueryBounds() {}
 
     /** Sets the bounds in {@code context} (a dataset's). */
     public static void apply(Context context, KgProperties.Sparql sparql) {

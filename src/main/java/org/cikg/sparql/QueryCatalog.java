@@ -50,11 +50,13 @@ public class QueryCatalog {
 
     public QueryCatalog(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new IllegalStateException("Query folder " + folder.toAbsolutePath() + " not found (kg.sparql.queries)");
+            throw new IllegalStateException(
+                    "Query folder " + folder.toAbsolutePath() + " not found (kg.sparql.queries)");
         }
         Map<String, CatalogQuery> found = new LinkedHashMap<>();
         try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.filter(f -> f.toString().endsWith(".rq")).sorted().toList()) {
+            for (Path p :
+                    walk.filter(f -> f.toString().endsWith(".rq")).sorted().toList()) {
                 String name = folder.relativize(p).toString().replace('\\', '/').replaceFirst("\\.rq$", "");
                 found.put(name, parse(name, p));
             }
@@ -62,8 +64,10 @@ public class QueryCatalog {
             throw new UncheckedIOException(e);
         }
         this.queries = Map.copyOf(found);
-        List<String> missing = java.util.Arrays.stream(SystemQuery.values()).map(SystemQuery::path)
-                .filter(name -> !queries.containsKey(name)).toList();
+        List<String> missing = java.util.Arrays.stream(SystemQuery.values())
+                .map(SystemQuery::path)
+                .filter(name -> !queries.containsKey(name))
+                .toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Query catalogue " + folder.toAbsolutePath() + " is missing "
                     + missing.stream().map(n -> n + ".rq").toList() + ": the service asks for these by name");
@@ -90,7 +94,8 @@ public class QueryCatalog {
             String value = m.group(2).strip();
             switch (m.group(1)) {
                 case "title" -> title = value;
-                case "description" -> description.append(description.isEmpty() ? "" : " ").append(value);
+                case "description" ->
+                    description.append(description.isEmpty() ? "" : " ").append(value);
                 case "example" -> example = value;
                 case "param" -> {
                     Matcher pm = PARAM.matcher(value);
@@ -102,10 +107,13 @@ public class QueryCatalog {
                         throw new IllegalStateException(file + ": 'format' is not a parameter name a query may declare "
                                 + "(the REST API and the graph export take it for the answer's format)");
                     }
-                    params.add(new CatalogQuery.Param(pm.group(1), pm.group(2), "required".equals(pm.group(4)),
+                    params.add(new CatalogQuery.Param(
+                            pm.group(1),
+                            pm.group(2),
+                            "required".equals(pm.group(4)),
                             pm.group(5).strip()));
                 }
-                default -> { }
+                default -> {}
             }
         }
         if (title == null) {
@@ -119,7 +127,8 @@ public class QueryCatalog {
         }
         for (CatalogQuery.Param p : params) {
             if (!query.getQueryPattern().toString().contains("?" + p.name())
-                    && query.getProjectVars().stream().noneMatch(v -> v.getVarName().equals(p.name()))) {
+                    && query.getProjectVars().stream()
+                            .noneMatch(v -> v.getVarName().equals(p.name()))) {
                 throw new IllegalStateException(file + ": param '" + p.name() + "' is not a variable of the query");
             }
         }
@@ -146,8 +155,10 @@ public class QueryCatalog {
 
     /** The queries users see, by name. */
     public List<CatalogQuery> publicQueries() {
-        return queries.values().stream().filter(q -> !q.internal())
-                .sorted(java.util.Comparator.comparing(CatalogQuery::name)).toList();
+        return queries.values().stream()
+                .filter(q -> !q.internal())
+                .sorted(java.util.Comparator.comparing(CatalogQuery::name))
+                .toList();
     }
 
     public Collection<CatalogQuery> all() {

@@ -22,8 +22,7 @@ public final class RunningQueries {
     private static final ScheduledThreadPoolExecutor TIMER = timer();
     private static final Set<Running> RUNNING = ConcurrentHashMap.newKeySet();
 
-    private RunningQueries() {
-    }
+    private RunningQueries() {}
 
     private static ScheduledThreadPoolExecutor timer() {
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {

@@ -27,6 +27,7 @@ public final class SparqlRunner implements QueryRunner {
     private final Duration timeout;
     /** Set in every execution's context (a TDB2 tuple filter for the as-of view); null: none. */
     private final Symbol contextKey;
+
     private final Object contextValue;
 
     public SparqlRunner(DatasetGraph dataset, Duration timeout) {
@@ -69,8 +70,8 @@ public final class SparqlRunner implements QueryRunner {
      * collecting the rows: for reading large results (building an index) in constant memory. {@code limit} replaces
      * the configured timeout, since such a read may legitimately take longer than a user's query.
      */
-    public void forEachRow(CatalogQuery q, Map<String, Node> bindings, Duration limit,
-                           java.util.function.Consumer<Binding> each) {
+    public void forEachRow(
+            CatalogQuery q, Map<String, Node> bindings, Duration limit, java.util.function.Consumer<Binding> each) {
         Txn.executeRead(dataset, () -> {
             run(q, build(q, bindings, limit), limit, exec -> {
                 RowSet rows = exec.select();
@@ -84,8 +85,13 @@ public final class SparqlRunner implements QueryRunner {
 
     /** Runs a CONSTRUCT or DESCRIBE in a read transaction; the graph is fully materialised. */
     public org.apache.jena.graph.Graph construct(CatalogQuery q, Map<String, Node> bindings) {
-        return Txn.calculateRead(dataset, () -> run(q, build(q, bindings, timeout), timeout,
-                exec -> q.query().isDescribeType() ? exec.describe() : exec.construct()));
+        return Txn.calculateRead(
+                dataset,
+                () -> run(
+                        q,
+                        build(q, bindings, timeout),
+                        timeout,
+                        exec -> q.query().isDescribeType() ? exec.describe() : exec.construct()));
     }
 
     /** Runs an ASK in a read transaction. */

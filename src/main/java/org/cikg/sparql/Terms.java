@@ -20,13 +20,13 @@ public final class Terms {
     private static final Pattern YEAR = Pattern.compile("-?[0-9]{4}");
     private static final int MAX_SLUG = 200;
 
-    private Terms() {
-    }
+    private Terms() {}
 
     /** An entity given as a slug ({@code eagle-project}) or a full IRI in {@value Namespaces#KGID}. */
     public static Node entity(String param, String value) {
         String v = require(param, value).strip();
-        String slug = v.startsWith(Namespaces.KGID) ? v.substring(Namespaces.KGID.length())
+        String slug = v.startsWith(Namespaces.KGID)
+                ? v.substring(Namespaces.KGID.length())
                 : v.startsWith("kgid:") ? v.substring(5) : v;
         if (slug.length() > MAX_SLUG || !SLUG.matcher(slug).matches()) {
             throw new BadRequestException("Parameter '" + param + "' must be an entity slug (lower-case words joined "
@@ -70,8 +70,9 @@ public final class Terms {
             case "class" -> ontologyTerm(param, value);
             case "year" -> year(param, value);
             case "lang" -> NodeFactory.createLiteralString(lang(param, value));
-            case "int" -> NodeFactory.createLiteralDT(Integer.toString(positiveInt(param, value, maxInt)),
-                    XSDDatatype.XSDinteger);
+            case "int" ->
+                NodeFactory.createLiteralDT(
+                        Integer.toString(positiveInt(param, value, maxInt)), XSDDatatype.XSDinteger);
             case "string" -> string(param, value, maxString);
             default -> throw new IllegalStateException("Unknown parameter type " + type);
         };
@@ -89,11 +90,11 @@ public final class Terms {
     /** A source document given by its stem ({@code 000_0363365239e414fe}) or its IRI in {@value Namespaces#KGSRC}. */
     public static Node source(String param, String value) {
         String v = require(param, value).strip();
-        String stem = v.startsWith(Namespaces.KGSRC) ? v.substring(Namespaces.KGSRC.length())
-                : v.replaceFirst("\\.txt$", "");
+        String stem =
+                v.startsWith(Namespaces.KGSRC) ? v.substring(Namespaces.KGSRC.length()) : v.replaceFirst("\\.txt$", "");
         if (!SOURCE_STEM.matcher(stem).matches()) {
-            throw new BadRequestException("Parameter '" + param + "' must be a source document stem or IRI in "
-                    + Namespaces.KGSRC);
+            throw new BadRequestException(
+                    "Parameter '" + param + "' must be a source document stem or IRI in " + Namespaces.KGSRC);
         }
         return NodeFactory.createURI(Namespaces.KGSRC + stem);
     }
@@ -101,11 +102,12 @@ public final class Terms {
     /** A class or property of the ontology, by local name ({@code Startup}) or full IRI. */
     public static Node ontologyTerm(String param, String value) {
         String v = require(param, value).strip();
-        String local = v.startsWith(Namespaces.CIKG) ? v.substring(Namespaces.CIKG.length())
+        String local = v.startsWith(Namespaces.CIKG)
+                ? v.substring(Namespaces.CIKG.length())
                 : v.startsWith("cikg:") ? v.substring(5) : v;
         if (!LOCAL_NAME.matcher(local).matches()) {
-            throw new BadRequestException("Parameter '" + param + "' must be an ontology term such as Startup or "
-                    + "cikg:Startup");
+            throw new BadRequestException(
+                    "Parameter '" + param + "' must be an ontology term such as Startup or " + "cikg:Startup");
         }
         return NodeFactory.createURI(Namespaces.CIKG + local);
     }

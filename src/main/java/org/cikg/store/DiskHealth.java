@@ -30,8 +30,11 @@ class DiskHealth implements HealthIndicator {
                 existing = existing.getParent();
             }
             long free = existing == null ? 0 : Files.getFileStore(existing).getUsableSpace();
-            return free >= THRESHOLD ? Health.up().build()
-                    : Health.down().withDetail("reason", "less than 100 MB free for the store").build();
+            return free >= THRESHOLD
+                    ? Health.up().build()
+                    : Health.down()
+                            .withDetail("reason", "less than 100 MB free for the store")
+                            .build();
         } catch (IOException e) {
             return Health.unknown().build();
         }

@@ -16,6 +16,5 @@ public final class Graphs {
     /** The resource the meta graph describes. */
     public static final Node DATASET = NodeFactory.createURI("https://w3id.org/cikg/dataset");
 
-    private Graphs() {
-    }
+    private Graphs() {}
 }

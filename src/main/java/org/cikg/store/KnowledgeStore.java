@@ -55,8 +55,10 @@ public class KnowledgeStore implements DisposableBean {
 
     /** As the service runs it: writes go through the {@link StoreWrites} bean when there is one. */
     @org.springframework.beans.factory.annotation.Autowired
-    public KnowledgeStore(KgProperties props, QueryCatalog catalog,
-                          org.springframework.beans.factory.ObjectProvider<StoreWrites> writes) {
+    public KnowledgeStore(
+            KgProperties props,
+            QueryCatalog catalog,
+            org.springframework.beans.factory.ObjectProvider<StoreWrites> writes) {
         this(props, catalog, writes.getIfAvailable());
     }
 
@@ -68,7 +70,9 @@ public class KnowledgeStore implements DisposableBean {
             // kg.store.mode=remote: no TDB2 here; every query goes to the remote endpoint.
             this.dataset = null;
             this.remote = new RemoteEndpoint(props.store());
-            this.runner = new RemoteRunner(remote, List.of(Graphs.ONTOLOGY, Graphs.DATA, Graphs.INFERRED, Graphs.META),
+            this.runner = new RemoteRunner(
+                    remote,
+                    List.of(Graphs.ONTOLOGY, Graphs.DATA, Graphs.INFERRED, Graphs.META),
                     props.sparql().timeout());
             this.writable = null;
             LOG.info("Remote store: queries to {}", props.store().queryEndpoint());
@@ -78,13 +82,17 @@ public class KnowledgeStore implements DisposableBean {
         try {
             Files.createDirectories(props.store().location());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the store folder " + props.store().location(), e);
+            throw new UncheckedIOException(
+                    "Cannot create the store folder " + props.store().location(), e);
         }
         // connectDatasetGraph also removes the Data-NNNN-tmp folder an interrupted compaction leaves behind.
         try {
-            this.dataset = DatabaseMgr.connectDatasetGraph(props.store().location().toAbsolutePath().toString());
+            this.dataset = DatabaseMgr.connectDatasetGraph(
+                    props.store().location().toAbsolutePath().toString());
         } catch (DBOpEnvException e) {
-            throw StoreLockedException.of(e, props.store().location()).map(RuntimeException.class::cast).orElse(e);
+            throw StoreLockedException.of(e, props.store().location())
+                    .map(RuntimeException.class::cast)
+                    .orElse(e);
         }
         dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
         dataset.getContext().set(ARQ.httpServiceAllowed, false);
@@ -174,15 +182,22 @@ public class KnowledgeStore implements DisposableBean {
 
     /** What the meta graph says about the last load; empty counts and no hash for a store never loaded. */
     public StoreStatus status() {
-        Optional<Binding> row = runner.select(catalog.get(SystemQuery.STORE_STATUS), java.util.Map.of()).first();
+        Optional<Binding> row = runner.select(catalog.get(SystemQuery.STORE_STATUS), java.util.Map.of())
+                .first();
         if (row.isEmpty()) {
             return StoreStatus.EMPTY;
         }
         Binding b = row.get();
         return new StoreStatus(
-                longOf(b.get("triples")), longOf(b.get("asserted")), longOf(b.get("inferred")),
-                Optional.ofNullable(b.get("loadedAt")).map(n -> Instant.parse(n.getLiteralLexicalForm())).orElse(null),
-                Optional.ofNullable(b.get("hash")).map(Node::getLiteralLexicalForm).orElse(null),
+                longOf(b.get("triples")),
+                longOf(b.get("asserted")),
+                longOf(b.get("inferred")),
+                Optional.ofNullable(b.get("loadedAt"))
+                        .map(n -> Instant.parse(n.getLiteralLexicalForm()))
+                        .orElse(null),
+                Optional.ofNullable(b.get("hash"))
+                        .map(Node::getLiteralLexicalForm)
+                        .orElse(null),
                 (int) longOf(b.get("files")));
     }
 

@@ -13,8 +13,7 @@ import org.apache.jena.sparql.util.Context;
  * document loader that refuses every fetch: a document must carry its context inline.
  */
 public final class NoRemoteDocuments {
-    private NoRemoteDocuments() {
-    }
+    private NoRemoteDocuments() {}
 
     /** Sets the refusing loader in {@code context} and in RIOT's global context (the fallback of every parse). */
     public static void apply(Context context) {
@@ -25,7 +24,8 @@ public final class NoRemoteDocuments {
     static JsonLdOptions options() {
         JsonLdOptions options = new JsonLdOptions();
         options.setDocumentLoader((url, loaderOptions) -> {
-            throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
+            throw new JsonLdError(
+                    JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
                     "Remote JSON-LD documents are not fetched (" + url + "); put the @context inline");
         });
         return options;

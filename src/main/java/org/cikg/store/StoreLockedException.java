@@ -39,12 +39,17 @@ public class StoreLockedException extends RuntimeException {
         }
         Matcher h = HOLDER.matcher(m);
         long pid = h.find() ? Long.parseLong(h.group(1)) : -1;
-        Optional<ProcessHandle> holder = pid < 0 ? Optional.empty() : ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        Optional<ProcessHandle> holder =
+                pid < 0 ? Optional.empty() : ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         String where = "The store " + folder.toAbsolutePath() + " is in use by another process: TDB2 lets one process "
                 + "at a time open a store, with an operating-system lock on its tdb.lock file. ";
         String what;
         if (holder.isPresent()) {
-            String command = holder.get().info().commandLine().map(c -> " (" + abbreviate(c) + ")").orElse("");
+            String command = holder.get()
+                    .info()
+                    .commandLine()
+                    .map(c -> " (" + abbreviate(c) + ")")
+                    .orElse("");
             what = "It is held by process " + pid + command + ", which is running. Stop it first: kill " + pid
                     + "; if it has not ended after 30 s (a JVM short of heap may not), kill -9 " + pid + " is safe: "
                     + "TDB2 recovers every committed write from its journal, and the system releases the lock at "

@@ -8,7 +8,10 @@ class StoreLockedFailureAnalyzer extends AbstractFailureAnalyzer<StoreLockedExce
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, StoreLockedException cause) {
-        return new FailureAnalysis(cause.getMessage(), "Stop the process that holds the store, or set "
-                + "kg.store.location to another folder, then start again.", cause);
+        return new FailureAnalysis(
+                cause.getMessage(),
+                "Stop the process that holds the store, or set "
+                        + "kg.store.location to another folder, then start again.",
+                cause);
     }
 }

@@ -18,8 +18,7 @@ import org.apache.jena.riot.system.StreamRDFWriter;
  * No Spring context: it only needs the curated files.
  */
 public final class GenerateCommand {
-    private GenerateCommand() {
-    }
+    private GenerateCommand() {}
 
     public static int run(String[] args) {
         long triples = 1_000_000;
@@ -51,10 +50,21 @@ public final class GenerateCommand {
         long t0 = System.nanoTime();
         SyntheticGraphWriter.Result r = write(out, ontology, data, triples, seed);
         long ms = Math.max(1, (System.nanoTime() - t0) / 1_000_000);
-        System.out.printf("Wrote %s: %d triples (%d curated) in %d ms (%d triples/s): %d places, %d organisations, "
+        System.out.printf(
+                "Wrote %s: %d triples (%d curated) in %d ms (%d triples/s): %d places, %d organisations, "
                         + "%d people, %d policies, %d indicators, %d statements, %d sources%n",
-                out, r.triples(), r.curatedTriples(), ms, r.triples() * 1000 / ms, r.places(), r.organisations(),
-                r.people(), r.policies(), r.indicators(), r.statements(), r.sources());
+                out,
+                r.triples(),
+                r.curatedTriples(),
+                ms,
+                r.triples() * 1000 / ms,
+                r.places(),
+                r.organisations(),
+                r.people(),
+                r.policies(),
+                r.indicators(),
+                r.statements(),
+                r.sources());
         return 0;
     }
 
@@ -76,7 +86,8 @@ public final class GenerateCommand {
                 Files.createDirectories(out.toAbsolutePath().getParent());
             }
             try (OutputStream file = Files.newOutputStream(out);
-                 OutputStream os = gzip ? new GZIPOutputStream(file, 1 << 16) : new BufferedOutputStream(file, 1 << 16)) {
+                    OutputStream os =
+                            gzip ? new GZIPOutputStream(file, 1 << 16) : new BufferedOutputStream(file, 1 << 16)) {
                 StreamRDF sink = StreamRDFWriter.getWriterStream(os, format);
                 sink.start();
                 SyntheticGraphWriter.Result r = new SyntheticGraphWriter(seed).write(ontology, data, triples, sink);

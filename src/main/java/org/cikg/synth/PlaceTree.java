@@ -15,8 +15,9 @@ import org.apache.jena.vocabulary.RDF;
  */
 final class PlaceTree {
     private static final String[] LEVELS = {"country", "region", "province", "city", "district"};
-    private static final Node[] LEVEL_CLASSES = {cikg("Country"), cikg("MacroRegion"), cikg("Province"),
-        cikg("City"), cikg("District")};
+    private static final Node[] LEVEL_CLASSES = {
+        cikg("Country"), cikg("MacroRegion"), cikg("Province"), cikg("City"), cikg("District")
+    };
 
     private final long seed;
     private final int[] fanOut = new int[5];

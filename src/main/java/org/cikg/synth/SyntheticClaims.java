@@ -27,6 +27,7 @@ final class SyntheticClaims {
     static final int SOURCE_LINES = 120;
     /** Claims attributed to one synthetic source before the next one starts. */
     private static final int CLAIMS_PER_SOURCE = 400;
+
     private static final String[] LANGUAGES = {"zh", "en", "ar", "ru", "he", "fr"};
 
     private final StreamRDF out;
@@ -91,8 +92,10 @@ final class SyntheticClaims {
         emit(source, DCTerms.title.asNode(), NodeFactory.createLiteralLang("Synthetic article " + sources, "en"));
         emit(source, DCTerms.language.asNode(), NodeFactory.createLiteralString(lang));
         emit(source, DCTerms.identifier.asNode(), NodeFactory.createLiteralString(stem + ".txt"));
-        emit(source, cikg("lineCount"), NodeFactory.createLiteralDT(Integer.toString(SOURCE_LINES),
-                XSDDatatype.XSDinteger));
+        emit(
+                source,
+                cikg("lineCount"),
+                NodeFactory.createLiteralDT(Integer.toString(SOURCE_LINES), XSDDatatype.XSDinteger));
     }
 
     /** One {@code @en} label, and the name in Han, Cyrillic, Arabic and Hebrew script. */

@@ -20,18 +20,36 @@ import org.apache.jena.vocabulary.RDFS;
  * index, so references to earlier entities are recomputed rather than remembered.
  */
 final class SyntheticEntities {
-    private static final String[] SECTORS = {"ArtificialIntelligence", "Robotics", "HumanoidRobots", "VideoGames",
-        "Semiconductors", "ECommerce", "CloudComputing", "DigitalEconomy", "ComputingPower", "NewEnergyVehicles",
-        "Biomedicine", "Aerospace", "Telecommunications", "QuantumTechnology", "NewMaterials", "LowAltitudeEconomy",
-        "SmartManufacturing", "Fintech"};
-    private static final String[] POLICY_KINDS = {"Programme", "Plan", "Strategy", "System", "Mechanism", "Fund",
-        "PilotZonePolicy", "Regulation"};
+    private static final String[] SECTORS = {
+        "ArtificialIntelligence",
+        "Robotics",
+        "HumanoidRobots",
+        "VideoGames",
+        "Semiconductors",
+        "ECommerce",
+        "CloudComputing",
+        "DigitalEconomy",
+        "ComputingPower",
+        "NewEnergyVehicles",
+        "Biomedicine",
+        "Aerospace",
+        "Telecommunications",
+        "QuantumTechnology",
+        "NewMaterials",
+        "LowAltitudeEconomy",
+        "SmartManufacturing",
+        "Fintech"
+    };
+    private static final String[] POLICY_KINDS = {
+        "Programme", "Plan", "Strategy", "System", "Mechanism", "Fund", "PilotZonePolicy", "Regulation"
+    };
     private static final String[][] MEASURES = {
         {"digital-economy-value-added", "Digital-economy value added", "billion yuan"},
         {"rd-spending-share", "R&D spending as a share of GDP", "percent"},
         {"high-tech-enterprises", "Number of high-tech enterprises", "count"},
         {"computing-power", "Installed computing power", "EFLOPS"},
-        {"revenue", "Annual revenue", "billion yuan"}};
+        {"revenue", "Annual revenue", "billion yuan"}
+    };
 
     /** Kinds of organisation: class, slug word, English suffix, Han suffix, and how often (percent). */
     private enum OrgKind {
@@ -141,7 +159,10 @@ final class SyntheticEntities {
             }
         }
         if ((kind == OrgKind.STARTUP || kind == OrgKind.COMPANY) && policies > 0 && random.nextInt(5) < 2) {
-            out.claim(org, cikg("benefitedFrom"), policy(random.nextLong(policies)),
+            out.claim(
+                    org,
+                    cikg("benefitedFrom"),
+                    policy(random.nextLong(policies)),
                     year(Math.max(founded, 2015) + random.nextInt(5)));
         }
         if (kind == OrgKind.INVESTOR) {
@@ -163,9 +184,16 @@ final class SyntheticEntities {
         String en = surname.latin() + " " + given.latin();
         Node person = NodeFactory.createURI(KGID + surname.slug() + "-" + given.slug() + "-" + i);
         out.emit(person, RDF.type.asNode(), cikg("Person"));
-        out.labels(person, en, surname.han() + given.han(), new SyntheticNames.Name(en,
-                surname.han() + given.han(), surname.cyrillic() + " " + given.cyrillic(),
-                surname.arabic() + " " + given.arabic(), surname.hebrew() + " " + given.hebrew()));
+        out.labels(
+                person,
+                en,
+                surname.han() + given.han(),
+                new SyntheticNames.Name(
+                        en,
+                        surname.han() + given.han(),
+                        surname.cyrillic() + " " + given.cyrillic(),
+                        surname.arabic() + " " + given.arabic(),
+                        surname.hebrew() + " " + given.hebrew()));
         out.comment(person, "A synthetic person made up for scale tests.");
         return person;
     }
@@ -204,8 +232,9 @@ final class SyntheticEntities {
             whereEn = org.getURI().substring(KGID.length());
             whereProp = cikg("organization");
         }
-        Node post = NodeFactory.createURI(KGID + personSlug + "-" + role.toLowerCase(java.util.Locale.ROOT)
-                .replace(' ', '-') + "-" + where.getURI().substring(KGID.length()));
+        Node post = NodeFactory.createURI(KGID + personSlug + "-"
+                + role.toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + "-"
+                + where.getURI().substring(KGID.length()));
         out.emit(post, RDF.type.asNode(), cikg("Position"));
         out.emit(post, RDFS.label.asNode(), NodeFactory.createLiteralLang(role + " of " + whereEn, "en"));
         out.emit(post, cikg("role"), NodeFactory.createLiteralString(role));
@@ -263,10 +292,13 @@ final class SyntheticEntities {
             aboutEn = places.name(3, c).latin();
         }
         int y = 2015 + random.nextInt(10);
-        Node ind = NodeFactory.createURI(KGID + about.getURI().substring(KGID.length()) + "-" + measure[0] + "-" + y
-                + "-" + i);
+        Node ind = NodeFactory.createURI(
+                KGID + about.getURI().substring(KGID.length()) + "-" + measure[0] + "-" + y + "-" + i);
         out.emit(ind, RDF.type.asNode(), cikg("Indicator"));
-        out.emit(ind, RDFS.label.asNode(), NodeFactory.createLiteralLang(measure[1] + " of " + aboutEn + ", " + y, "en"));
+        out.emit(
+                ind,
+                RDFS.label.asNode(),
+                NodeFactory.createLiteralLang(measure[1] + " of " + aboutEn + ", " + y, "en"));
         out.emit(ind, cikg("about"), about);
         out.emit(ind, cikg("unit"), NodeFactory.createLiteralString(measure[2]));
         out.emit(ind, cikg("year"), year(y));
@@ -275,5 +307,4 @@ final class SyntheticEntities {
         String value = random.nextInt(100_000) / 10 + "." + random.nextInt(10);
         out.claim(ind, cikg("value"), NodeFactory.createLiteralDT(value, XSDDatatype.XSDdecimal), null);
     }
-
 }

@@ -1,7 +1,5 @@
 package org.cikg.synth;
 
-import static org.cikg.synth.SyntheticClaims.cikg;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -48,9 +46,16 @@ public final class SyntheticGraphWriter {
     static final int SOURCE_LINES = SyntheticClaims.SOURCE_LINES;
 
     /** What was written. */
-    public record Result(long triples, long curatedTriples, long places, long organisations, long people,
-                         long policies, long indicators, long statements, long sources) {
-    }
+    public record Result(
+            long triples,
+            long curatedTriples,
+            long places,
+            long organisations,
+            long people,
+            long policies,
+            long indicators,
+            long statements,
+            long sources) {}
 
     private final long seed;
     private final SplittableRandom random;
@@ -68,7 +73,8 @@ public final class SyntheticGraphWriter {
      */
     public Result write(Path ontology, Path data, long targetTriples, StreamRDF sink) {
         this.out = new SyntheticClaims(sink, random);
-        Namespaces.of("cikg", "kgid", "kgsrc", "kgst", "rdf", "rdfs", "xsd", "prov", "dcterms").forEach(sink::prefix);
+        Namespaces.of("cikg", "kgid", "kgsrc", "kgst", "rdf", "rdfs", "xsd", "prov", "dcterms")
+                .forEach(sink::prefix);
         long curated = copyCurated(ontology, data, sink);
         PlaceTree places = new PlaceTree(seed, targetTriples);
         places.write(out);
@@ -76,8 +82,16 @@ public final class SyntheticGraphWriter {
         while (out.triples() < targetTriples) {
             entities.writeOne();
         }
-        return new Result(out.triples(), curated, places.size(), entities.orgs, entities.people, entities.policies,
-                entities.indicators, out.statements(), out.sources());
+        return new Result(
+                out.triples(),
+                curated,
+                places.size(),
+                entities.orgs,
+                entities.people,
+                entities.policies,
+                entities.indicators,
+                out.statements(),
+                out.sources());
     }
 
     // ---- curated data --------------------------------------------------------------------------------------
@@ -88,24 +102,22 @@ public final class SyntheticGraphWriter {
         // the same for a seed. The map holds only the curated files' blank nodes.
         java.util.Map<Node, Node> blanks = new java.util.HashMap<>();
         int[] file = {0};
-        java.util.function.UnaryOperator<Node> fix = n -> !n.isBlank() ? n : blanks.computeIfAbsent(n,
-                b -> NodeFactory.createBlankNode("curated" + file[0] + "x" + blanks.size()));
+        java.util.function.UnaryOperator<Node> fix = n -> !n.isBlank()
+                ? n
+                : blanks.computeIfAbsent(
+                        n, b -> NodeFactory.createBlankNode("curated" + file[0] + "x" + blanks.size()));
         StreamRDF copy = new StreamRDFWrapper(sink) {
             @Override
-            public void start() {
-            }
+            public void start() {}
 
             @Override
-            public void finish() {
-            }
+            public void finish() {}
 
             @Override
-            public void base(String base) {
-            }
+            public void base(String base) {}
 
             @Override
-            public void prefix(String prefix, String iri) {
-            }
+            public void prefix(String prefix, String iri) {}
 
             @Override
             public void triple(Triple t) {
@@ -117,7 +129,8 @@ public final class SyntheticGraphWriter {
                 out.emit(fix.apply(q.getSubject()), q.getPredicate(), fix.apply(q.getObject()));
             }
         };
-        for (SourceFiles.SourceFile f : SourceFiles.scan(ontology, data, List.of()).files()) {
+        for (SourceFiles.SourceFile f :
+                SourceFiles.scan(ontology, data, List.of()).files()) {
             file[0]++;
             blanks.clear();
             RDFParser.source(f.path()).lang(f.lang()).parse(copy);

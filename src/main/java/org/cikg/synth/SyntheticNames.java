@@ -8,16 +8,26 @@ import java.util.SplittableRandom;
  * The same syllables always give the same names, so a name is a pure function of its random draw.
  */
 final class SyntheticNames {
-    private static final String[] LATIN = {"an", "bao", "chen", "da", "fei", "guang", "hai", "hua", "jin", "kang",
-        "lan", "long", "ming", "ning", "qi", "rui", "shan", "tai", "wei", "xin", "yang", "yun", "zhi", "feng"};
-    private static final String[] HAN = {"安", "宝", "辰", "达", "飞", "光", "海", "华", "金", "康",
-        "蓝", "龙", "明", "宁", "启", "瑞", "山", "泰", "伟", "新", "阳", "云", "智", "峰"};
-    private static final String[] CYRILLIC = {"ань", "бао", "чэнь", "да", "фэй", "гуан", "хай", "хуа", "цзинь",
-        "кан", "лань", "лун", "мин", "нин", "ци", "жуй", "шань", "тай", "вэй", "синь", "ян", "юнь", "чжи", "фэн"};
-    private static final String[] ARABIC = {"آن", "باو", "تشن", "دا", "في", "غوانغ", "هاي", "هوا", "جين", "كانغ",
-        "لان", "لونغ", "مينغ", "نينغ", "تشي", "روي", "شان", "تاي", "وي", "شين", "يانغ", "يون", "جي", "فنغ"};
-    private static final String[] HEBREW = {"אן", "באו", "צ'ן", "דה", "פיי", "גואנג", "האי", "הואה", "ג'ין", "קאנג",
-        "לאן", "לונג", "מינג", "נינג", "צ'י", "רוי", "שאן", "טאי", "ויי", "שין", "יאנג", "יון", "ג'י", "פנג"};
+    private static final String[] LATIN = {
+        "an", "bao", "chen", "da", "fei", "guang", "hai", "hua", "jin", "kang", "lan", "long", "ming", "ning", "qi",
+        "rui", "shan", "tai", "wei", "xin", "yang", "yun", "zhi", "feng"
+    };
+    private static final String[] HAN = {
+        "安", "宝", "辰", "达", "飞", "光", "海", "华", "金", "康", "蓝", "龙", "明", "宁", "启", "瑞", "山", "泰", "伟", "新", "阳", "云",
+        "智", "峰"
+    };
+    private static final String[] CYRILLIC = {
+        "ань", "бао", "чэнь", "да", "фэй", "гуан", "хай", "хуа", "цзинь", "кан", "лань", "лун", "мин", "нин", "ци",
+        "жуй", "шань", "тай", "вэй", "синь", "ян", "юнь", "чжи", "фэн"
+    };
+    private static final String[] ARABIC = {
+        "آن", "باو", "تشن", "دا", "في", "غوانغ", "هاي", "هوا", "جين", "كانغ", "لان", "لونغ", "مينغ", "نينغ", "تشي",
+        "روي", "شان", "تاي", "وي", "شين", "يانغ", "يون", "جي", "فنغ"
+    };
+    private static final String[] HEBREW = {
+        "אן", "באו", "צ'ן", "דה", "פיי", "גואנג", "האי", "הואה", "ג'ין", "קאנג", "לאן", "לונג", "מינג", "נינג", "צ'י",
+        "רוי", "שאן", "טאי", "ויי", "שין", "יאנג", "יון", "ג'י", "פנג"
+    };
 
     /** One name in the five scripts; {@code latin} is capitalised ("Anbao"), {@code slug} lower-case ASCII. */
     record Name(String latin, String han, String cyrillic, String arabic, String hebrew) {
@@ -26,8 +36,7 @@ final class SyntheticNames {
         }
     }
 
-    private SyntheticNames() {
-    }
+    private SyntheticNames() {}
 
     /** A name of {@code syllables} syllables drawn from {@code random}. */
     static Name draw(SplittableRandom random, int syllables) {

@@ -8,6 +8,5 @@ final class ContractPrefixes {
     /** In the order they are declared. */
     static final Map<String, String> ALL = Namespaces.CONTRACT;
 
-    private ContractPrefixes() {
-    }
+    private ContractPrefixes() {}
 }

@@ -30,8 +30,10 @@ class ExampleShelf {
             try {
                 built.add(example(q));
             } catch (RuntimeException e) {
-                throw new IllegalStateException("queries/" + q.name() + ".rq: '# example: " + q.example()
-                        + "' does not fit the declared parameters: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "queries/" + q.name() + ".rq: '# example: " + q.example()
+                                + "' does not fit the declared parameters: " + e.getMessage(),
+                        e);
             }
         }
         this.examples = List.copyOf(built);
@@ -75,11 +77,9 @@ class ExampleShelf {
      * @param example     the header's example line, as written
      * @param query       the runnable query text: example values bound, contract prefixes declared
      */
-    record Example(String name, String title, String description, List<ExampleParam> params, String example,
-                   String query) {
-    }
+    record Example(
+            String name, String title, String description, List<ExampleParam> params, String example, String query) {}
 
     /** A declared parameter and the value the example gives it (null: none, left unbound). */
-    record ExampleParam(String name, String type, boolean required, String description, String value) {
-    }
+    record ExampleParam(String name, String type, boolean required, String description, String value) {}
 }

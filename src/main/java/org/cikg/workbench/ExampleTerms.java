@@ -14,8 +14,7 @@ import org.cikg.sparql.Terms;
  * value would be.
  */
 final class ExampleTerms {
-    private ExampleTerms() {
-    }
+    private ExampleTerms() {}
 
     /** The example's values by parameter name, in the order written. */
     static Map<String, String> values(String example) {
@@ -26,7 +25,9 @@ final class ExampleTerms {
         for (String pair : example.strip().split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                values.put(decode(pair.substring(0, eq).strip()), decode(pair.substring(eq + 1).strip()));
+                values.put(
+                        decode(pair.substring(0, eq).strip()),
+                        decode(pair.substring(eq + 1).strip()));
             }
         }
         return values;

@@ -22,8 +22,8 @@ class WorkbenchController {
     private final FusekiEndpoints fuseki;
     private final KgProperties props;
 
-    WorkbenchController(ExampleShelf shelf, WorkbenchVocabulary vocabulary, FusekiEndpoints fuseki,
-                        KgProperties props) {
+    WorkbenchController(
+            ExampleShelf shelf, WorkbenchVocabulary vocabulary, FusekiEndpoints fuseki, KgProperties props) {
         this.shelf = shelf;
         this.vocabulary = vocabulary;
         this.fuseki = fuseki;
@@ -32,7 +32,8 @@ class WorkbenchController {
 
     @GetMapping(path = "/sparql-ui", produces = MediaType.TEXT_HTML_VALUE)
     String page(Model model, HttpServletRequest request) {
-        model.addAttribute("endpoint", fuseki.queryEndpoint(request.getServerName()).orElse(null));
+        model.addAttribute(
+                "endpoint", fuseki.queryEndpoint(request.getServerName()).orElse(null));
         model.addAttribute("timeoutSeconds", props.sparql().timeout().toSeconds());
         model.addAttribute("examples", shelf.examples());
         model.addAttribute("defaultQuery", defaultQuery());

@@ -47,8 +47,10 @@ class WorkbenchVocabulary {
         for (Binding b : store.runner().select(catalog.get(SystemQuery.WORKBENCH_VOCABULARY), Map.of())) {
             String iri = b.get("term").getURI();
             String name = "cikg:" + iri.substring(Namespaces.CIKG.length());
-            terms.putIfAbsent(name, new Completion(name, b.get("kind").getLiteralLexicalForm(),
-                    text(b.get("label")), text(b.get("comment"))));
+            terms.putIfAbsent(
+                    name,
+                    new Completion(
+                            name, b.get("kind").getLiteralLexicalForm(), text(b.get("label")), text(b.get("comment"))));
         }
         List<Completion> all = new ArrayList<>(terms.values());
         all.addAll(STANDARD);
@@ -63,8 +65,7 @@ class WorkbenchVocabulary {
      * @param prefixes prefix → namespace, in declaration order
      * @param terms    classes and properties as prefixed names
      */
-    record Vocabulary(Map<String, String> prefixes, List<Completion> terms) {
-    }
+    record Vocabulary(Map<String, String> prefixes, List<Completion> terms) {}
 
     /**
      * @param label  the prefixed name ({@code cikg:Startup})
@@ -72,6 +73,5 @@ class WorkbenchVocabulary {
      * @param detail its English label
      * @param info   its English comment, or null
      */
-    record Completion(String label, String type, String detail, String info) {
-    }
+    record Completion(String label, String type, String detail, String info) {}
 }

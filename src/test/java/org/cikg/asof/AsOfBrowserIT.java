@@ -42,11 +42,21 @@ class AsOfBrowserIT extends ServiceITBase {
     private void startBrowser(int width) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + ",900");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile.toAbsolutePath(),
+                "--window-size=" + width + ",900");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, 900));
     }
@@ -66,8 +76,10 @@ class AsOfBrowserIT extends ServiceITBase {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
         Object height = ((JavascriptExecutor) driver).executeScript("return document.body.scrollHeight");
-        driver.manage().window().setSize(new Dimension(driver.manage().window().getSize().width,
-                Math.min(3000, ((Number) height).intValue() + 100)));
+        driver.manage()
+                .window()
+                .setSize(new Dimension(
+                        driver.manage().window().getSize().width, Math.min(3000, ((Number) height).intValue() + 100)));
         File f = driver.getScreenshotAs(OutputType.FILE);
         Files.copy(f.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(dir.resolve(name + ".png"))).isPositive();
@@ -75,19 +87,19 @@ class AsOfBrowserIT extends ServiceITBase {
 
     /** The element ends within the window's width: reading it needs no sideways scroll. */
     private void fitsTheWidth(WebElement e) {
-        Number right = (Number) ((JavascriptExecutor) driver)
-                .executeScript("return arguments[0].getBoundingClientRect().right", e);
-        Number client = (Number) ((JavascriptExecutor) driver)
-                .executeScript("return document.documentElement.clientWidth");
+        Number right = (Number)
+                ((JavascriptExecutor) driver).executeScript("return arguments[0].getBoundingClientRect().right", e);
+        Number client =
+                (Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.clientWidth");
         assertThat(right.doubleValue()).isLessThanOrEqualTo(client.doubleValue() + 1);
     }
 
     /** The page width fits the window: nothing forces a sideways scroll. */
     private void fitsTheWidth() {
-        Number scroll = (Number) ((JavascriptExecutor) driver)
-                .executeScript("return document.documentElement.scrollWidth");
-        Number client = (Number) ((JavascriptExecutor) driver)
-                .executeScript("return document.documentElement.clientWidth");
+        Number scroll =
+                (Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth");
+        Number client =
+                (Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.clientWidth");
         assertThat(scroll.intValue()).isLessThanOrEqualTo(client.intValue() + 1);
     }
 
@@ -101,7 +113,9 @@ class AsOfBrowserIT extends ServiceITBase {
         new Select(control).selectByValue("2023");
         waitFor("page as of 2023", () -> driver.getCurrentUrl().contains("asOf=2023"));
         assertThat(driver.getCurrentUrl()).contains("lang=zh");
-        assertThat(new Select(driver.findElement(By.id("asof-year"))).getFirstSelectedOption().getText())
+        assertThat(new Select(driver.findElement(By.id("asof-year")))
+                        .getFirstSelectedOption()
+                        .getText())
                 .isEqualTo("2023");
         assertThat(driver.findElements(By.cssSelector(".asof-notice.not-yet"))).isEmpty();
         fitsTheWidth();

@@ -7,10 +7,10 @@ import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.cikg.support.ServiceITBase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The graph as of a year over the real data, for three years: 2015 (before DeepSeek's founding in 2023: the 2019 of
@@ -33,15 +33,20 @@ class AsOfIT extends ServiceITBase {
     @Test
     void theEntityPageBeforeTheFoundingSaysNotYetFoundedInsteadOf404() {
         String page = ok("/page/deepseek?asOf=2015&lang=en", "text/html").body();
-        assertThat(page).contains("not yet founded in 2015").contains("founded in 2023")
-                .contains("asof-year").doesNotContain("/page/" + R1 + "\"");
+        assertThat(page)
+                .contains("not yet founded in 2015")
+                .contains("founded in 2023")
+                .contains("asof-year")
+                .doesNotContain("/page/" + R1 + "\"");
     }
 
     @Test
     void theEntityPageIn2023ShowsDeepSeekButNotYetItsLaterModel() {
         HttpResponse<String> r = ok("/page/deepseek?asOf=2023&lang=en", "text/html");
         assertThat(r.headers().firstValue(AsOfHeader.NAME)).contains("2023");
-        assertThat(r.body()).doesNotContain("not yet founded").contains("Hangzhou")
+        assertThat(r.body())
+                .doesNotContain("not yet founded")
+                .contains("Hangzhou")
                 .doesNotContain("/page/" + R1);
         // the year control shows the year asked
         assertThat(r.body()).contains("<option value=\"2023\" selected");
@@ -72,12 +77,18 @@ class AsOfIT extends ServiceITBase {
         HttpResponse<String> y2023 = ok(path + "2023", "application/graphml+xml");
         HttpResponse<String> y2026 = ok(path + "2026", "application/graphml+xml");
         assertThat(y2015.headers().firstValue(AsOfHeader.NAME)).contains("2015");
-        assertThat(y2015.body()).contains("<data key=\"g_asOf\">2015</data>")
-                .doesNotContain(DEEPSEEK).doesNotContain(ACTION_PLAN);
-        assertThat(y2023.body()).contains("<data key=\"g_asOf\">2023</data>")
-                .contains(DEEPSEEK).doesNotContain(ACTION_PLAN);
-        assertThat(y2026.body()).contains("<data key=\"g_asOf\">2026</data>")
-                .contains(DEEPSEEK).contains(ACTION_PLAN);
+        assertThat(y2015.body())
+                .contains("<data key=\"g_asOf\">2015</data>")
+                .doesNotContain(DEEPSEEK)
+                .doesNotContain(ACTION_PLAN);
+        assertThat(y2023.body())
+                .contains("<data key=\"g_asOf\">2023</data>")
+                .contains(DEEPSEEK)
+                .doesNotContain(ACTION_PLAN);
+        assertThat(y2026.body())
+                .contains("<data key=\"g_asOf\">2026</data>")
+                .contains(DEEPSEEK)
+                .contains(ACTION_PLAN);
         HttpResponse<String> current = ok("/api/graph?focus=hangzhou&format=graphml", "application/graphml+xml");
         assertThat(current.headers().firstValue(AsOfHeader.NAME)).contains("current");
         assertThat(current.body()).doesNotContain("g_asOf").contains(DEEPSEEK).contains(ACTION_PLAN);
@@ -85,10 +96,15 @@ class AsOfIT extends ServiceITBase {
 
     static List<Arguments> badYears() {
         int tooLate = Year.now(ZoneOffset.UTC).getValue() + 2;
-        List<String> paths = List.of("/page/deepseek?asOf=", "/data/deepseek.ttl?asOf=",
-                "/api/queries/organisations-in-place?place=zhejiang&asOf=", "/api/graph?focus=zhejiang&asOf=");
+        List<String> paths = List.of(
+                "/page/deepseek?asOf=",
+                "/data/deepseek.ttl?asOf=",
+                "/api/queries/organisations-in-place?place=zhejiang&asOf=",
+                "/api/graph?focus=zhejiang&asOf=");
         List<String> values = List.of("abc", "19", "1899", String.valueOf(tooLate), "2019.5");
-        return paths.stream().flatMap(p -> values.stream().map(v -> Arguments.of(p, v))).toList();
+        return paths.stream()
+                .flatMap(p -> values.stream().map(v -> Arguments.of(p, v)))
+                .toList();
     }
 
     @ParameterizedTest
@@ -96,8 +112,7 @@ class AsOfIT extends ServiceITBase {
     void aBadYearIsA400ProblemSayingWhatIsAccepted(String path, String value) {
         HttpResponse<String> r = get(facade(path + enc(value)), "application/json");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
-        assertThat(r.headers().firstValue("Content-Type")).get().asString()
-                .startsWith("application/problem+json");
+        assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
         assertThat(r.body()).contains("asOf").contains("1900");
     }
 }

@@ -30,8 +30,8 @@ class YearViewTest {
     static void load() {
         fx = new InferredFixture("explain.ttl");
         DataVersion version = new DataVersion();
-        Explainer explainer = new Explainer(fx.runner, fx.catalog, InferenceRules.fromQueries(Path.of("queries")),
-                version);
+        Explainer explainer =
+                new Explainer(fx.runner, fx.catalog, InferenceRules.fromQueries(Path.of("queries")), version);
         oracle = new ValidityOracle(() -> fx.dataset, explainer, version);
     }
 
@@ -54,9 +54,11 @@ class YearViewTest {
         assertThat(AsOf.parse(Integer.toString(AsOf.last()))).isPresent();
         assertThat(AsOf.parse(null)).isEmpty();
         assertThat(AsOf.parse("")).isEmpty();
-        for (String bad : List.of("19", "abcd", "1899", Integer.toString(AsOf.last() + 1), "2019-01", "-2019",
-                "２０１９", "20190")) {
-            assertThatThrownBy(() -> AsOf.parse(bad)).as(bad).isInstanceOf(BadRequestException.class)
+        for (String bad :
+                List.of("19", "abcd", "1899", Integer.toString(AsOf.last() + 1), "2019-01", "-2019", "２０１９", "20190")) {
+            assertThatThrownBy(() -> AsOf.parse(bad))
+                    .as(bad)
+                    .isInstanceOf(BadRequestException.class)
                     .hasMessageContaining("from 1900 to " + AsOf.last());
         }
     }
@@ -118,9 +120,10 @@ class YearViewTest {
     private List<String> organisationsIn(String place, Integer year) {
         QueryRunner r = year == null ? fx.runner : YearView.over(fx.dataset, fx.runner, oracle, year);
         List<String> out = new ArrayList<>();
-        r.select(fx.catalog.get("organisations-in-place"), Map.of("place", id(place),
-                "lang", NodeFactory.createLiteralString("en"))).forEach(b ->
-                out.add(b.get("organizationLabel").getLiteralLexicalForm()));
+        r.select(
+                        fx.catalog.get("organisations-in-place"),
+                        Map.of("place", id(place), "lang", NodeFactory.createLiteralString("en")))
+                .forEach(b -> out.add(b.get("organizationLabel").getLiteralLexicalForm()));
         return out;
     }
 
@@ -137,10 +140,17 @@ class YearViewTest {
         QueryRunner y2017 = YearView.over(fx.dataset, fx.runner, oracle, 2017);
         QueryRunner y2018 = YearView.over(fx.dataset, fx.runner, oracle, 2018);
         Map<String, Node> b = Map.of("policy", id("eagle-project"), "lang", NodeFactory.createLiteralString("en"));
-        assertThat(y2017.select(fx.catalog.get("policy-beneficiaries"), b).isEmpty()).isTrue();
-        assertThat(y2018.select(fx.catalog.get("policy-beneficiaries"), b).first().get().get("organization"))
+        assertThat(y2017.select(fx.catalog.get("policy-beneficiaries"), b).isEmpty())
+                .isTrue();
+        assertThat(y2018.select(fx.catalog.get("policy-beneficiaries"), b)
+                        .first()
+                        .get()
+                        .get("organization"))
                 .isEqualTo(id("unitree-robotics"));
-        assertThat(Optional.of(oracle.life(NodeFactory.createURI(Namespaces.KGST + "t-6")).holds().first().getAsInt()))
+        assertThat(Optional.of(oracle.life(NodeFactory.createURI(Namespaces.KGST + "t-6"))
+                        .holds()
+                        .first()
+                        .getAsInt()))
                 .contains(2018);
     }
 }

@@ -56,8 +56,10 @@ public final class AttackRun {
     private static final String OUTAGE = "SELECT * { ?a ?b ?c . ?d ?e ?f } ORDER BY ?f ?c";
     private static final String SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final URI sparql;
     private final long pid;
     private final List<Long> rssSamples = Collections.synchronizedList(new ArrayList<>());
@@ -95,7 +97,9 @@ public final class AttackRun {
         System.out.printf(Locale.ROOT, "%nbaseline (probe alone)   probes %s; RSS %s%n", baseline, mb(restRss));
         ok &= baseline.failures.get() == 0;
 
-        System.out.printf(Locale.ROOT, "%noutage request: %d x ORDER BY over the cross product, timeout=120,120%n",
+        System.out.printf(
+                Locale.ROOT,
+                "%noutage request: %d x ORDER BY over the cross product, timeout=120,120%n",
                 outageClients);
         rssSamples.clear();
         Attack outage = new Attack("127.0.0.3", OUTAGE, "timeout=120,120", outageClients, false);
@@ -106,8 +110,13 @@ public final class AttackRun {
             Thread.sleep(300);
         }
         long outageRss = maxRss();
-        System.out.printf(Locale.ROOT, "  attackers %s%n  probes    %s%n  RSS max %s; service answers: %s%n", outage,
-                duringOutage, mb(outageRss), answers());
+        System.out.printf(
+                Locale.ROOT,
+                "  attackers %s%n  probes    %s%n  RSS max %s; service answers: %s%n",
+                outage,
+                duringOutage,
+                mb(outageRss),
+                answers());
         ok &= outage.connectionErrors.get() == 0 && duringOutage.failures.get() == 0 && answers();
 
         System.out.printf(Locale.ROOT, "%nstarvation: 32 clients loop a query that runs to the limit, %d s%n", seconds);
@@ -123,20 +132,40 @@ public final class AttackRun {
         }
         flood.stop();
         long floodRss = maxRss();
-        System.out.printf(Locale.ROOT, "  attackers %s%n  probes    %s%n  RSS max %s; service answers: %s%n", flood,
-                duringFlood, mb(floodRss), answers());
+        System.out.printf(
+                Locale.ROOT,
+                "  attackers %s%n  probes    %s%n  RSS max %s; service answers: %s%n",
+                flood,
+                duringFlood,
+                mb(floodRss),
+                answers());
         ok &= flood.connectionErrors.get() == 0 && duringFlood.failures.get() == 0 && answers();
         sampling = false;
 
-        System.out.printf(Locale.ROOT, "%nratios to the baseline of this run: probe p90 %.1f (outage), %.1f (starvation);"
+        System.out.printf(
+                Locale.ROOT,
+                "%nratios to the baseline of this run: probe p90 %.1f (outage), %.1f (starvation);"
                         + " RSS max %.2f (outage), %.2f (starvation)%n",
-                ratio(duringOutage.p(90), baseline.p(90)), ratio(duringFlood.p(90), baseline.p(90)),
-                ratio(outageRss, restRss), ratio(floodRss, restRss));
-        System.out.printf(Locale.ROOT, "SUMMARY ok=%s baseline_p90_ms=%d outage_probe_p90_ms=%d outage_probe_max_ms=%d "
+                ratio(duringOutage.p(90), baseline.p(90)),
+                ratio(duringFlood.p(90), baseline.p(90)),
+                ratio(outageRss, restRss),
+                ratio(floodRss, restRss));
+        System.out.printf(
+                Locale.ROOT,
+                "SUMMARY ok=%s baseline_p90_ms=%d outage_probe_p90_ms=%d outage_probe_max_ms=%d "
                         + "outage_rss_mb=%d flood_probe_p50_ms=%d flood_probe_p90_ms=%d flood_probe_max_ms=%d "
-                        + "flood_rss_mb=%d flood_answers=%s flood_connection_errors=%d%n", ok, baseline.p(90),
-                duringOutage.p(90), duringOutage.p(100), outageRss >> 20, duringFlood.p(50), duringFlood.p(90),
-                duringFlood.p(100), floodRss >> 20, new TreeMap<>(flood.byStatus), flood.connectionErrors.get());
+                        + "flood_rss_mb=%d flood_answers=%s flood_connection_errors=%d%n",
+                ok,
+                baseline.p(90),
+                duringOutage.p(90),
+                duringOutage.p(100),
+                outageRss >> 20,
+                duringFlood.p(50),
+                duringFlood.p(90),
+                duringFlood.p(100),
+                floodRss >> 20,
+                new TreeMap<>(flood.byStatus),
+                flood.connectionErrors.get());
         return ok;
     }
 
@@ -175,8 +204,8 @@ public final class AttackRun {
 
     private boolean answers() {
         try {
-            HttpResponse<String> r = http.send(request(PROBE).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    request(PROBE).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 && r.body().contains("true");
         } catch (IOException e) {
             return false;
@@ -187,7 +216,8 @@ public final class AttackRun {
     }
 
     private HttpRequest.Builder request(String query) {
-        return HttpRequest.newBuilder(sparql).header("Content-Type", "application/x-www-form-urlencoded")
+        return HttpRequest.newBuilder(sparql)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/sparql-results+json")
                 .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)));
     }
@@ -200,8 +230,8 @@ public final class AttackRun {
         void probe() {
             long t0 = System.nanoTime();
             try {
-                HttpResponse<String> r = http.send(request(PROBE).timeout(Duration.ofSeconds(60)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        request(PROBE).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200 || !r.body().contains("true")) {
                     failures.incrementAndGet();
                 }
@@ -224,8 +254,14 @@ public final class AttackRun {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "n=%d p50=%d ms p90=%d ms max=%d ms failures=%d", millis.size(), p(50),
-                    p(90), p(100), failures.get());
+            return String.format(
+                    Locale.ROOT,
+                    "n=%d p50=%d ms p90=%d ms max=%d ms failures=%d",
+                    millis.size(),
+                    p(50),
+                    p(90),
+                    p(100),
+                    failures.get());
         }
     }
 
@@ -245,7 +281,8 @@ public final class AttackRun {
 
         Attack(String from, String query, String extra, int clients, boolean loop) throws IOException {
             this.from = InetAddress.getByName(from);
-            this.body = "query=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + (extra == null ? "" : "&" + extra);
+            this.body =
+                    "query=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + (extra == null ? "" : "&" + extra);
             this.clients = clients;
             this.loop = loop;
         }
@@ -308,8 +345,9 @@ public final class AttackRun {
             byte[] b = body.getBytes(StandardCharsets.UTF_8);
             OutputStream out = s.getOutputStream();
             out.write(("POST " + sparql.getRawPath() + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Accept: application/sparql-results+json\r\nConnection: close\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + b.length + "\r\n\r\n")
+                            + "Accept: application/sparql-results+json\r\nConnection: close\r\n"
+                            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + b.length
+                            + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(b);
             out.flush();
@@ -333,10 +371,19 @@ public final class AttackRun {
         public String toString() {
             List<Long> r = new ArrayList<>(refusalMillis);
             Collections.sort(r);
-            String refusals = r.isEmpty() ? "none" : String.format(Locale.ROOT, "p50=%d ms p90=%d ms", r.get(r.size() / 2),
-                    r.get(Math.min(r.size() - 1, r.size() * 9 / 10)));
-            return String.format(Locale.ROOT, "answers by status %s; connection errors %d; refusals (503 busy) %s; "
-                    + "longest answer %,d ms", new TreeMap<>(byStatus), connectionErrors.get(), refusals,
+            String refusals = r.isEmpty()
+                    ? "none"
+                    : String.format(
+                            Locale.ROOT,
+                            "p50=%d ms p90=%d ms",
+                            r.get(r.size() / 2),
+                            r.get(Math.min(r.size() - 1, r.size() * 9 / 10)));
+            return String.format(
+                    Locale.ROOT,
+                    "answers by status %s; connection errors %d; refusals (503 busy) %s; " + "longest answer %,d ms",
+                    new TreeMap<>(byStatus),
+                    connectionErrors.get(),
+                    refusals,
                     longestMillis.get());
         }
     }

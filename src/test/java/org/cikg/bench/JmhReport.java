@@ -39,26 +39,29 @@ public final class JmhReport {
      * @param unit      the unit of the score ({@code ms/op})
      * @param settings  forks, warm-up and measured iterations as run ({@code 1 fork, 3 × 1 s warm-up, 5 × 1 s})
      */
-    record Result(String benchmark, Map<String, String> params, double score, double error, String unit,
-                  String settings) {
+    record Result(
+            String benchmark, Map<String, String> params, double score, double error, String unit, String settings) {
         /** The parameters as the run's size lines name them ({@code question=timeline}). */
         String key() {
-            return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).findFirst().orElse("");
+            return params.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
+                    .findFirst()
+                    .orElse("");
         }
     }
 
     /** What the benchmarks' set-up printed about each input's size ({@code BenchStore.size}), by parameter. */
     static Map<String, String> sizes(String log) {
         Map<String, String> out = new HashMap<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("size\t([^\t\n]+)\t([^\t\n]+)").matcher(log);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("size\t([^\t\n]+)\t([^\t\n]+)").matcher(log);
         while (m.find()) {
             out.put(m.group(1), m.group(2).strip());
         }
         return out;
     }
 
-    private JmhReport() {
-    }
+    private JmhReport() {}
 
     public static void main(String[] args) throws IOException {
         Map<String, String> opt = new HashMap<>();
@@ -94,11 +97,18 @@ public final class JmhReport {
                 p.properties().forEach(e -> params.put(e.getKey(), e.getValue().asString()));
             }
             JsonNode m = r.get("primaryMetric");
-            String settings = r.path("forks").asInt() + " fork, " + r.path("warmupIterations").asInt() + " × "
-                    + r.path("warmupTime").asString() + " warm-up, " + r.path("measurementIterations").asInt() + " × "
+            String settings = r.path("forks").asInt() + " fork, "
+                    + r.path("warmupIterations").asInt() + " × "
+                    + r.path("warmupTime").asString() + " warm-up, "
+                    + r.path("measurementIterations").asInt() + " × "
                     + r.path("measurementTime").asString() + " measured";
-            out.add(new Result(r.get("benchmark").asString(), params, number(m.get("score")),
-                    number(m.get("scoreError")), m.get("scoreUnit").asString(), settings));
+            out.add(new Result(
+                    r.get("benchmark").asString(),
+                    params,
+                    number(m.get("score")),
+                    number(m.get("scoreError")),
+                    m.get("scoreUnit").asString(),
+                    settings));
         }
         return out;
     }
@@ -118,12 +128,16 @@ public final class JmhReport {
 
     private static List<String> intro(Map<String, String> opt, List<Result> results) throws IOException {
         String size = opt.getOrDefault("size", "?");
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.replaceFirst(".*:\\s*", "")).orElse("?");
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(l -> l.startsWith("model name"))
+                .findFirst()
+                .map(l -> l.replaceFirst(".*:\\s*", ""))
+                .orElse("?");
         List<String> md = new ArrayList<>();
         md.add(HEADING + size);
         md.add("");
-        md.add("Run of " + opt.getOrDefault("started", "?") + " by `" + opt.getOrDefault("command", "bench/jmh.sh " + size)
+        md.add("Run of " + opt.getOrDefault("started", "?") + " by `"
+                + opt.getOrDefault("command", "bench/jmh.sh " + size)
                 + "` over the store `load --file` built from `generate --triples " + size + " --seed "
                 + opt.getOrDefault("seed", "42") + "` (" + thousands(opt.getOrDefault("triples", "?"))
                 + " triples with the inferred ones, in `" + opt.getOrDefault("store", "?") + "`), on " + cpu + ", "

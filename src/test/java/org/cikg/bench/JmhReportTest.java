@@ -24,12 +24,17 @@ class JmhReportTest {
         List<JmhReport.Result> results = JmhReport.parse(RUN);
         assertEquals(2, results.size());
         assertTrue(Double.isNaN(results.get(1).error()));
-        List<String> table = JmhReport.table(results, Map.of("policy-beneficiaries", "policy=eagle-project"),
+        List<String> table = JmhReport.table(
+                results,
+                Map.of("policy-beneficiaries", "policy=eagle-project"),
                 JmhReport.sizes("noise\nsize\tquestion=policy-beneficiaries\t3 rows\n"));
-        assertEquals("| baseline: `system/entity-exists` ASK | entity=deepseek |  | 0.050 ± ? | ms/op | 1.00 |",
+        assertEquals(
+                "| baseline: `system/entity-exists` ASK | entity=deepseek |  | 0.050 ± ? | ms/op | 1.00 |",
                 table.get(2));
-        assertEquals("| named question `policy-beneficiaries` | `policy=eagle-project` | 3 rows | 2.50 ± 0.250 | ms/op "
-                + "| 50.0 |", table.get(3));
+        assertEquals(
+                "| named question `policy-beneficiaries` | `policy=eagle-project` | 3 rows | 2.50 ± 0.250 | ms/op "
+                        + "| 50.0 |",
+                table.get(3));
     }
 
     @Test
@@ -40,25 +45,39 @@ class JmhReportTest {
 
     @Test
     void sectionOfTheSameSizeIsReplacedAndOthersKept() {
-        List<String> doc = List.of("# Benchmarks", "", "## In-process JMH, 1M", "", "old", "",
-                "## In-process JMH, 10M", "", "ten");
-        List<String> out = JmhReport.replaceSection(doc, "## In-process JMH, 1M", List.of("## In-process JMH, 1M", "new"));
-        assertEquals(List.of("# Benchmarks", "", "## In-process JMH, 1M", "new", "", "## In-process JMH, 10M", "",
-                "ten"), out);
+        List<String> doc = List.of(
+                "# Benchmarks", "", "## In-process JMH, 1M", "", "old", "", "## In-process JMH, 10M", "", "ten");
+        List<String> out =
+                JmhReport.replaceSection(doc, "## In-process JMH, 1M", List.of("## In-process JMH, 1M", "new"));
+        assertEquals(
+                List.of("# Benchmarks", "", "## In-process JMH, 1M", "new", "", "## In-process JMH, 10M", "", "ten"),
+                out);
     }
 
     @Test
     void missingSectionIsAppended() {
-        List<String> out = JmhReport.replaceSection(List.of("# Benchmarks", "text", ""), "## In-process JMH, 10M",
+        List<String> out = JmhReport.replaceSection(
+                List.of("# Benchmarks", "text", ""),
+                "## In-process JMH, 10M",
                 List.of("## In-process JMH, 10M", "row"));
         assertEquals(List.of("# Benchmarks", "text", "", "## In-process JMH, 10M", "row"), out);
     }
 
     @Test
     void jmhSectionsAreFoundAmongTheSuiteOwn() {
-        List<String> doc = List.of("# Benchmarks", "## Run of today", "x", "## In-process JMH, 1M", "a", "",
-                "## Before", "y", "## In-process JMH, 10M", "b", "");
-        assertEquals(List.of("## In-process JMH, 1M", "a", "", "## In-process JMH, 10M", "b"),
-                JmhReport.jmhSections(doc));
+        List<String> doc = List.of(
+                "# Benchmarks",
+                "## Run of today",
+                "x",
+                "## In-process JMH, 1M",
+                "a",
+                "",
+                "## Before",
+                "y",
+                "## In-process JMH, 10M",
+                "b",
+                "");
+        assertEquals(
+                List.of("## In-process JMH, 1M", "a", "", "## In-process JMH, 10M", "b"), JmhReport.jmhSections(doc));
     }
 }

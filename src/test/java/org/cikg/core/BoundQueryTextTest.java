@@ -33,19 +33,30 @@ class BoundQueryTextTest {
     void everyGoldenCaseBindsToValidSparql11() throws IOException {
         List<String> checked = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/golden"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 CatalogQuery q = CATALOG.get(f.getFileName().toString().replaceFirst("\\.json$", ""));
-                for (JsonNode c : JsonMapper.builder().build().readTree(Files.readString(f)).get("cases")) {
+                for (JsonNode c : JsonMapper.builder()
+                        .build()
+                        .readTree(Files.readString(f))
+                        .get("cases")) {
                     Map<String, Node> values = new HashMap<>();
                     for (CatalogQuery.Param p : q.params()) {
                         if (c.get("params").has(p.name())) {
-                            values.put(p.name(), Terms.ofType(p.type(), p.name(),
-                                    c.get("params").get(p.name()).asString(), 1000, 1000));
+                            values.put(
+                                    p.name(),
+                                    Terms.ofType(
+                                            p.type(),
+                                            p.name(),
+                                            c.get("params").get(p.name()).asString(),
+                                            1000,
+                                            1000));
                         }
                     }
                     String text = BoundQuery.substituted(q.query(), values).serialize();
                     assertThatCode(() -> QueryFactory.create(text, Syntax.syntaxSPARQL_11))
-                            .as(q.name() + " " + c.get("about").asString() + ":\n" + text).doesNotThrowAnyException();
+                            .as(q.name() + " " + c.get("about").asString() + ":\n" + text)
+                            .doesNotThrowAnyException();
                     checked.add(q.name());
                 }
             }
@@ -56,9 +67,17 @@ class BoundQueryTextTest {
     @Test
     void boundOfASubstitutedVariableBecomesTrue() {
         Query q = QueryFactory.create("SELECT ?x WHERE { ?x ?p ?o FILTER(!BOUND(?year) || ?o = ?year) }");
-        String text = BoundQuery.substituted(q, Map.of("year", org.apache.jena.graph.NodeFactory.createLiteralDT("2020",
-                org.apache.jena.datatypes.xsd.XSDDatatype.XSDgYear))).serialize();
-        assertThat(text).doesNotContain("?year").doesNotContainIgnoringCase("bound").contains("\"2020\"");
+        String text = BoundQuery.substituted(
+                        q,
+                        Map.of(
+                                "year",
+                                org.apache.jena.graph.NodeFactory.createLiteralDT(
+                                        "2020", org.apache.jena.datatypes.xsd.XSDDatatype.XSDgYear)))
+                .serialize();
+        assertThat(text)
+                .doesNotContain("?year")
+                .doesNotContainIgnoringCase("bound")
+                .contains("\"2020\"");
         assertThatCode(() -> QueryFactory.create(text)).doesNotThrowAnyException();
     }
 }

@@ -25,6 +25,7 @@ class CoverageReportTest {
 
     @TempDir
     static Path tmp;
+
     static KnowledgeStore store;
     static CoverageReport report;
     static String markdown;
@@ -35,7 +36,8 @@ class CoverageReportTest {
                 new KgProperties.Store(tmp.resolve("tdb2"), Path.of("ontology"), Path.of("data"))
                         .withGazetteer(KgProperties.Gazetteer.COUNTIES),
                 new KgProperties.Sparql(Duration.ofSeconds(30), Path.of("queries")),
-                new KgProperties.Fuseki(false, 0), new KgProperties.Admin("admin", ""));
+                new KgProperties.Fuseki(false, 0),
+                new KgProperties.Admin("admin", ""));
         QueryCatalog catalog = new QueryCatalog(props);
         store = new KnowledgeStore(props, catalog);
         new DataLoader(store, props, catalog).load(true);
@@ -61,14 +63,21 @@ class CoverageReportTest {
 
     @Test
     void everyReportQueryHasASectionWithRows() {
-        assertThat(report.queries()).extracting(q -> q.name())
-                .contains("reports/10-per-article", "reports/20-entities-by-class", "reports/30-claims-by-predicate",
-                        "reports/40-labels-by-language", "reports/50-statements-by-certainty",
-                        "reports/60-editorial-vs-sourced", "reports/70-indicators-by-article");
+        assertThat(report.queries())
+                .extracting(q -> q.name())
+                .contains(
+                        "reports/10-per-article",
+                        "reports/20-entities-by-class",
+                        "reports/30-claims-by-predicate",
+                        "reports/40-labels-by-language",
+                        "reports/50-statements-by-certainty",
+                        "reports/60-editorial-vs-sourced",
+                        "reports/70-indicators-by-article");
         for (var q : report.queries()) {
             assertThat(markdown).contains("## " + q.title());
         }
-        assertThat(markdown).contains("| 004_184092115e918c69.txt | fr |")
+        assertThat(markdown)
+                .contains("| 004_184092115e918c69.txt | fr |")
                 .contains("| cikg:Startup |")
                 .contains("| stated |")
                 .contains("| editorial | cikg:EditorialKnowledge |");

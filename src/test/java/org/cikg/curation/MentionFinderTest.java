@@ -22,18 +22,29 @@ class MentionFinderTest {
             ID + "huawei", Set.of(C + "Company"),
             ID + "huawei-cloud", Set.of(C + "Company"));
 
-    private static final MentionFinder FINDER = new MentionFinder(List.of(
-            name("hangzhou", "Hangzhou", "en"), name("hangzhou", "هانغتشو", "ar"), name("hangzhou", "Ханчжоу", "ru"),
-            name("beijing", "Пекин", "ru"), name("beijing", "بكين", "ar"), name("beijing", "Beijing", "en"),
-            name("china", "الصين", "ar"), name("china", "סין", "he"), name("china", "Китай", "ru"),
-            name("china", "chinois", "fr"), name("china", "China", "en"),
-            name("xi-jinping", "Xi Jinping", "en"),
-            name("huawei", "Huawei", "en"), name("huawei-cloud", "Huawei Cloud", "en"),
-            name("deepseek", "Hangzhou DeepSeek", "en"), name("deepseek", "DeepSeek", "en"),
-            name("digital-zhejiang", "Digital Zhejiang", "en"), name("zhejiang", "Zhejiang", "en"),
-            name("zhejiang", "Zhejiang Province", "en"),
-            name("brainco", "Cerveau", "fr"),
-            name("yrd", "Янцзыская дельта", "ru")),
+    private static final MentionFinder FINDER = new MentionFinder(
+            List.of(
+                    name("hangzhou", "Hangzhou", "en"),
+                    name("hangzhou", "هانغتشو", "ar"),
+                    name("hangzhou", "Ханчжоу", "ru"),
+                    name("beijing", "Пекин", "ru"),
+                    name("beijing", "بكين", "ar"),
+                    name("beijing", "Beijing", "en"),
+                    name("china", "الصين", "ar"),
+                    name("china", "סין", "he"),
+                    name("china", "Китай", "ru"),
+                    name("china", "chinois", "fr"),
+                    name("china", "China", "en"),
+                    name("xi-jinping", "Xi Jinping", "en"),
+                    name("huawei", "Huawei", "en"),
+                    name("huawei-cloud", "Huawei Cloud", "en"),
+                    name("deepseek", "Hangzhou DeepSeek", "en"),
+                    name("deepseek", "DeepSeek", "en"),
+                    name("digital-zhejiang", "Digital Zhejiang", "en"),
+                    name("zhejiang", "Zhejiang", "en"),
+                    name("zhejiang", "Zhejiang Province", "en"),
+                    name("brainco", "Cerveau", "fr"),
+                    name("yrd", "Янцзыская дельта", "ru")),
             e -> TYPES.getOrDefault(e, Set.of()));
 
     private static CurationGraph.Name name(String slug, String text, String lang) {
@@ -41,16 +52,24 @@ class MentionFinderTest {
     }
 
     private static Set<String> found(String... lines) {
-        return FINDER.findAll(List.of(lines)).stream().flatMap(m -> m.entities().stream())
-                .map(e -> e.substring(ID.length())).collect(Collectors.toSet());
+        return FINDER.findAll(List.of(lines)).stream()
+                .flatMap(m -> m.entities().stream())
+                .map(e -> e.substring(ID.length()))
+                .collect(Collectors.toSet());
     }
 
     @Test
     void placeInsideACompanyNameIsFoundButNotTheCompanysShorterName() {
         List<MentionFinder.Mention> ms = FINDER.find("Hangzhou DeepSeek released a model.", 1);
-        assertEquals(Set.of("hangzhou", "deepseek"), ms.stream().flatMap(m -> m.entities().stream())
-                .map(e -> e.substring(ID.length())).collect(Collectors.toSet()));
-        assertEquals(1, ms.stream().filter(m -> m.entities().contains(ID + "deepseek")).count(),
+        assertEquals(
+                Set.of("hangzhou", "deepseek"),
+                ms.stream()
+                        .flatMap(m -> m.entities().stream())
+                        .map(e -> e.substring(ID.length()))
+                        .collect(Collectors.toSet()));
+        assertEquals(
+                1,
+                ms.stream().filter(m -> m.entities().contains(ID + "deepseek")).count(),
                 "DeepSeek inside Hangzhou DeepSeek is the same entity: one mention");
     }
 
@@ -81,8 +100,8 @@ class MentionFinderTest {
 
     @Test
     void theCityResolvesToTheFirstCityOfTheLatestLineNamingOne() {
-        List<MentionFinder.Mention> ms = FINDER.findAll(List.of(
-                "مدينة هانغتشو تتبع سياسات بكين", "وتعمل المدينة على ذلك"));
+        List<MentionFinder.Mention> ms =
+                FINDER.findAll(List.of("مدينة هانغتشو تتبع سياسات بكين", "وتعمل المدينة على ذلك"));
         MentionFinder.Mention last = ms.get(ms.size() - 1);
         assertEquals(2, last.paragraph());
         assertEquals(Set.of(ID + "hangzhou"), last.entities());

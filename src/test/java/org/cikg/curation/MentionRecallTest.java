@@ -41,11 +41,17 @@ class MentionRecallTest {
     /** The seed folder: {@code -Dcikg.seeds}, else the first of the usual places that exists. */
     private static Path seeds() {
         String given = System.getProperty("cikg.seeds");
-        List<Path> candidates = given != null ? List.of(Path.of(given))
+        List<Path> candidates = given != null
+                ? List.of(Path.of(given))
                 : List.of(Path.of("../shared/seeds"), Path.of("../../shared/seeds"));
-        return candidates.stream().filter(Files::isDirectory).findFirst().orElseThrow(() -> new IllegalStateException(
-                "Seed articles not found at " + candidates.stream().map(p -> p.toAbsolutePath().normalize().toString())
-                        .toList() + ": mention recall is measured on them; give their folder with -Dcikg.seeds=DIR"));
+        return candidates.stream()
+                .filter(Files::isDirectory)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Seed articles not found at "
+                        + candidates.stream()
+                                .map(p -> p.toAbsolutePath().normalize().toString())
+                                .toList()
+                        + ": mention recall is measured on them; give their folder with -Dcikg.seeds=DIR"));
     }
 
     @BeforeAll
@@ -87,25 +93,29 @@ class MentionRecallTest {
                     if (fs.contains(e)) {
                         h++;
                     } else {
-                        report.append(String.format("  missed %s paragraph %d: %s (%s)%n", stem, para,
-                                e.substring(e.lastIndexOf('/') + 1), graph.englishLabel(e)));
+                        report.append(String.format(
+                                "  missed %s paragraph %d: %s (%s)%n",
+                                stem, para, e.substring(e.lastIndexOf('/') + 1), graph.englishLabel(e)));
                     }
                 }
             }
-            report.append(String.format("%s: recall %.3f (%d/%d), precision %.3f (%d/%d)%n", stem,
-                    (double) h / g, h, g, (double) h / f, h, f));
+            report.append(String.format(
+                    "%s: recall %.3f (%d/%d), precision %.3f (%d/%d)%n",
+                    stem, (double) h / g, h, g, (double) h / f, h, f));
             foundTotal += f;
             goldTotal += g;
             hitTotal += h;
         }
         double recall = (double) hitTotal / goldTotal;
         double precision = (double) hitTotal / foundTotal;
-        report.append(String.format("all: recall %.3f (%d/%d), precision %.3f (%d/%d)%n", recall, hitTotal, goldTotal,
-                precision, hitTotal, foundTotal));
+        report.append(String.format(
+                "all: recall %.3f (%d/%d), precision %.3f (%d/%d)%n",
+                recall, hitTotal, goldTotal, precision, hitTotal, foundTotal));
         System.out.print(report);
         assertTrue(goldTotal > 0, "the curated data records statements for the seeds");
         assertTrue(recall >= MIN_RECALL, "mention recall " + recall + " fell below " + MIN_RECALL + "\n" + report);
-        assertTrue(precision >= MIN_PRECISION,
+        assertTrue(
+                precision >= MIN_PRECISION,
                 "mention precision " + precision + " fell below " + MIN_PRECISION + "\n" + report);
     }
 

@@ -53,9 +53,10 @@ class EntityClaimsAssemblerTest {
     private EntityClaims claims() {
         EntityPageAssembler page = new EntityPageAssembler(m, programme, Set.of(), LabelLanguage.ENGLISH);
         String start = "https://w3id.org/cikg/ontology#startYear";
-        return new EntityClaimsAssembler(m, programme, LabelLanguage.ENGLISH, page).assemble(List.of(
-                new EntityClaimsAssembler.Disputed("https://w3id.org/cikg/statement/s2", start, null, null),
-                new EntityClaimsAssembler.Disputed("https://w3id.org/cikg/statement/s3", start, null, null)));
+        return new EntityClaimsAssembler(m, programme, LabelLanguage.ENGLISH, page)
+                .assemble(List.of(
+                        new EntityClaimsAssembler.Disputed("https://w3id.org/cikg/statement/s2", start, null, null),
+                        new EntityClaimsAssembler.Disputed("https://w3id.org/cikg/statement/s3", start, null, null)));
     }
 
     @Test
@@ -65,7 +66,9 @@ class EntityClaimsAssemblerTest {
             assertThat(s.reported()).isEqualTo("≥ 1,200");
             assertThat(s.named()).extracting(Link::text).containsExactly("Firm A", "Firm B");
             assertThat(s.unnamed()).isTrue();
-            assertThat(s.sources()).singleElement().satisfies(src -> assertThat(src.paragraph()).isEqualTo(4));
+            assertThat(s.sources())
+                    .singleElement()
+                    .satisfies(src -> assertThat(src.paragraph()).isEqualTo(4));
         });
         assertThat(c.sign("/page/programme-size")).isEqualTo("≥ ");
         assertThat(c.boundName("/page/programme-size")).isEqualTo("At least");

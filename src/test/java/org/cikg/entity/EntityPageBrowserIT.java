@@ -63,10 +63,17 @@ class EntityPageBrowserIT extends ServiceITBase {
         List<WebElement> claims = all("#disagreements li.claim");
         assertThat(claims).hasSize(2);
         // Preferred first: the company register's 2023, then the article's 2019, deprecated, each with its reason.
-        assertThat(claims.get(0).getText()).contains("2023").contains("PREFERRED").contains("company register")
+        assertThat(claims.get(0).getText())
+                .contains("2023")
+                .contains("PREFERRED")
+                .contains("company register")
                 .contains("Editorial knowledge");
-        assertThat(claims.get(1).getText()).contains("2019").contains("DEPRECATED").contains("contradicts")
-                .contains("¶6").contains("Arabic");
+        assertThat(claims.get(1).getText())
+                .contains("2019")
+                .contains("DEPRECATED")
+                .contains("contradicts")
+                .contains("¶6")
+                .contains("Arabic");
         // The fact list points to the disagreement.
         assertThat(all("a.badge.disputed")).hasSizeGreaterThanOrEqualTo(2);
         // Curators' notes are on the page, not in a tooltip.
@@ -81,8 +88,14 @@ class EntityPageBrowserIT extends ServiceITBase {
         open("/page/game-science");
         List<WebElement> claims = all("#disagreements li.claim");
         assertThat(claims).hasSize(2);
-        assertThat(claims.get(0).getText()).contains("Shenzhen").contains("PREFERRED").contains("legal entity");
-        assertThat(claims.get(1).getText()).contains("Xihu District").contains("NORMAL").contains("Hangzhou studio")
+        assertThat(claims.get(0).getText())
+                .contains("Shenzhen")
+                .contains("PREFERRED")
+                .contains("legal entity");
+        assertThat(claims.get(1).getText())
+                .contains("Xihu District")
+                .contains("NORMAL")
+                .contains("Hangzhou studio")
                 .contains("¶17");
         assertThat(find("#disagreements h3").getText()).isEqualTo("headquartered in");
         screenshot("entity-game-science");
@@ -92,7 +105,9 @@ class EntityPageBrowserIT extends ServiceITBase {
     void eagleProjectShowsTheReportedCountBesideTheOneBeneficiaryTheGraphNames() {
         open("/page/eagle-project");
         WebElement silence = find("#silences li");
-        assertThat(silence.getText()).contains("≈ 1,000 reported; 1 named in the graph").contains("Unitree Robotics")
+        assertThat(silence.getText())
+                .contains("≈ 1,000 reported; 1 named in the graph")
+                .contains("Unitree Robotics")
                 .contains("¶19");
         assertThat(silence.findElement(By.linkText("Unitree Robotics")).getDomAttribute("href"))
                 .isEqualTo("/page/unitree-robotics");
@@ -109,7 +124,9 @@ class EntityPageBrowserIT extends ServiceITBase {
         String facts = find("#facts").getText();
         assertThat(facts).contains("specialises in").contains("Green hydrogen").contains("Zero-carbon computing");
         // Each source has its language and outlet beside the paragraph link.
-        assertThat(facts).contains("(Hebrew · CGTN, GlobeNewswire · 2026-03-02)").contains("¶23");
+        assertThat(facts)
+                .contains("(Hebrew · CGTN, GlobeNewswire · 2026-03-02)")
+                .contains("¶23");
         WebElement row = find("#indicators tbody tr");
         assertThat(row.getText()).contains("≥").contains("93").contains("percent");
         screenshot("entity-qinghai");
@@ -147,7 +164,6 @@ class EntityPageBrowserIT extends ServiceITBase {
                 + "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 0.5)"
                 + ".slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"
                 + ".join(', ')");
-        assertThat(overflow).as("%s wider than the screen: %s", page, wide)
-                .isLessThanOrEqualTo(0);
+        assertThat(overflow).as("%s wider than the screen: %s", page, wide).isLessThanOrEqualTo(0);
     }
 }

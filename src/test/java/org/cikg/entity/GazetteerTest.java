@@ -9,25 +9,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.system.Txn;
 import org.cikg.config.KgProperties;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.Table;
-import org.cikg.store.load.DataLoader;
 import org.cikg.store.KnowledgeStore;
+import org.cikg.store.load.DataLoader;
 import org.cikg.store.load.LoadReport;
-import java.util.ArrayList;
-import java.util.Map;
-import org.apache.jena.query.DatasetFactory;
-import org.apache.jena.query.QueryExecution;
-import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,8 +51,10 @@ class GazetteerTest {
             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
             PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
             """;
+
     @TempDir
     static Path tmp;
+
     static KnowledgeStore store;
     static QueryCatalog catalog;
     static LoadReport report;
@@ -68,8 +70,10 @@ class GazetteerTest {
             all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String[] blocks = all.split("\n\n");
-        String sample = blocks[0] + "\n\n" + Stream.of(blocks)
-                .filter(b -> b.contains("cikg:locatedIn kgid:xihu-district ;")).collect(Collectors.joining("\n\n"));
+        String sample = blocks[0] + "\n\n"
+                + Stream.of(blocks)
+                        .filter(b -> b.contains("cikg:locatedIn kgid:xihu-district ;"))
+                        .collect(Collectors.joining("\n\n"));
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gazetteer.resolve("townships.ttl.gz")))) {
             out.write(sample.getBytes(StandardCharsets.UTF_8));
         }
@@ -81,8 +85,9 @@ class GazetteerTest {
                 Files.copy(f, target);
             }
         }
-        Files.writeString(data.resolve("zz-gazetteer-test.ttl"), P.replace("PREFIX ", "@prefix ")
-                .replaceAll("(?m)>$", "> .") + """
+        Files.writeString(
+                data.resolve("zz-gazetteer-test.ttl"),
+                P.replace("PREFIX ", "@prefix ").replaceAll("(?m)>$", "> .") + """
                 kgid:test-gongshu-robotics a cikg:Company ;
                     rdfs:label "Test Gongshu Robotics"@en ;
                     cikg:headquarteredIn kgid:gongshu-district-330105 .
@@ -91,11 +96,29 @@ class GazetteerTest {
                     rdfs:label "Made-up District"@en ;
                     cikg:locatedIn kgid:zhejiang .
                 """);
-        KgProperties.Store s = new KgProperties.Store(tmp.resolve("tdb2"), Path.of("ontology"), data,
-                KgProperties.Mode.EMBEDDED, "", "", "", "", "", Duration.ofSeconds(5), Duration.ofSeconds(30), 16,
-                50000, "", Duration.ofSeconds(30), KgProperties.Gazetteer.TOWNSHIPS, gazetteer);
-        KgProperties props = new KgProperties(s, new KgProperties.Sparql(Duration.ofSeconds(30), Path.of("queries")),
-                new KgProperties.Fuseki(false, 0), new KgProperties.Admin("admin", ""));
+        KgProperties.Store s = new KgProperties.Store(
+                tmp.resolve("tdb2"),
+                Path.of("ontology"),
+                data,
+                KgProperties.Mode.EMBEDDED,
+                "",
+                "",
+                "",
+                "",
+                "",
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                16,
+                50000,
+                "",
+                Duration.ofSeconds(30),
+                KgProperties.Gazetteer.TOWNSHIPS,
+                gazetteer);
+        KgProperties props = new KgProperties(
+                s,
+                new KgProperties.Sparql(Duration.ofSeconds(30), Path.of("queries")),
+                new KgProperties.Fuseki(false, 0),
+                new KgProperties.Admin("admin", ""));
         catalog = new QueryCatalog(props);
         store = new KnowledgeStore(props, catalog);
         report = new DataLoader(store, props, catalog).loadIfChanged();
@@ -117,8 +140,9 @@ class GazetteerTest {
     private static String render(String slug) {
         Node e = NodeFactory.createURI("https://w3id.org/cikg/id/" + slug);
         Model m = reader.entityGraph(e).orElseThrow();
-        EntityPage page = new EntityPageAssembler(m, m.createResource(e.getURI()), reader.inferred(e),
-                LabelLanguage.ENGLISH).assemble(List.of(), reader.entityQueryText(e));
+        EntityPage page = new EntityPageAssembler(
+                        m, m.createResource(e.getURI()), reader.inferred(e), LabelLanguage.ENGLISH)
+                .assemble(List.of(), reader.entityQueryText(e));
         Context ctx = new Context();
         ctx.setVariable("lang", LabelLanguage.ENGLISH);
         ctx.setVariable("langChoices", LabelLanguage.choices());
@@ -132,15 +156,24 @@ class GazetteerTest {
     @Test
     void aCountyPageShowsItsNamesCodeAndParents() {
         String html = render("gongshu-district-330105");
-        assertThat(html).contains("Gongshu District").contains("拱墅区").contains("Gǒngshù Qū").contains("330105")
-                .contains("/page/hangzhou").contains("/page/zhejiang");
+        assertThat(html)
+                .contains("Gongshu District")
+                .contains("拱墅区")
+                .contains("Gǒngshù Qū")
+                .contains("330105")
+                .contains("/page/hangzhou")
+                .contains("/page/zhejiang");
     }
 
     @Test
     void aTownshipPageShowsItsNamesCodeAndCounty() {
         String html = render("lingyin-subdistrict-330106012");
-        assertThat(html).contains("Lingyin Subdistrict").contains("灵隐街道").contains("330106012")
-                .contains("/page/xihu-district").contains("/page/hangzhou");
+        assertThat(html)
+                .contains("Lingyin Subdistrict")
+                .contains("灵隐街道")
+                .contains("330106012")
+                .contains("/page/xihu-district")
+                .contains("/page/hangzhou");
     }
 
     @Test
@@ -153,21 +186,29 @@ class GazetteerTest {
         assertThat(m.listSubjectsWithProperty(locatedIn, c).toList())
                 .hasSizeBetween(31, EntityPageAssembler.GROUP_CAP)
                 .anyMatch(r -> r.getURI().endsWith("/zhejiang"))
-                .noneMatch(r -> r.getURI().endsWith("/xihu-district")
-                        || r.getURI().endsWith("/gongshu-district-330105"));
-        assertThat(reader.inferred(china)).noneMatch(t -> t.getPredicate().getURI().equals(locatedIn.getURI())
-                && t.getObject().equals(china));
+                .noneMatch(
+                        r -> r.getURI().endsWith("/xihu-district") || r.getURI().endsWith("/gongshu-district-330105"));
+        assertThat(reader.inferred(china))
+                .noneMatch(t -> t.getPredicate().getURI().equals(locatedIn.getURI())
+                        && t.getObject().equals(china));
         String html = render("china");
-        assertThat(html).contains("/page/zhejiang").doesNotContain("/page/xihu-district")
+        assertThat(html)
+                .contains("/page/zhejiang")
+                .doesNotContain("/page/xihu-district")
                 .contains("/api/queries/divisions-in-place?place=china")
                 .contains("/api/queries/organisations-in-place?place=china");
     }
 
     @Test
     void divisionsInAPlaceListEveryDepthWithCodes() {
-        Table rows = store.runner().select(catalog.get("divisions-in-place"),
-                Map.of("place", NodeFactory.createURI("https://w3id.org/cikg/id/hangzhou"),
-                        "lang", NodeFactory.createLiteralString("en")));
+        Table rows = store.runner()
+                .select(
+                        catalog.get("divisions-in-place"),
+                        Map.of(
+                                "place",
+                                NodeFactory.createURI("https://w3id.org/cikg/id/hangzhou"),
+                                "lang",
+                                NodeFactory.createLiteralString("en")));
         List<String> codes = new ArrayList<>();
         rows.forEach(b -> codes.add(b.get("code").getLiteralLexicalForm()));
         // Xihu District (a county-level division) and Lingyin Subdistrict (one of its townships).
@@ -177,7 +218,8 @@ class GazetteerTest {
     private static boolean ask(String query) {
         return Txn.calculateRead(store.dataset(), () -> {
             try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(store.dataset()))
-                    .query(P + query).build()) {
+                    .query(P + query)
+                    .build()) {
                 return qe.execAsk();
             }
         });
@@ -224,30 +266,38 @@ class GazetteerTest {
 
     @Test
     void organisationsInAProvinceIncludeOnePlacedOnlyInADistrict() {
-        Table rows = store.runner().select(catalog.find("organisations-in-place").orElseThrow(),
-                Map.of("place", NodeFactory.createURI("https://w3id.org/cikg/id/zhejiang"),
-                        "lang", NodeFactory.createLiteralString("en")));
+        Table rows = store.runner()
+                .select(
+                        catalog.find("organisations-in-place").orElseThrow(),
+                        Map.of(
+                                "place",
+                                NodeFactory.createURI("https://w3id.org/cikg/id/zhejiang"),
+                                "lang",
+                                NodeFactory.createLiteralString("en")));
         List<String> orgs = new ArrayList<>();
         rows.forEach(b -> orgs.add(b.get("organization").getURI()));
-        assertThat(orgs).contains("https://w3id.org/cikg/id/test-gongshu-robotics",
-                "https://w3id.org/cikg/id/unitree-robotics");
+        assertThat(orgs)
+                .contains(
+                        "https://w3id.org/cikg/id/test-gongshu-robotics", "https://w3id.org/cikg/id/unitree-robotics");
     }
 
     @Test
     void curatedClaimsTheCodesContradictAreLoadReportLines() {
         assertThat(report.loaded()).isTrue();
-        assertThat(report.findings()).containsExactly(
-                "gazetteer: kgid:made-up-district is placed in kgid:zhejiang (33) but is not in the gazetteer's tree"
-                        + " (no division code; add its code to gazetteer/curated.tsv and regenerate, or correct the"
-                        + " claim)",
-                "gazetteer: kgid:xihu-district (330106) is placed in kgid:jiangsu (32), which the statistical codes"
-                        + " do not put it in");
+        assertThat(report.findings())
+                .containsExactly(
+                        "gazetteer: kgid:made-up-district is placed in kgid:zhejiang (33) but is not in the gazetteer's tree"
+                                + " (no division code; add its code to gazetteer/curated.tsv and regenerate, or correct the"
+                                + " claim)",
+                        "gazetteer: kgid:xihu-district (330106) is placed in kgid:jiangsu (32), which the statistical codes"
+                                + " do not put it in");
     }
 
     private static long count(String query) {
         return Txn.calculateRead(store.dataset(), () -> {
             try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(store.dataset()))
-                    .query(P + query).build()) {
+                    .query(P + query)
+                    .build()) {
                 return qe.execSelect().next().getLiteral("n").getLong();
             }
         });

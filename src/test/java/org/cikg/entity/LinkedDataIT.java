@@ -45,13 +45,15 @@ class LinkedDataIT extends ServiceITBase {
     void entityIriRedirectsBrowsersToThePageAndClientsToTheirFormat() {
         HttpResponse<String> html = get(facade("/id/unitree-robotics"), "text/html,application/xhtml+xml,*/*;q=0.8");
         assertThat(html.statusCode()).isEqualTo(303);
-        assertThat(html.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/page/unitree-robotics"));
-        assertThat(html.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v).contains("Accept"));
+        assertThat(html.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/page/unitree-robotics"));
+        assertThat(html.headers().firstValue("Vary"))
+                .hasValueSatisfying(v -> assertThat(v).contains("Accept"));
         for (RdfFormat f : RdfFormat.values()) {
             HttpResponse<String> r = get(facade("/id/unitree-robotics"), f.mediaType());
             assertThat(r.statusCode()).as(f.mediaType()).isEqualTo(303);
-            assertThat(r.headers().firstValue("Location")).hasValueSatisfying(
-                    l -> assertThat(l).endsWith("/data/unitree-robotics." + f.extension()));
+            assertThat(r.headers().firstValue("Location"))
+                    .hasValueSatisfying(l -> assertThat(l).endsWith("/data/unitree-robotics." + f.extension()));
         }
     }
 
@@ -60,17 +62,19 @@ class LinkedDataIT extends ServiceITBase {
         for (RdfFormat f : RdfFormat.values()) {
             HttpResponse<String> redirect = get(facade("/id/unitree-robotics"), f.mediaType());
             String location = redirect.headers().firstValue("Location").orElseThrow();
-            HttpResponse<String> r = get(URI.create(facade("/")).resolve(location).toString(), f.mediaType());
+            HttpResponse<String> r =
+                    get(URI.create(facade("/")).resolve(location).toString(), f.mediaType());
             assertThat(r.statusCode()).as(f.label()).isEqualTo(200);
-            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    c -> assertThat(c).startsWith(f.mediaType()));
+            assertThat(r.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(c -> assertThat(c).startsWith(f.mediaType()));
             Model m = parse(r, f.lang);
             Resource unitree = m.createResource(ID + "unitree-robotics");
             Resource eagle = m.createResource(ID + "eagle-project");
             Property benefitedFrom = cikg(m, "benefitedFrom");
             // the fact
             assertThat(m.contains(unitree, benefitedFrom, eagle)).as(f.label()).isTrue();
-            assertThat(m.contains(unitree, RDFS.label, m.createLiteral("Unitree Robotics", "en"))).isTrue();
+            assertThat(m.contains(unitree, RDFS.label, m.createLiteral("Unitree Robotics", "en")))
+                    .isTrue();
             // its statement node with provenance, and the source's title
             List<Resource> statements = m.listResourcesWithProperty(RDF.subject, unitree).toList().stream()
                     .filter(st -> st.hasProperty(RDF.predicate, benefitedFrom) && st.hasProperty(RDF.object, eagle))
@@ -84,9 +88,12 @@ class LinkedDataIT extends ServiceITBase {
             assertThat(source.getURI()).startsWith("https://w3id.org/cikg/source/");
             assertThat(source.hasProperty(DCTerms.title)).as(f.label()).isTrue();
             // labels of what it links to, both directions
-            assertThat(m.contains(eagle, RDFS.label, m.createLiteral("Eagle Project", "en"))).isTrue();
+            assertThat(m.contains(eagle, RDFS.label, m.createLiteral("Eagle Project", "en")))
+                    .isTrue();
             Resource subsidies = m.createResource(ID + "binjiang-district-industrial-subsidies");
-            assertThat(m.contains(subsidies, cikg(m, "beneficiary"), unitree)).as("incoming link").isTrue();
+            assertThat(m.contains(subsidies, cikg(m, "beneficiary"), unitree))
+                    .as("incoming link")
+                    .isTrue();
             assertThat(subsidies.hasProperty(RDFS.label)).isTrue();
         }
     }
@@ -95,7 +102,8 @@ class LinkedDataIT extends ServiceITBase {
     void unknownEntityIsAnHtmlPageWithSuggestionsForBrowsers() {
         HttpResponse<String> r = get(facade("/id/deepseek-labs"), "text/html");
         assertThat(r.statusCode()).isEqualTo(404);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c).startsWith("text/html"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(c -> assertThat(c).startsWith("text/html"));
         assertThat(r.body()).contains("No entity").contains("Did you mean").contains("href=\"/page/deepseek\"");
         HttpResponse<String> page = get(facade("/page/deepseek-labs"), "text/html");
         assertThat(page.statusCode()).isEqualTo(404);
@@ -131,7 +139,8 @@ class LinkedDataIT extends ServiceITBase {
         Model jsonld = parse(get(facade("/ontology"), "application/ld+json"), Lang.JSONLD);
         assertThat(jsonld.isIsomorphicWith(ttl)).isTrue();
         List<Resource> classes = ttl.listResourcesWithProperty(RDF.type, OWL.Class).toList().stream()
-                .filter(c -> c.isURIResource() && c.getURI().startsWith(CIKG)).toList();
+                .filter(c -> c.isURIResource() && c.getURI().startsWith(CIKG))
+                .toList();
         assertThat(classes).extracting(Resource::getLocalName).contains("Startup", "Policy", "Indicator", "Position");
         HttpResponse<String> html = get(facade("/ontology"), "text/html");
         assertThat(html.statusCode()).isEqualTo(200);
@@ -139,7 +148,8 @@ class LinkedDataIT extends ServiceITBase {
             assertThat(html.body()).as(c.getLocalName()).contains("id=\"" + c.getLocalName() + "\"");
         }
         // generated from the graph: a comment, a domain and an alignment
-        String comment = ttl.getResource(CIKG + "Startup").getProperty(RDFS.comment).getString();
+        String comment =
+                ttl.getResource(CIKG + "Startup").getProperty(RDFS.comment).getString();
         assertThat(html.body()).contains(comment).contains("schema:Organization");
     }
 
@@ -152,41 +162,58 @@ class LinkedDataIT extends ServiceITBase {
         assertThat(ds.hasProperty(RDF.type, m.createResource(VOID + "Dataset"))).isTrue();
         assertThat(ds.getPropertyResourceValue(DCTerms.license).getURI())
                 .isEqualTo("https://creativecommons.org/licenses/by/4.0/");
-        assertThat(ds.getPropertyResourceValue(m.createProperty(VOID, "sparqlEndpoint")).getURI())
+        assertThat(ds.getPropertyResourceValue(m.createProperty(VOID, "sparqlEndpoint"))
+                        .getURI())
                 .isEqualTo(sparqlEndpoint());
         assertThat(ds.getProperty(m.createProperty(VOID, "triples")).getLong()).isGreaterThan(1000);
         // the five source articles and the npm package the gazetteer is generated from
-        assertThat(m.listObjectsOfProperty(ds, DCTerms.source).toList()).hasSize(6)
+        assertThat(m.listObjectsOfProperty(ds, DCTerms.source).toList())
+                .hasSize(6)
                 .anyMatch(n -> n.asResource().getURI().equals("https://www.npmjs.com/package/china-division/v/2.7.0"));
         Resource gazetteer = m.createResource("https://w3id.org/cikg/dataset/gazetteer");
         assertThat(ds.hasProperty(m.createProperty(VOID, "subset"), gazetteer)).isTrue();
         assertThat(gazetteer.getPropertyResourceValue(DCTerms.license).getURI()).isEqualTo("http://www.wtfpl.net/");
         assertThat(gazetteer.getProperty(DCTerms.rights).getString()).contains("china-division", "modood");
-        assertThat(m.listObjectsOfProperty(ds, m.createProperty(VOID, "exampleResource")).toList()).isNotEmpty()
+        assertThat(m.listObjectsOfProperty(ds, m.createProperty(VOID, "exampleResource"))
+                        .toList())
+                .isNotEmpty()
                 .allSatisfy(n -> assertThat(n.asResource().getURI()).startsWith(ID));
         boolean startups = m.listObjectsOfProperty(ds, m.createProperty(VOID, "classPartition")).toList().stream()
                 .map(RDFNode::asResource)
                 .anyMatch(p -> p.hasProperty(m.createProperty(VOID, "class"), m.createResource(CIKG + "Startup"))
                         && p.getProperty(m.createProperty(VOID, "entities")).getLong() > 0);
         assertThat(startups).isTrue();
-        Resource sdLink = m.listObjectsOfProperty(ds, RDFS.seeAlso).toList().stream().map(RDFNode::asResource)
-                .filter(x -> x.getURI().endsWith("/sparql-service-description")).findFirst().orElseThrow();
-        assertThat(parse(get(facade("/.well-known/void"), "application/ld+json"), Lang.JSONLD).isIsomorphicWith(m)).isTrue();
+        Resource sdLink = m.listObjectsOfProperty(ds, RDFS.seeAlso).toList().stream()
+                .map(RDFNode::asResource)
+                .filter(x -> x.getURI().endsWith("/sparql-service-description"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(parse(get(facade("/.well-known/void"), "application/ld+json"), Lang.JSONLD)
+                        .isIsomorphicWith(m))
+                .isTrue();
 
         Model sd = parse(get(sdLink.getURI(), "text/turtle"), Lang.TURTLE);
-        Resource service = sd.listResourcesWithProperty(RDF.type, sd.createResource(SD + "Service")).next();
-        assertThat(service.getPropertyResourceValue(sd.createProperty(SD, "endpoint")).getURI()).isEqualTo(sparqlEndpoint());
-        assertThat(service.hasProperty(sd.createProperty(SD, "supportedLanguage"), sd.createResource(SD + "SPARQL11Query")))
+        Resource service = sd.listResourcesWithProperty(RDF.type, sd.createResource(SD + "Service"))
+                .next();
+        assertThat(service.getPropertyResourceValue(sd.createProperty(SD, "endpoint"))
+                        .getURI())
+                .isEqualTo(sparqlEndpoint());
+        assertThat(service.hasProperty(
+                        sd.createProperty(SD, "supportedLanguage"), sd.createResource(SD + "SPARQL11Query")))
                 .isTrue();
     }
 
     @Test
     void openAsSparqlRunsOnTheEndpointAndReturnsThePagesData() {
         HttpResponse<String> page = get(facade("/page/unitree-robotics"), "text/html");
-        Matcher link = Pattern.compile("href=\"(http://[^\"]+/kg/sparql\\?query=[^\"]+)\"").matcher(page.body());
+        Matcher link = Pattern.compile("href=\"(http://[^\"]+/kg/sparql\\?query=[^\"]+)\"")
+                .matcher(page.body());
         assertThat(link.find()).isTrue();
         String url = link.group(1).replace("&amp;", "&");
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/turtle").GET().build());
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "text/turtle")
+                .GET()
+                .build());
         assertThat(r.statusCode()).isEqualTo(200);
         Model fromEndpoint = parse(r, Lang.TURTLE);
         Model fromData = parse(get(facade("/data/unitree-robotics.ttl"), "text/turtle"), Lang.TURTLE);

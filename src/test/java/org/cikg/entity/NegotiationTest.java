@@ -17,14 +17,17 @@ class NegotiationTest {
 
     @Test
     void browsersAndWildcardsGetHtml() throws Exception {
-        assertThat(Negotiation.of("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", true).html()).isTrue();
+        assertThat(Negotiation.of("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", true)
+                        .html())
+                .isTrue();
         assertThat(Negotiation.of("*/*", true).html()).isTrue();
         assertThat(Negotiation.of(null, true).html()).isTrue();
     }
 
     @Test
     void qualityValuesDecideAndSpecificBeatsWildcard() throws Exception {
-        assertThat(Negotiation.of("text/html;q=0.5, text/turtle", true).format()).isEqualTo(RdfFormat.TURTLE);
+        assertThat(Negotiation.of("text/html;q=0.5, text/turtle", true).format())
+                .isEqualTo(RdfFormat.TURTLE);
         assertThat(Negotiation.of("*/*, application/ld+json", true).format()).isEqualTo(RdfFormat.JSONLD);
     }
 
@@ -35,8 +38,11 @@ class NegotiationTest {
 
     @Test
     void unacceptableTypesAreRefused() {
-        assertThatThrownBy(() -> Negotiation.of("image/png", true)).isInstanceOf(HttpMediaTypeNotAcceptableException.class);
-        assertThatThrownBy(() -> Negotiation.of("text/html", false)).isInstanceOf(HttpMediaTypeNotAcceptableException.class);
-        assertThatThrownBy(() -> Negotiation.of("text/turtle;q=0", true)).isInstanceOf(HttpMediaTypeNotAcceptableException.class);
+        assertThatThrownBy(() -> Negotiation.of("image/png", true))
+                .isInstanceOf(HttpMediaTypeNotAcceptableException.class);
+        assertThatThrownBy(() -> Negotiation.of("text/html", false))
+                .isInstanceOf(HttpMediaTypeNotAcceptableException.class);
+        assertThatThrownBy(() -> Negotiation.of("text/turtle;q=0", true))
+                .isInstanceOf(HttpMediaTypeNotAcceptableException.class);
     }
 }

@@ -42,22 +42,27 @@ class PageCacheIT extends ServiceITBase {
         HttpResponse<String> first = get(facade("/page/deepseek"), "text/html");
         HttpResponse<String> second = get(facade("/page/deepseek"), "text/html");
         assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(first.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("text/html"));
+        assertThat(first.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(second.body()).isEqualTo(first.body());
         String etag = first.headers().firstValue("ETag").orElseThrow();
         assertThat(second.headers().firstValue("ETag")).contains(etag);
 
         HttpResponse<String> notModified = send(HttpRequest.newBuilder(URI.create(facade("/page/deepseek")))
-                .header("Accept", "text/html").header("If-None-Match", etag).GET().build());
+                .header("Accept", "text/html")
+                .header("If-None-Match", etag)
+                .GET()
+                .build());
         assertThat(notModified.statusCode()).isEqualTo(304);
         assertThat(notModified.body()).isEmpty();
 
         HttpResponse<String> otherLanguage = get(facade("/page/deepseek?lang=zh"), "text/html");
         assertThat(otherLanguage.statusCode()).isEqualTo(200);
         assertThat(otherLanguage.headers().firstValue("ETag")).isNotEqualTo(java.util.Optional.of(etag));
-        assertThat(get(facade("/page/no-such-entity-here"), "text/html").statusCode()).isEqualTo(404);
-        assertThat(get(facade("/page/no-such-entity-here"), "text/html").statusCode()).isEqualTo(404);
+        assertThat(get(facade("/page/no-such-entity-here"), "text/html").statusCode())
+                .isEqualTo(404);
+        assertThat(get(facade("/page/no-such-entity-here"), "text/html").statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -65,7 +70,8 @@ class PageCacheIT extends ServiceITBase {
     void aReloadOfChangedFilesShowsOnTheNextRequest() throws IOException {
         assertThat(get(facade("/page/deepseek"), "text/html").body()).doesNotContain("Reload Probe Name");
         assertThat(get(facade("/data/deepseek.ttl"), "text/turtle").body()).doesNotContain("Reload Probe Name");
-        assertThat(get(facade("/api/search?q=reload+probe+name"), "application/json").body())
+        assertThat(get(facade("/api/search?q=reload+probe+name"), "application/json")
+                        .body())
                 .doesNotContain("Reload Probe Name");
 
         Files.writeString(DATA.resolve("zz-cache-probe.ttl"), """
@@ -73,13 +79,17 @@ class PageCacheIT extends ServiceITBase {
                 <https://w3id.org/cikg/id/deepseek> skos:altLabel "Reload Probe Name"@en .
                 """);
         HttpResponse<String> reload = send(HttpRequest.newBuilder(URI.create(facade("/admin/reload")))
-                .header("Authorization", ADMIN).POST(HttpRequest.BodyPublishers.noBody()).build());
+                .header("Authorization", ADMIN)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
         assertThat(reload.statusCode()).isEqualTo(200);
 
         assertThat(get(facade("/page/deepseek"), "text/html").body()).contains("Reload Probe Name");
         assertThat(get(facade("/data/deepseek.ttl"), "text/turtle").body()).contains("Reload Probe Name");
-        assertThat(get(facade("/api/search?q=reload+probe+name"), "application/json").body())
-                .contains("Reload Probe Name").contains("deepseek");
+        assertThat(get(facade("/api/search?q=reload+probe+name"), "application/json")
+                        .body())
+                .contains("Reload Probe Name")
+                .contains("deepseek");
     }
 
     @Test
@@ -88,13 +98,16 @@ class PageCacheIT extends ServiceITBase {
         assertThat(get(facade("/page/deepseek"), "text/html").body()).doesNotContain("Update Probe Name");
         String update = "INSERT DATA { GRAPH <https://w3id.org/cikg/graph/data> { <https://w3id.org/cikg/id/deepseek> "
                 + "<http://www.w3.org/2004/02/skos/core#altLabel> \"Update Probe Name\"@en } }";
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(
-                        "http://localhost:" + fuseki.port() + "/kg/update"))
-                .header("Authorization", ADMIN).header("Content-Type", "application/sparql-update")
-                .POST(HttpRequest.BodyPublishers.ofString(update)).build());
+        HttpResponse<String> r =
+                send(HttpRequest.newBuilder(URI.create("http://localhost:" + fuseki.port() + "/kg/update"))
+                        .header("Authorization", ADMIN)
+                        .header("Content-Type", "application/sparql-update")
+                        .POST(HttpRequest.BodyPublishers.ofString(update))
+                        .build());
         assertThat(r.statusCode()).isBetween(200, 299);
         assertThat(get(facade("/page/deepseek"), "text/html").body()).contains("Update Probe Name");
-        assertThat(get(facade("/data/deepseek.nt"), "application/n-triples").body()).contains("Update Probe Name");
+        assertThat(get(facade("/data/deepseek.nt"), "application/n-triples").body())
+                .contains("Update Probe Name");
     }
 
     private static void copyTree(Path from, Path to) {

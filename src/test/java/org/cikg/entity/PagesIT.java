@@ -39,7 +39,10 @@ class PagesIT extends ServiceITBase {
         // a hedged claim is visibly marked; derived facts are marked as inferred
         assertThat(page).contains("badge hedged").contains("badge inferred");
         // what links here, figures, the neighbourhood drawing, downloads, open as SPARQL
-        assertThat(page).contains("What links here").contains("<table class=\"indicators\">").contains("<svg");
+        assertThat(page)
+                .contains("What links here")
+                .contains("<table class=\"indicators\">")
+                .contains("<svg");
         for (RdfFormat f : RdfFormat.values()) {
             assertThat(page).contains("href=\"/data/unitree-robotics." + f.extension() + "\"");
         }
@@ -50,11 +53,16 @@ class PagesIT extends ServiceITBase {
     void inferredInverseFactShowsTheSourcesOfTheClaimItCameFrom() {
         String page = html("/page/eagle-project");
         // the property's block runs to the next property's heading (an explanation inside it has lists of its own)
-        Matcher beneficiary = Pattern.compile("<h3><a href=\"/ontology#beneficiary\">beneficiary</a></h3>(.*?)(?:<h3>|</section>)",
-                Pattern.DOTALL).matcher(page);
+        Matcher beneficiary = Pattern.compile(
+                        "<h3><a href=\"/ontology#beneficiary\">beneficiary</a></h3>(.*?)(?:<h3>|</section>)",
+                        Pattern.DOTALL)
+                .matcher(page);
         assertThat(beneficiary.find()).isTrue();
-        assertThat(beneficiary.group(1)).contains("href=\"/page/unitree-robotics\"").contains("badge inferred")
-                .contains("from the claim ‘benefited from’").containsPattern("href=\"/source/[^\"]+#p\\d+\"");
+        assertThat(beneficiary.group(1))
+                .contains("href=\"/page/unitree-robotics\"")
+                .contains("badge inferred")
+                .contains("from the claim ‘benefited from’")
+                .containsPattern("href=\"/source/[^\"]+#p\\d+\"");
     }
 
     @Test
@@ -87,9 +95,13 @@ class PagesIT extends ServiceITBase {
         String russian = html("/page/deepseek?lang=ru");
         assertThat(russian).contains(">Ханчжоу</a>").contains("href=\"/page/hangzhou?lang=ru\"");
         HttpResponse<String> byHeader = send(HttpRequest.newBuilder(URI.create(facade("/page/deepseek")))
-                .header("Accept", "text/html").header("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5").GET().build());
+                .header("Accept", "text/html")
+                .header("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5")
+                .GET()
+                .build());
         assertThat(byHeader.body()).contains(">Ханчжоу</a>");
-        assertThat(get(facade("/page/deepseek?lang=xx"), "text/html").statusCode()).isEqualTo(400);
+        assertThat(get(facade("/page/deepseek?lang=xx"), "text/html").statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -102,13 +114,17 @@ class PagesIT extends ServiceITBase {
                 GROUP BY ?p ORDER BY ?p""");
         Map<Integer, Integer> expected = new LinkedHashMap<>();
         for (JsonNode b : JSON.readTree(r.body()).get("results").get("bindings")) {
-            expected.put(b.get("p").get("value").asInt(), b.get("n").get("value").asInt());
+            expected.put(
+                    b.get("p").get("value").asInt(), b.get("n").get("value").asInt());
         }
         assertThat(expected).isNotEmpty();
         String page = html("/source/" + stem);
-        assertThat(page).contains("Devrait-il avoir le crédit pour incubation Deepseek?").contains("<dd>fr</dd>");
+        assertThat(page)
+                .contains("Devrait-il avoir le crédit pour incubation Deepseek?")
+                .contains("<dd>fr</dd>");
         Map<Integer, Integer> shown = new LinkedHashMap<>();
-        Matcher sections = Pattern.compile("<section class=\"paragraph\" id=\"p(\\d+)\">(.*?)</section>", Pattern.DOTALL)
+        Matcher sections = Pattern.compile(
+                        "<section class=\"paragraph\" id=\"p(\\d+)\">(.*?)</section>", Pattern.DOTALL)
                 .matcher(page);
         while (sections.find()) {
             int rows = sections.group(2).split("<tr", -1).length - 2; // minus the text before and the header row
@@ -129,18 +145,25 @@ class PagesIT extends ServiceITBase {
     void classPageIsPaged() {
         String first = html("/class/Indicator?size=50");
         String second = html("/class/Indicator?page=2&size=50");
-        assertThat(first).contains("<strong>71</strong> members").contains("1–50 shown")
+        assertThat(first)
+                .contains("<strong>71</strong> members")
+                .contains("1–50 shown")
                 .contains("rel=\"next\" href=\"/class/Indicator?page=2&amp;size=50&amp;lang=en\"")
                 .doesNotContain("rel=\"prev\"");
         assertThat(second).contains("51–71 shown").contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
         java.util.regex.Pattern member = java.util.regex.Pattern.compile("<td><a href=\"(/page/[^\"]+)\"");
-        java.util.List<String> a = member.matcher(first).results().map(m -> m.group(1)).toList();
-        java.util.List<String> b = member.matcher(second).results().map(m -> m.group(1)).toList();
+        java.util.List<String> a =
+                member.matcher(first).results().map(m -> m.group(1)).toList();
+        java.util.List<String> b =
+                member.matcher(second).results().map(m -> m.group(1)).toList();
         assertThat(a).hasSize(50).doesNotHaveDuplicates();
         assertThat(b).hasSize(21).doesNotHaveDuplicates().doesNotContainAnyElementsOf(a);
-        assertThat(get(facade("/class/Indicator?page=3&size=50"), "text/html").statusCode()).isEqualTo(404);
+        assertThat(get(facade("/class/Indicator?page=3&size=50"), "text/html").statusCode())
+                .isEqualTo(404);
         for (String bad : new String[] {"page=0", "size=0", "size=5000", "page=abc"}) {
-            assertThat(get(facade("/class/Indicator?" + bad), "text/html").statusCode()).as(bad).isEqualTo(400);
+            assertThat(get(facade("/class/Indicator?" + bad), "text/html").statusCode())
+                    .as(bad)
+                    .isEqualTo(400);
         }
     }
 
@@ -151,6 +174,9 @@ class PagesIT extends ServiceITBase {
         assertThat(page).containsPattern("<input id=\"q\" type=\"search\" name=\"q\" data-autocomplete");
         assertThat(page).containsPattern("href=\"/class/Startup\"><span class=\"count\">\\d+</span>");
         assertThat(page).contains("href=\"/source/004_184092115e918c69\"");
-        assertThat(page).contains(sparqlEndpoint()).contains("href=\"/ontology\"").contains("href=\"/.well-known/void\"");
+        assertThat(page)
+                .contains(sparqlEndpoint())
+                .contains("href=\"/ontology\"")
+                .contains("href=\"/.well-known/void\"");
     }
 }

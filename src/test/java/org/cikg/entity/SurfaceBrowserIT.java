@@ -51,10 +51,21 @@ class SurfaceBrowserIT extends ServiceITBase {
     }
 
     /** Every kind of page, and what to wait for before looking at it. */
-    private static final List<String> PAGES = List.of("/", "/page/hangzhou", "/page/eagle-project", "/search?q=Hangzhou",
-            "/search", "/class/City", "/source/000_0363365239e414fe", "/ontology", "/page/no-such-entity-here",
-            "/questions", "/questions/policies-of-place?place=zhejiang", "/questions/policy-beneficiaries",
-            "/sparql-ui", "/explore?focus=deepseek");
+    private static final List<String> PAGES = List.of(
+            "/",
+            "/page/hangzhou",
+            "/page/eagle-project",
+            "/search?q=Hangzhou",
+            "/search",
+            "/class/City",
+            "/source/000_0363365239e414fe",
+            "/ontology",
+            "/page/no-such-entity-here",
+            "/questions",
+            "/questions/policies-of-place?place=zhejiang",
+            "/questions/policy-beneficiaries",
+            "/sparql-ui",
+            "/explore?focus=deepseek");
 
     private void openAndSettle(String path) {
         browser.open(facade(path));
@@ -91,15 +102,22 @@ class SurfaceBrowserIT extends ServiceITBase {
 
     @Test
     void screenshotsOfHomeEntityQuestionAndExplorerAtBothWidths() {
-        Map<String, String> pages = Map.of("home", "/", "entity-hangzhou", "/page/hangzhou",
-                "question-policies-of-place", "/questions/policies-of-place?place=zhejiang",
-                "explorer-deepseek", "/explore?focus=deepseek&depth=2");
+        Map<String, String> pages = Map.of(
+                "home",
+                "/",
+                "entity-hangzhou",
+                "/page/hangzhou",
+                "question-policies-of-place",
+                "/questions/policies-of-place?place=zhejiang",
+                "explorer-deepseek",
+                "/explore?focus=deepseek&depth=2");
         for (int width : new int[] {PageBrowser.WIDE, PageBrowser.PHONE}) {
             browser.width(width);
             for (Map.Entry<String, String> p : pages.entrySet()) {
                 openAndSettle(p.getValue());
                 boolean explorer = p.getKey().startsWith("explorer");
-                assertThat(browser.screenshot(p.getKey() + "-" + width, !explorer)).isRegularFile();
+                assertThat(browser.screenshot(p.getKey() + "-" + width, !explorer))
+                        .isRegularFile();
             }
         }
     }
@@ -112,23 +130,27 @@ class SurfaceBrowserIT extends ServiceITBase {
             for (int width : new int[] {PageBrowser.WIDE, PageBrowser.PHONE}) {
                 browser.width(width);
                 browser.open(facade(path));
-                long header = ((Number) browser.js("return document.querySelector('header.site').offsetHeight"))
-                        .longValue();
+                long header =
+                        ((Number) browser.js("return document.querySelector('header.site').offsetHeight")).longValue();
                 WebElement box = browser.find("#site-q");
                 box.sendKeys("Unitre");
                 WebElement first = browser.until(d -> browser.all("#site-q ~ [role=listbox] [role=option]").stream()
-                        .findFirst().orElse(null));
+                        .findFirst()
+                        .orElse(null));
                 WebElement list = browser.find("#site-q ~ [role=listbox]");
                 assertThat(list.getCssValue("position")).as(path).isEqualTo("absolute");
                 assertThat(((Number) browser.js("return document.querySelector('header.site').offsetHeight"))
-                        .longValue()).as(path + ": the list floats over the page, the header keeps its height")
+                                .longValue())
+                        .as(path + ": the list floats over the page, the header keeps its height")
                         .isEqualTo(header);
-                assertThat(first.findElement(org.openqa.selenium.By.cssSelector(".ac-type")).getCssValue("display"))
+                assertThat(first.findElement(org.openqa.selenium.By.cssSelector(".ac-type"))
+                                .getCssValue("display"))
                         .isNotEqualTo("inline");
                 String before = first.getCssValue("background-color");
                 box.sendKeys(Keys.ARROW_DOWN);
                 assertThat(first.getDomAttribute("aria-selected")).isEqualTo("true");
-                assertThat(first.getCssValue("background-color")).as(path + ": the highlighted option looks different")
+                assertThat(first.getCssValue("background-color"))
+                        .as(path + ": the highlighted option looks different")
                         .isNotEqualTo(before);
                 assertThat(browser.overflow()).as(path + " at " + width).isLessThanOrEqualTo(0);
             }
@@ -138,14 +160,20 @@ class SurfaceBrowserIT extends ServiceITBase {
     @Test
     void homeLinksTheWorkbenchGivesTheEndpointAsTextAndSaysItsSizeInWords() {
         browser.open(facade("/"));
-        assertThat(browser.all("a[href*='/kg/sparql'], a[href*='/kg/query']")).as("no link a browser would get a 404 from")
+        assertThat(browser.all("a[href*='/kg/sparql'], a[href*='/kg/query']"))
+                .as("no link a browser would get a 404 from")
                 .isEmpty();
-        assertThat(browser.find("header.site nav.links a[href='/sparql-ui']").getText()).isEqualTo("Workbench");
-        assertThat(browser.find("header.site nav.links a[href='/questions']").getText()).isEqualTo("Questions");
+        assertThat(browser.find("header.site nav.links a[href='/sparql-ui']").getText())
+                .isEqualTo("Workbench");
+        assertThat(browser.find("header.site nav.links a[href='/questions']").getText())
+                .isEqualTo("Questions");
         assertThat(browser.find("#endpoints").getText()).contains(sparqlEndpoint());
         assertThat(browser.find(".stats").getText())
-                .matches("[\\d,]+ facts \\([\\d,]+ of them inferred\\) from \\d+ articles?, updated \\d{1,2} [A-Z][a-z]{2} \\d{4}");
-        assertThat(browser.find("#questions").getText()).contains("About a place").contains("About a policy")
+                .matches(
+                        "[\\d,]+ facts \\([\\d,]+ of them inferred\\) from \\d+ articles?, updated \\d{1,2} [A-Z][a-z]{2} \\d{4}");
+        assertThat(browser.find("#questions").getText())
+                .contains("About a place")
+                .contains("About a policy")
                 .doesNotContain("/api/queries/");
         assertThat(browser.all("#questions a[href^='/questions/']")).hasSizeGreaterThanOrEqualTo(12);
     }
@@ -156,12 +184,16 @@ class SurfaceBrowserIT extends ServiceITBase {
         String href = browser.find("a.button[href*='/kg/sparql?query=']").getDomProperty("href");
         HttpResponse<byte[]> r = sendBytes(href, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type").orElseThrow().toLowerCase()).contains("charset=utf-8");
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow().toLowerCase())
+                .contains("charset=utf-8");
         browser.open(href);
         assertThat(browser.js("return document.characterSet")).isEqualTo("UTF-8");
-        assertThat((String) browser.js("return document.body.innerText")).contains("杭州").contains("Ханчжоу");
+        assertThat((String) browser.js("return document.body.innerText"))
+                .contains("杭州")
+                .contains("Ханчжоу");
         browser.open(facade("/page/hangzhou"));
-        assertThat(browser.find("a.button[href^='/sparql-ui#query=']").getText()).isEqualTo("Open in the workbench");
+        assertThat(browser.find("a.button[href^='/sparql-ui#query=']").getText())
+                .isEqualTo("Open in the workbench");
     }
 
     @Test
@@ -169,14 +201,18 @@ class SurfaceBrowserIT extends ServiceITBase {
         for (String path : List.of("/", "/page/deepseek", "/search")) {
             browser.open(facade(path));
             for (WebElement box : browser.all("input[type=search][placeholder]")) {
-                String examples = box.getDomAttribute("placeholder").replaceFirst("^[^:]*:", "").replace("…", "");
+                String examples = box.getDomAttribute("placeholder")
+                        .replaceFirst("^[^:]*:", "")
+                        .replace("…", "");
                 for (String example : examples.split(",")) {
                     if (example.isBlank()) {
                         continue;
                     }
-                    JsonNode found = JSON.readTree(get(facade("/api/search?q=" + enc(example.strip())),
-                            "application/json").body());
-                    assertThat(found.get("results").size()).as(path + ": example '" + example.strip() + "' finds something")
+                    JsonNode found =
+                            JSON.readTree(get(facade("/api/search?q=" + enc(example.strip())), "application/json")
+                                    .body());
+                    assertThat(found.get("results").size())
+                            .as(path + ": example '" + example.strip() + "' finds something")
                             .isPositive();
                 }
             }
@@ -196,7 +232,8 @@ class SurfaceBrowserIT extends ServiceITBase {
 
     @Test
     void aQuestionAboutAnUnknownEntityIs404WithSuggestions() {
-        HttpResponse<String> r = get(facade("/api/queries/policy-beneficiaries?policy=eagle-projekt"), "application/json");
+        HttpResponse<String> r =
+                get(facade("/api/queries/policy-beneficiaries?policy=eagle-projekt"), "application/json");
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
         JsonNode problem = JSON.readTree(r.body());
@@ -204,7 +241,8 @@ class SurfaceBrowserIT extends ServiceITBase {
         List<String> pages = new ArrayList<>();
         problem.get("suggestions").forEach(s -> pages.add(s.get("page").asString()));
         assertThat(pages).contains("/page/eagle-project");
-        JsonNode id = JSON.readTree(get(facade("/id/eagle-projekt"), "application/json").body());
+        JsonNode id = JSON.readTree(
+                get(facade("/id/eagle-projekt"), "application/json").body());
         assertThat(id.get("suggestions").toString()).contains("eagle-project");
 
         browser.open(facade("/questions/policy-beneficiaries?policy=eagle-projekt"));
@@ -220,26 +258,36 @@ class SurfaceBrowserIT extends ServiceITBase {
         assertThat(browser.find("h1").getText()).isEqualTo("Policy beneficiaries");
         WebElement field = browser.find("#f-policy");
         field.sendKeys("Eagle");
-        WebElement option = browser.until(d -> browser.all("#f-policy ~ [role=listbox] [role=option] .ac-label").stream()
-                .filter(o -> o.getText().equals("Eagle Project")).findFirst().orElse(null));
+        WebElement option =
+                browser.until(d -> browser.all("#f-policy ~ [role=listbox] [role=option] .ac-label").stream()
+                        .filter(o -> o.getText().equals("Eagle Project"))
+                        .findFirst()
+                        .orElse(null));
         option.click();
         assertThat(field.getDomProperty("value")).isEqualTo("Eagle Project");
         browser.find("form.question-form button[type=submit]").click();
         browser.until(d -> d.getCurrentUrl().contains("policy=eagle-project"));
-        assertThat(browser.find("#f-policy").getDomProperty("value")).as("the field shows the name").isEqualTo("Eagle Project");
-        assertThat(browser.all("table.answer-table a[href='/page/unitree-robotics']")).isNotEmpty();
-        assertThat(browser.all("table.answer-table a[href^='/source/000_0363365239e414fe#p19']")).isNotEmpty();
+        assertThat(browser.find("#f-policy").getDomProperty("value"))
+                .as("the field shows the name")
+                .isEqualTo("Eagle Project");
+        assertThat(browser.all("table.answer-table a[href='/page/unitree-robotics']"))
+                .isNotEmpty();
+        assertThat(browser.all("table.answer-table a[href^='/source/000_0363365239e414fe#p19']"))
+                .isNotEmpty();
         String csv = browser.find(".downloads-list a[type='text/csv']").getDomProperty("href");
         HttpResponse<String> download = get(csv, "*/*");
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(download.body()).contains("unitree-robotics");
-        String gexf = browser.find(".downloads-list a[type='application/gexf+xml']").getDomProperty("href");
+        String gexf =
+                browser.find(".downloads-list a[type='application/gexf+xml']").getDomProperty("href");
         assertThat(get(gexf, "*/*").body()).contains("http://www.gexf.net/1.2draft");
         assertThat(browser.find("a.button[href^='/sparql-ui#query=']").getDomProperty("href"))
                 .contains("eagle-project");
-        assertThat(browser.find("details pre.query").getDomProperty("textContent")).contains("SELECT");
-        assertThat(browser.find("a[href='/api/queries/policy-beneficiaries.rq']")).isNotNull();
+        assertThat(browser.find("details pre.query").getDomProperty("textContent"))
+                .contains("SELECT");
+        assertThat(browser.find("a[href='/api/queries/policy-beneficiaries.rq']"))
+                .isNotNull();
     }
 
     @Test
@@ -261,17 +309,24 @@ class SurfaceBrowserIT extends ServiceITBase {
     @Test
     void entityPagesShowQuestionPanelsAfterTheFactsOnlyWhenTheyHaveAnAnswer() {
         browser.open(facade("/page/hangzhou"));
-        assertThat(browser.all("#panel-policies-of-place table.answer-table a[href^='/page/']")).isNotEmpty();
+        assertThat(browser.all("#panel-policies-of-place table.answer-table a[href^='/page/']"))
+                .isNotEmpty();
         assertThat(browser.all("#panel-organisations-in-place")).isNotEmpty();
-        assertThat(browser.all("#panel-people-posts")).as("nobody's post is recorded in Hangzhou: no panel").isEmpty();
+        assertThat(browser.all("#panel-people-posts"))
+                .as("nobody's post is recorded in Hangzhou: no panel")
+                .isEmpty();
         assertThat((Boolean) browser.js("return !!(document.getElementById('facts').compareDocumentPosition("
-                + "document.getElementById('aspects')) & Node.DOCUMENT_POSITION_FOLLOWING)")).isTrue();
+                        + "document.getElementById('aspects')) & Node.DOCUMENT_POSITION_FOLLOWING)"))
+                .isTrue();
         assertThat(browser.find("#panel-policies-of-place .more a").getDomAttribute("href"))
                 .isEqualTo("/questions/policies-of-place?place=hangzhou");
 
         browser.open(facade("/page/eagle-project"));
-        assertThat(browser.all("#panel-policy-beneficiaries a[href='/page/unitree-robotics']")).isNotEmpty();
-        assertThat(browser.all("#panel-organisations-in-place")).as("a policy is not a place").isEmpty();
+        assertThat(browser.all("#panel-policy-beneficiaries a[href='/page/unitree-robotics']"))
+                .isNotEmpty();
+        assertThat(browser.all("#panel-organisations-in-place"))
+                .as("a policy is not a place")
+                .isEmpty();
 
         browser.open(facade("/page/xi-jinping"));
         assertThat(browser.all("#panel-people-posts")).isNotEmpty();
@@ -284,7 +339,8 @@ class SurfaceBrowserIT extends ServiceITBase {
         assertThat(svg.getDomAttribute("role")).isNotEqualTo("img");
         List<WebElement> links = browser.all("svg.neighbourhood a");
         assertThat(links).isNotEmpty();
-        links.forEach(a -> assertThat(a.getAccessibleName()).as(a.getDomAttribute("href")).isNotBlank());
+        links.forEach(a ->
+                assertThat(a.getAccessibleName()).as(a.getDomAttribute("href")).isNotBlank());
     }
 
     @Test
@@ -300,8 +356,10 @@ class SurfaceBrowserIT extends ServiceITBase {
         WebElement note = browser.find("#facts .note");
         assertThat(note.isDisplayed()).isTrue();
         assertThat(note.getText()).isNotBlank();
-        assertThat(browser.all("[title]").stream().filter(e -> e.getAttribute("class") != null
-                && e.getAttribute("class").contains("note"))).isEmpty();
+        assertThat(browser.all("[title]").stream()
+                        .filter(e -> e.getAttribute("class") != null
+                                && e.getAttribute("class").contains("note")))
+                .isEmpty();
     }
 
     @Test
@@ -311,12 +369,17 @@ class SurfaceBrowserIT extends ServiceITBase {
         assertThat(link.getCssValue("text-decoration-line")).isEqualTo("underline");
         browser.js("arguments[0].focus()", link);
         assertThat(link.getCssValue("outline-style")).isEqualTo("solid");
-        assertThat(Double.parseDouble(link.getCssValue("outline-width").replace("px", ""))).isGreaterThanOrEqualTo(2);
+        assertThat(Double.parseDouble(link.getCssValue("outline-width").replace("px", "")))
+                .isGreaterThanOrEqualTo(2);
     }
 
     private static HttpResponse<byte[]> sendBytes(String url, String accept) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET().build(),
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Accept", accept)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -26,8 +26,8 @@ class ExplainIT extends ServiceITBase {
     private static final String CIKG = "https://w3id.org/cikg/ontology#";
 
     private JsonNode explain(String s, String p, String o) {
-        HttpResponse<String> r = get(facade("/api/explain?s=" + enc(s) + "&p=" + enc(p) + "&o=" + enc(o)),
-                "application/json");
+        HttpResponse<String> r =
+                get(facade("/api/explain?s=" + enc(s) + "&p=" + enc(p) + "&o=" + enc(o)), "application/json");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/json");
         return JSON.readTree(r.body());
@@ -48,8 +48,11 @@ class ExplainIT extends ServiceITBase {
             assertThat(leaf.get("status").asString()).isEqualTo("asserted");
             assertThat(leaf.get("graph").asString()).isEqualTo("https://w3id.org/cikg/graph/data");
             if (!leaf.get("predicate").get("iri").asString().endsWith("#type")) {
-                assertThat(leaf.get("sources").size()).as(leaf.get("text").asString()).isPositive();
-                leaf.get("sources").forEach(s -> assertThat(s.get("source").asString()).isNotBlank());
+                assertThat(leaf.get("sources").size())
+                        .as(leaf.get("text").asString())
+                        .isPositive();
+                leaf.get("sources")
+                        .forEach(s -> assertThat(s.get("source").asString()).isNotBlank());
             }
         });
     }
@@ -59,10 +62,13 @@ class ExplainIT extends ServiceITBase {
         JsonNode e = explain("binjiang-district", "cikg:locatedIn", "zhejiang");
         assertThat(e.get("status").asString()).isEqualTo("inferred");
         assertThat(e.get("rule").get("file").asString()).isEqualTo("queries/inference/40-transitive.ru");
-        assertThat(e.get("premises")).extracting(p -> p.get("object").get("label").asString())
+        assertThat(e.get("premises"))
+                .extracting(p -> p.get("object").get("label").asString())
                 .containsExactly("Hangzhou", "Zhejiang");
-        assertThat(e.get("text").asString()).startsWith("Binjiang District located in Zhejiang because Binjiang "
-                + "District located in Hangzhou (").contains("and Hangzhou located in Zhejiang (article ")
+        assertThat(e.get("text").asString())
+                .startsWith(
+                        "Binjiang District located in Zhejiang because Binjiang " + "District located in Hangzhou (")
+                .contains("and Hangzhou located in Zhejiang (article ")
                 .contains("; rule: a transitive property chains");
         reachesOnlyAssertedFactsWithSources(e);
     }
@@ -75,7 +81,8 @@ class ExplainIT extends ServiceITBase {
             assertThat(p.get("predicate").get("iri").asString()).isEqualTo(CIKG + "benefitedFrom");
             assertThat(p.get("subject").get("iri").asString()).endsWith("/unitree-robotics");
         });
-        assertThat(e.get("schema")).anySatisfy(f -> assertThat(f.get("relation").asString()).isEqualTo("owl:inverseOf"));
+        assertThat(e.get("schema"))
+                .anySatisfy(f -> assertThat(f.get("relation").asString()).isEqualTo("owl:inverseOf"));
         reachesOnlyAssertedFactsWithSources(e);
     }
 
@@ -83,8 +90,10 @@ class ExplainIT extends ServiceITBase {
     void subProperty() {
         JsonNode e = explain("kgid:deepseek", CIKG + "locatedIn", "https://w3id.org/cikg/id/hangzhou");
         assertThat(e.get("rule").get("name").asString()).isEqualTo("10-subproperty");
-        assertThat(e.get("premises")).singleElement().satisfies(p ->
-                assertThat(p.get("predicate").get("iri").asString()).isEqualTo(CIKG + "headquarteredIn"));
+        assertThat(e.get("premises"))
+                .singleElement()
+                .satisfies(p ->
+                        assertThat(p.get("predicate").get("iri").asString()).isEqualTo(CIKG + "headquarteredIn"));
         reachesOnlyAssertedFactsWithSources(e);
     }
 
@@ -96,8 +105,9 @@ class ExplainIT extends ServiceITBase {
             assertThat(p.get("object").get("iri").asString()).isEqualTo(CIKG + "Startup");
             assertThat(p.get("status").asString()).isEqualTo("asserted");
         });
-        assertThat(e.get("schema")).singleElement().satisfies(f ->
-                assertThat(f.get("relation").asString()).isEqualTo("rdfs:subClassOf+"));
+        assertThat(e.get("schema"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.get("relation").asString()).isEqualTo("rdfs:subClassOf+"));
         reachesOnlyAssertedFactsWithSources(e);
     }
 
@@ -120,7 +130,8 @@ class ExplainIT extends ServiceITBase {
         JsonNode e = explain("deepseek", "foundingYear", "\"2023\"^^xsd:gYear");
         assertThat(e.get("status").asString()).isEqualTo("asserted");
         assertThat(e.get("object").get("value").asString()).isEqualTo("2023");
-        assertThat(e.get("sources")).anySatisfy(s -> assertThat(s.get("editorial").asBoolean()).isTrue());
+        assertThat(e.get("sources"))
+                .anySatisfy(s -> assertThat(s.get("editorial").asBoolean()).isTrue());
     }
 
     @Test
@@ -134,11 +145,13 @@ class ExplainIT extends ServiceITBase {
                 .toList();
         assertThat(derivations).hasSize(1);
         Resource d = derivations.get(0);
-        assertThat(d.getPropertyResourceValue(m.createProperty(CIKG, "derivedBy")).getURI())
+        assertThat(d.getPropertyResourceValue(m.createProperty(CIKG, "derivedBy"))
+                        .getURI())
                 .isEqualTo("https://w3id.org/cikg/rule/40-transitive");
         Resource conclusion = d.getPropertyResourceValue(m.createProperty(CIKG, "conclusion"));
         assertThat(conclusion.getPropertyResourceValue(RDF.subject).getURI()).endsWith("/binjiang-district");
-        assertThat(m.listObjectsOfProperty(d, m.createProperty(CIKG, "usedFact")).toList())
+        assertThat(m.listObjectsOfProperty(d, m.createProperty(CIKG, "usedFact"))
+                        .toList())
                 .anySatisfy(f -> assertThat(f.asResource().getURI()).startsWith("https://w3id.org/cikg/statement/"));
     }
 
@@ -152,14 +165,17 @@ class ExplainIT extends ServiceITBase {
 
     @Test
     void badParametersAre400ProblemsAndOtherFormats406() {
-        for (String q : List.of("s=deepseek&p=locatedIn", "s=deep%20seek&p=locatedIn&o=china",
-                "s=deepseek&p=nope:x&o=china", "s=deepseek&p=foundingYear&o=%222019")) {
+        for (String q : List.of(
+                "s=deepseek&p=locatedIn",
+                "s=deep%20seek&p=locatedIn&o=china",
+                "s=deepseek&p=nope:x&o=china",
+                "s=deepseek&p=foundingYear&o=%222019")) {
             HttpResponse<String> r = get(facade("/api/explain?" + q), "application/json");
             assertThat(r.statusCode()).as(q).isEqualTo(400);
-            assertThat(r.headers().firstValue("Content-Type")).get().asString()
-                    .startsWith("application/problem+json");
+            assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
         }
-        assertThat(get(facade("/api/explain?s=deepseek&p=locatedIn&o=china"), "image/png").statusCode())
+        assertThat(get(facade("/api/explain?s=deepseek&p=locatedIn&o=china"), "image/png")
+                        .statusCode())
                 .isEqualTo(406);
     }
 }

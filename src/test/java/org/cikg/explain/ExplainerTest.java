@@ -22,8 +22,8 @@ class ExplainerTest {
     @BeforeAll
     static void load() {
         fx = new InferredFixture("explain.ttl");
-        explainer = new Explainer(fx.runner, fx.catalog, InferenceRules.fromQueries(Path.of("queries")),
-                new DataVersion());
+        explainer =
+                new Explainer(fx.runner, fx.catalog, InferenceRules.fromQueries(Path.of("queries")), new DataVersion());
     }
 
     static Node id(String slug) {
@@ -45,7 +45,9 @@ class ExplainerTest {
         assertThat(e.leaves()).isNotEmpty().allSatisfy(leaf -> {
             assertThat(leaf.status()).isIn("asserted", "ontology");
             if (leaf.status().equals("asserted")) {
-                assertThat(leaf.sources()).as(leaf.text()).isNotEmpty()
+                assertThat(leaf.sources())
+                        .as(leaf.text())
+                        .isNotEmpty()
                         .allSatisfy(s -> assertThat(s.source()).isNotNull());
             }
         });
@@ -56,8 +58,9 @@ class ExplainerTest {
         Explanation e = explain(id("hangzhou"), cikg("locatedIn"), id("china"));
         assertThat(e.status()).isEqualTo("inferred");
         assertThat(e.rule().name()).isEqualTo("40-transitive");
-        assertThat(e.schema()).singleElement().satisfies(f -> assertThat(f.text())
-                .isEqualTo("located in is a owl:TransitiveProperty"));
+        assertThat(e.schema())
+                .singleElement()
+                .satisfies(f -> assertThat(f.text()).isEqualTo("located in is a owl:TransitiveProperty"));
         assertThat(e.rule().file()).isEqualTo("queries/inference/40-transitive.ru");
         assertThat(e.rule().description()).startsWith("a transitive property chains");
         assertThat(e.premises()).extracting(p -> p.object().label()).containsExactly("Zhejiang", "China");
@@ -66,10 +69,14 @@ class ExplainerTest {
             assertThat(s.certainty()).isEqualTo("stated");
             assertThat(s.href()).isEqualTo("/source/test_0001#p6");
         });
-        assertThat(e.premises().get(1).sources()).singleElement().satisfies(s -> assertThat(s.editorial()).isTrue());
+        assertThat(e.premises().get(1).sources())
+                .singleElement()
+                .satisfies(s -> assertThat(s.editorial()).isTrue());
         assertThat(e.certainty()).isEqualTo("stated");
-        assertThat(e.text()).isEqualTo("Hangzhou located in China because Hangzhou located in Zhejiang (article test "
-                + "¶6, stated) and Zhejiang located in China (editorial); rule: " + e.rule().description());
+        assertThat(e.text())
+                .isEqualTo("Hangzhou located in China because Hangzhou located in Zhejiang (article test "
+                        + "¶6, stated) and Zhejiang located in China (editorial); rule: "
+                        + e.rule().description());
         reachesOnlyAssertedFactsWithSources(e);
     }
 
@@ -81,7 +88,9 @@ class ExplainerTest {
             assertThat(p.predicate().iri()).isEqualTo(Namespaces.CIKG + "headquarteredIn");
             assertThat(p.sources()).extracting(Explanation.Source::paragraph).containsExactly(8);
         });
-        assertThat(e.schema()).singleElement().satisfies(f -> assertThat(f.relation()).isEqualTo("rdfs:subPropertyOf+"));
+        assertThat(e.schema())
+                .singleElement()
+                .satisfies(f -> assertThat(f.relation()).isEqualTo("rdfs:subPropertyOf+"));
         reachesOnlyAssertedFactsWithSources(e);
     }
 
@@ -91,7 +100,9 @@ class ExplainerTest {
         assertThat(e.rule().name()).isEqualTo("20-inverse");
         assertThat(e.premises()).singleElement().satisfies(p -> {
             assertThat(p.predicate().iri()).isEqualTo(Namespaces.CIKG + "benefitedFrom");
-            assertThat(p.sources()).singleElement().satisfies(s -> assertThat(s.startYear()).isEqualTo("2018"));
+            assertThat(p.sources())
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.startYear()).isEqualTo("2018"));
         });
         assertThat(e.schema()).extracting(Explanation.SchemaFact::relation).contains("owl:inverseOf");
         reachesOnlyAssertedFactsWithSources(e);
@@ -115,7 +126,9 @@ class ExplainerTest {
             assertThat(p.object().iri()).isEqualTo(Namespaces.CIKG + "Startup");
             assertThat(p.graph()).isEqualTo("https://w3id.org/cikg/graph/data");
         });
-        assertThat(e.schema()).singleElement().satisfies(f -> assertThat(f.relation()).isEqualTo("rdfs:subClassOf+"));
+        assertThat(e.schema())
+                .singleElement()
+                .satisfies(f -> assertThat(f.relation()).isEqualTo("rdfs:subClassOf+"));
         assertThat(e.text()).startsWith("Unitree Robotics is a Organization because Unitree Robotics is a Startup");
     }
 
@@ -124,14 +137,16 @@ class ExplainerTest {
         Explanation e = explain(id("unitree-robotics"), cikg("locatedIn"), id("china"));
         assertThat(e.certainty()).isEqualTo("hedged");
         assertThat(e.text()).contains("Hedged");
-        List<Explanation> hedgedLeaves = e.leaves().stream().filter(Explanation::hedged).toList();
+        List<Explanation> hedgedLeaves =
+                e.leaves().stream().filter(Explanation::hedged).toList();
         assertThat(hedgedLeaves).singleElement().satisfies(l -> {
             assertThat(l.subject().label()).isEqualTo("Binjiang District");
             assertThat(l.sources()).extracting(Explanation.Source::paragraph).containsExactly(7);
         });
         reachesOnlyAssertedFactsWithSources(e);
         // Without the hedged link the chain is stated.
-        assertThat(explain(id("hangzhou"), cikg("locatedIn"), id("china")).certainty()).isEqualTo("stated");
+        assertThat(explain(id("hangzhou"), cikg("locatedIn"), id("china")).certainty())
+                .isEqualTo("stated");
     }
 
     @Test
@@ -148,7 +163,8 @@ class ExplainerTest {
 
     @Test
     void labelsFollowTheLanguageWithEnglishAsFallback() {
-        Explanation e = explainer.explain(Triple.create(id("hangzhou"), cikg("locatedIn"), id("china")), "fr")
+        Explanation e = explainer
+                .explain(Triple.create(id("hangzhou"), cikg("locatedIn"), id("china")), "fr")
                 .orElseThrow();
         assertThat(e.subject().label()).isEqualTo("Hangzhou FR");
         assertThat(e.object().label()).isEqualTo("China");
@@ -156,6 +172,7 @@ class ExplainerTest {
 
     @Test
     void aTripleNotInTheGraphHasNoExplanation() {
-        assertThat(explainer.explain(Triple.create(id("china"), cikg("locatedIn"), id("hangzhou")), "en")).isEmpty();
+        assertThat(explainer.explain(Triple.create(id("china"), cikg("locatedIn"), id("hangzhou")), "en"))
+                .isEmpty();
     }
 }

@@ -27,10 +27,13 @@ class ClientDisconnectIT extends ServiceITBase {
         long before = runningQueries();
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), fuseki.port())) {
             post(s.getOutputStream(), "query=" + enc(ENDLESS_COUNT) + "&timeout=40,40");
-            assertThat(waitFor(() -> runningQueries() > before, 8_000)).as("the query runs").isTrue();
+            assertThat(waitFor(() -> runningQueries() > before, 8_000))
+                    .as("the query runs")
+                    .isTrue();
         }
         assertThat(waitFor(() -> runningQueries() <= before, 3_000))
-                .as("no query left running 3 s after the client closed (the limit is 10 s)").isTrue();
+                .as("no query left running 3 s after the client closed (the limit is 10 s)")
+                .isTrue();
     }
 
     @Test
@@ -38,7 +41,9 @@ class ClientDisconnectIT extends ServiceITBase {
         long before = runningQueries();
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), fuseki.port())) {
             post(s.getOutputStream(), "query=" + enc(ENDLESS_COUNT));
-            assertThat(waitFor(() -> runningQueries() > before, 8_000)).as("the query runs").isTrue();
+            assertThat(waitFor(() -> runningQueries() > before, 8_000))
+                    .as("the query runs")
+                    .isTrue();
             s.shutdownOutput();
             assertThat(waitFor(() -> runningQueries() <= before, 3_000)).isTrue();
         }
@@ -86,7 +91,8 @@ class ClientDisconnectIT extends ServiceITBase {
     private static void post(OutputStream out, String form) throws IOException {
         byte[] body = form.getBytes(StandardCharsets.UTF_8);
         out.write(("POST /kg/sparql HTTP/1.1\r\nHost: localhost\r\nAccept: application/sparql-results+json\r\n"
-                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\n\r\n")
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length
+                        + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
@@ -95,7 +101,8 @@ class ClientDisconnectIT extends ServiceITBase {
     /** Jetty worker threads that have ARQ's engine on their stacks. */
     static long runningQueries() {
         long n = 0;
-        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+        for (Map.Entry<Thread, StackTraceElement[]> e :
+                Thread.getAllStackTraces().entrySet()) {
             if (!e.getKey().getName().startsWith("qtp")) {
                 continue;
             }

@@ -26,7 +26,8 @@ class EndpointHardeningIT extends ServiceITBase {
     }
 
     private HttpResponse<String> postBody(String path, String contentType, String body, boolean admin) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(fusekiUrl(path))).header("Content-Type", contentType)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(fusekiUrl(path)))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (admin) {
             b.header("Authorization", ADMIN);
@@ -35,8 +36,11 @@ class EndpointHardeningIT extends ServiceITBase {
     }
 
     private HttpResponse<String> put(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(fusekiUrl(path))).header("Content-Type", contentType)
-                .header("Authorization", ADMIN).PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(HttpRequest.newBuilder(URI.create(fusekiUrl(path)))
+                .header("Content-Type", contentType)
+                .header("Authorization", ADMIN)
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private boolean ask(String query) {
@@ -63,17 +67,20 @@ class EndpointHardeningIT extends ServiceITBase {
         byte[] body = ("query=" + enc(bigQuery(200 * 1024))).getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(sparqlEndpoint()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build());
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build());
         assertThat(r.statusCode()).isEqualTo(413);
     }
 
     @Test
     void streamedQueryUnderTheLimitStillAnswers() {
-        byte[] body = ("query=" + enc("ASK { <https://w3id.org/cikg/id/deepseek> ?p ?o }")).getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                ("query=" + enc("ASK { <https://w3id.org/cikg/id/deepseek> ?p ?o }")).getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(sparqlEndpoint()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/sparql-results+json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build());
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("true");
     }
@@ -90,7 +97,8 @@ class EndpointHardeningIT extends ServiceITBase {
         HttpResponse<String> groups = sparql("SELECT * WHERE " + "{".repeat(depth) + "}".repeat(depth));
         assertThat(groups.statusCode()).isEqualTo(400);
         assertThat(groups.body()).contains("nested");
-        HttpResponse<String> parens = sparql("SELECT * WHERE { FILTER(" + "(".repeat(depth) + "1" + ")".repeat(depth) + ") }");
+        HttpResponse<String> parens =
+                sparql("SELECT * WHERE { FILTER(" + "(".repeat(depth) + "1" + ")".repeat(depth) + ") }");
         assertThat(parens.statusCode()).isEqualTo(400);
         HttpResponse<String> nots = sparql("ASK { FILTER(" + "!".repeat(20000) + "true) }");
         assertThat(nots.statusCode()).as(nots.body()).isEqualTo(400);
@@ -98,8 +106,8 @@ class EndpointHardeningIT extends ServiceITBase {
 
     @Test
     void bracketsInsideStringsAndIrisDoNotCountAsNesting() {
-        HttpResponse<String> r = sparql("ASK { FILTER(\"" + "{".repeat(200) + "\" != '" + "(".repeat(200)
-                + "') } # " + "[".repeat(200));
+        HttpResponse<String> r =
+                sparql("ASK { FILTER(\"" + "{".repeat(200) + "\" != '" + "(".repeat(200) + "') } # " + "[".repeat(200));
         assertThat(r.statusCode()).isEqualTo(200);
     }
 
@@ -109,15 +117,18 @@ class EndpointHardeningIT extends ServiceITBase {
         HttpResponse<String> r = sparql("SELECT * WHERE { ?s ?p ?o FILTER(regex(str(?o), \"\u4e2d[\")) } LIMIT 1");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("\u4e2d[");
-        HttpResponse<String> g = get(sparqlEndpoint() + "?query=" + enc("ASK {}") + "&output=" + enc("\u202Eevil"), "*/*");
+        HttpResponse<String> g =
+                get(sparqlEndpoint() + "?query=" + enc("ASK {}") + "&output=" + enc("\u202Eevil"), "*/*");
         assertThat(g.statusCode()).isBetween(200, 499);
     }
 
     @Test
     void unservableAcceptGets406() {
-        HttpResponse<String> r = get(sparqlEndpoint() + "?query=" + enc("SELECT * WHERE { ?s ?p ?o } LIMIT 1"), "image/png");
+        HttpResponse<String> r =
+                get(sparqlEndpoint() + "?query=" + enc("SELECT * WHERE { ?s ?p ?o } LIMIT 1"), "image/png");
         assertThat(r.statusCode()).isEqualTo(406);
-        HttpResponse<String> ok = get(sparqlEndpoint() + "?query=" + enc("SELECT * WHERE { ?s ?p ?o } LIMIT 1"),
+        HttpResponse<String> ok = get(
+                sparqlEndpoint() + "?query=" + enc("SELECT * WHERE { ?s ?p ?o } LIMIT 1"),
                 "image/png, application/sparql-results+json;q=0.5");
         assertThat(ok.statusCode()).isEqualTo(200);
     }
@@ -125,15 +136,26 @@ class EndpointHardeningIT extends ServiceITBase {
     @Test
     void corsAllowsReadingFromAnyOriginWithoutCredentials() {
         HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create(sparqlEndpoint()))
-                .header("Origin", "https://tool.example").header("Access-Control-Request-Method", "POST")
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).get()
+                .header("Origin", "https://tool.example")
+                .header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build());
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .get()
                 .isIn("*", "https://tool.example");
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).get().asString()
-                .contains("GET").contains("POST").doesNotContain("PUT").doesNotContain("DELETE");
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods"))
+                .get()
+                .asString()
+                .contains("GET")
+                .contains("POST")
+                .doesNotContain("PUT")
+                .doesNotContain("DELETE");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials"))
+                .isEmpty();
         HttpResponse<String> get = send(HttpRequest.newBuilder(URI.create(sparqlEndpoint() + "?query=" + enc("ASK {}")))
-                .header("Origin", "https://tool.example").GET().build());
+                .header("Origin", "https://tool.example")
+                .GET()
+                .build());
         assertThat(get.statusCode()).isEqualTo(200);
         assertThat(get.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
     }
@@ -141,10 +163,24 @@ class EndpointHardeningIT extends ServiceITBase {
     @Test
     void adminPathsAreNotReachableThroughPathVariants() {
         String insert = "INSERT DATA { <urn:x:variant> <urn:x:p> \"written\" }";
-        List<String> variants = List.of("/kg/./update", "/kg/update;x", "/kg/update;jsessionid=1", "/kg/%2e/update",
-                "/kg/%2E%2E/kg/update", "/kg/x/../update", "//kg/update", "/kg//update", "/kg%2fupdate",
-                "/%24/datasets", "/$/datasets", "/kg/data;x", "/./kg/update", "/kg/upd%61te", "/KG/update",
-                "/kg/update/", "/kg/sparql;/../update");
+        List<String> variants = List.of(
+                "/kg/./update",
+                "/kg/update;x",
+                "/kg/update;jsessionid=1",
+                "/kg/%2e/update",
+                "/kg/%2E%2E/kg/update",
+                "/kg/x/../update",
+                "//kg/update",
+                "/kg//update",
+                "/kg%2fupdate",
+                "/%24/datasets",
+                "/$/datasets",
+                "/kg/data;x",
+                "/./kg/update",
+                "/kg/upd%61te",
+                "/KG/update",
+                "/kg/update/",
+                "/kg/sparql;/../update");
         for (String path : variants) {
             HttpResponse<String> r = postForm(fusekiUrl(path), "*/*", "update", insert);
             assertThat(r.statusCode()).as(path).isIn(400, 401, 403, 404, 405);
@@ -154,9 +190,16 @@ class EndpointHardeningIT extends ServiceITBase {
 
     @Test
     void actuatorExposesOnlyHealth() {
-        assertThat(get(facade("/actuator/health"), "application/json").statusCode()).isEqualTo(200);
-        for (String p : new String[] {"/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/heapdump",
-                "/actuator/loggers", "/actuator/mappings"}) {
+        assertThat(get(facade("/actuator/health"), "application/json").statusCode())
+                .isEqualTo(200);
+        for (String p : new String[] {
+            "/actuator/env",
+            "/actuator/beans",
+            "/actuator/configprops",
+            "/actuator/heapdump",
+            "/actuator/loggers",
+            "/actuator/mappings"
+        }) {
             assertThat(get(facade(p), "application/json").statusCode()).as(p).isEqualTo(404);
         }
     }
@@ -175,10 +218,11 @@ class EndpointHardeningIT extends ServiceITBase {
     @Test
     void serviceClauseMakesNoConnection() {
         try (LocalListener listener = new LocalListener()) {
-            HttpResponse<String> r = sparql("SELECT * WHERE { SERVICE <" + listener.url("/sparql") + "> { ?s ?p ?o } }");
+            HttpResponse<String> r =
+                    sparql("SELECT * WHERE { SERVICE <" + listener.url("/sparql") + "> { ?s ?p ?o } }");
             assertThat(r.statusCode()).isNotEqualTo(200);
-            HttpResponse<String> silent = sparql("SELECT * WHERE { SERVICE SILENT <" + listener.url("/sparql")
-                    + "> { ?s ?p ?o } }");
+            HttpResponse<String> silent =
+                    sparql("SELECT * WHERE { SERVICE SILENT <" + listener.url("/sparql") + "> { ?s ?p ?o } }");
             assertThat(silent.statusCode()).isNotEqualTo(500);
             assertThat(listener.connections()).isZero();
         }
@@ -187,14 +231,19 @@ class EndpointHardeningIT extends ServiceITBase {
     @Test
     void loadIsRefusedEvenForTheAdmin() {
         try (LocalListener listener = new LocalListener()) {
-            for (String load : new String[] {"LOAD <file:///etc/passwd> INTO GRAPH <urn:x:loaded>",
-                    "LOAD SILENT <" + listener.url("/data.ttl") + ">",
-                    "INSERT DATA { <urn:x:a> <urn:x:b> 1 } ; LOAD <" + listener.url("/x.ttl") + "> INTO GRAPH <urn:x:loaded>"}) {
+            for (String load : new String[] {
+                "LOAD <file:///etc/passwd> INTO GRAPH <urn:x:loaded>",
+                "LOAD SILENT <" + listener.url("/data.ttl") + ">",
+                "INSERT DATA { <urn:x:a> <urn:x:b> 1 } ; LOAD <" + listener.url("/x.ttl")
+                        + "> INTO GRAPH <urn:x:loaded>"
+            }) {
                 HttpResponse<String> r = postBody("/kg/update", "application/sparql-update", load, true);
                 assertThat(r.statusCode()).as(load).isEqualTo(403);
                 HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(fusekiUrl("/kg/update")))
-                        .header("Authorization", ADMIN).header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("update=" + enc(load))).build());
+                        .header("Authorization", ADMIN)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("update=" + enc(load)))
+                        .build());
                 assertThat(form.statusCode()).as(load).isEqualTo(403);
             }
             assertThat(listener.connections()).isZero();
@@ -212,8 +261,8 @@ class EndpointHardeningIT extends ServiceITBase {
                     + "> INTO GRAPH <urn:x:loaded> ;;";
             HttpResponse<String> r = postBody("/kg/update", "application/sparql-update", update, true);
             assertThat(r.statusCode()).isEqualTo(400);
-            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    ct -> assertThat(ct).startsWith("application/problem+json"));
+            assertThat(r.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
             assertThat(listener.connections()).isZero();
         }
         assertThat(ask("ASK { <urn:x:early> ?p ?o }")).isFalse();
@@ -223,7 +272,8 @@ class EndpointHardeningIT extends ServiceITBase {
     @Test
     void jsonLdUploadDoesNotFetchARemoteContext() {
         try (LocalListener listener = new LocalListener()) {
-            String doc = "{\"@context\": \"" + listener.url("/context.jsonld") + "\", \"@id\": \"urn:x:jl\", \"name\": \"x\"}";
+            String doc = "{\"@context\": \"" + listener.url("/context.jsonld")
+                    + "\", \"@id\": \"urn:x:jl\", \"name\": \"x\"}";
             HttpResponse<String> r = put("/kg/data?graph=" + enc("urn:x:jsonld"), "application/ld+json", doc);
             assertThat(r.statusCode()).isEqualTo(400);
             assertThat(listener.connections()).isZero();
@@ -244,7 +294,8 @@ class EndpointHardeningIT extends ServiceITBase {
                         """.formatted(system);
                 HttpResponse<String> r = put("/kg/data?graph=" + enc("urn:x:xxe"), "application/rdf+xml", doc);
                 assertThat(r.statusCode()).as(system).isNotEqualTo(500);
-                HttpResponse<String> stored = get(fusekiUrl("/kg/get?graph=" + enc("urn:x:xxe")), "application/n-triples");
+                HttpResponse<String> stored =
+                        get(fusekiUrl("/kg/get?graph=" + enc("urn:x:xxe")), "application/n-triples");
                 assertThat(stored.body()).doesNotContain("root:");
             }
             assertThat(listener.connections()).isZero();
@@ -262,8 +313,9 @@ class EndpointHardeningIT extends ServiceITBase {
                 try {
                     var out = s.getOutputStream();
                     out.write(("POST /admin/reload?force=false HTTP/1.1\r\nHost: localhost\r\n"
-                            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + size
-                            + "\r\nConnection: close\r\n\r\nq=").getBytes(StandardCharsets.US_ASCII));
+                                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + size
+                                    + "\r\nConnection: close\r\n\r\nq=")
+                            .getBytes(StandardCharsets.US_ASCII));
                     byte[] chunk = "a".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
                     for (int sent = 2; sent < size; sent += chunk.length) {
                         out.write(chunk, 0, Math.min(chunk.length, size - sent));
@@ -273,8 +325,9 @@ class EndpointHardeningIT extends ServiceITBase {
                 }
             });
             writer.start();
-            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
+            String statusLine = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
             assertThat(statusLine).startsWith("HTTP/1.1 413");
             s.close();
             writer.join();

@@ -38,17 +38,51 @@ class HostileInputIT extends ServiceITBase {
             " ?var2 ");
 
     /** Raw (already percent-encoded) query-string values: invalid UTF-8, NUL, overlong forms, stray escapes. */
-    static final List<String> RAW_ENCODED = List.of("%FF%FE", "%C3%28", "%00", "%C0%AF", "%ED%A0%80", "%", "%zz",
-            "%E2%80%AE", "..%2F..%2Fetc%2Fpasswd", "%F4%90%80%80");
+    static final List<String> RAW_ENCODED = List.of(
+            "%FF%FE",
+            "%C3%28", "%00", "%C0%AF", "%ED%A0%80", "%", "%zz", "%E2%80%AE", "..%2F..%2Fetc%2Fpasswd", "%F4%90%80%80");
 
     private static List<String> values() {
         List<String> v = new ArrayList<>(JENA_INJECTIONS);
-        v.addAll(List.of("", " ", "{", "}", "}}}}", "((((", "\"", "'", "\"\"\"", "<", ">", "\\", "#", "?", "$", ";",
-                "\u0000", "\u0007\b\f", "\r\n\r\nX-Injected: 1", "\u202Eevil\u202C", "\uFEFF", "\uD800",
-                "../../../../etc/passwd", "file:///etc/passwd", "http://127.0.0.1:9/x", "SELECT", "ASK {}",
-                "DROP ALL", "CLEAR DEFAULT", "LOAD <file:///etc/passwd>", "SERVICE <http://127.0.0.1:9/> {}",
-                "-1", "99999999999999999999", "NaN", "1e309", "<script>alert(1)</script>",
-                "x".repeat(20_000), "\u4e2d\u6587".repeat(3000)));
+        v.addAll(List.of(
+                "",
+                " ",
+                "{",
+                "}",
+                "}}}}",
+                "((((",
+                "\"",
+                "'",
+                "\"\"\"",
+                "<",
+                ">",
+                "\\",
+                "#",
+                "?",
+                "$",
+                ";",
+                "\u0000",
+                "\u0007\b\f",
+                "\r\n\r\nX-Injected: 1",
+                "\u202Eevil\u202C",
+                "\uFEFF",
+                "\uD800",
+                "../../../../etc/passwd",
+                "file:///etc/passwd",
+                "http://127.0.0.1:9/x",
+                "SELECT",
+                "ASK {}",
+                "DROP ALL",
+                "CLEAR DEFAULT",
+                "LOAD <file:///etc/passwd>",
+                "SERVICE <http://127.0.0.1:9/> {}",
+                "-1",
+                "99999999999999999999",
+                "NaN",
+                "1e309",
+                "<script>alert(1)</script>",
+                "x".repeat(20_000),
+                "\u4e2d\u6587".repeat(3000)));
         Random random = new Random(20261129);
         String alphabet = "{}()[]<>\"'\\#?$;.,:|^*+!=&%@_- \t\n\u0000\u202E\u00e9\u4e2dabcSELECTWHERE";
         for (int i = 0; i < 40; i++) {
@@ -63,7 +97,8 @@ class HostileInputIT extends ServiceITBase {
     }
 
     private static List<String> queriesAround(String v) {
-        return List.of(v,
+        return List.of(
+                v,
                 "SELECT * WHERE { ?s ?p \"" + v + "\" } LIMIT 1",
                 "SELECT * WHERE { <" + v + "> ?p ?o } LIMIT 1",
                 "ASK { ?s ?p '" + v + "' }",
@@ -77,9 +112,16 @@ class HostileInputIT extends ServiceITBase {
     /** A value as a failure message shows it: control, bidi and surrogate characters escaped, at most 120 shown. */
     private static String shown(String v) {
         StringBuilder b = new StringBuilder();
-        v.codePoints().limit(120).forEach(c -> b.append(c < 0x20 || c == 0x7f || (c >= 0x202a && c <= 0x202e)
-                || c == 0xfeff || Character.isSurrogate((char) c)
-                ? String.format("\\u%04x", c) : Character.toString(c)));
+        v.codePoints()
+                .limit(120)
+                .forEach(c -> b.append(
+                        c < 0x20
+                                        || c == 0x7f
+                                        || (c >= 0x202a && c <= 0x202e)
+                                        || c == 0xfeff
+                                        || Character.isSurrogate((char) c)
+                                ? String.format("\\u%04x", c)
+                                : Character.toString(c)));
         boolean cut = v.codePointCount(0, v.length()) > 120;
         return "\"" + b + "\"" + (cut ? "... (" + v.length() + " chars)" : "");
     }
@@ -120,42 +162,82 @@ class HostileInputIT extends ServiceITBase {
             payload = v;
             for (String q : queriesAround(v)) {
                 for (String ep : queryEndpoints) {
-                    check(HttpRequest.newBuilder(URI.create(base + ep)).header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("query=" + enc(q))).build(), failures);
+                    check(
+                            HttpRequest.newBuilder(URI.create(base + ep))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString("query=" + enc(q)))
+                                    .build(),
+                            failures);
                     requests++;
                 }
-                check(HttpRequest.newBuilder(URI.create(base + "/kg/sparql")).header("Content-Type", "application/sparql-query")
-                        .POST(HttpRequest.BodyPublishers.ofString(q)).build(), failures);
-                check(HttpRequest.newBuilder(URI.create(base + "/kg/update")).header("Content-Type", "application/sparql-update")
-                        .POST(HttpRequest.BodyPublishers.ofString(q)).build(), failures);
+                check(
+                        HttpRequest.newBuilder(URI.create(base + "/kg/sparql"))
+                                .header("Content-Type", "application/sparql-query")
+                                .POST(HttpRequest.BodyPublishers.ofString(q))
+                                .build(),
+                        failures);
+                check(
+                        HttpRequest.newBuilder(URI.create(base + "/kg/update"))
+                                .header("Content-Type", "application/sparql-update")
+                                .POST(HttpRequest.BodyPublishers.ofString(q))
+                                .build(),
+                        failures);
                 requests += 2;
             }
             String ask = enc("ASK { ?s ?p ?o }");
             String ev = enc(v);
-            for (String param : List.of("default-graph-uri", "named-graph-uri", "output", "format", "timeout",
-                    "results", "stylesheet", "callback", "force-accept")) {
+            for (String param : List.of(
+                    "default-graph-uri",
+                    "named-graph-uri",
+                    "output",
+                    "format",
+                    "timeout",
+                    "results",
+                    "stylesheet",
+                    "callback",
+                    "force-accept")) {
                 if (v.length() < 5000) {
-                    check(HttpRequest.newBuilder(URI.create(base + "/kg/sparql?query=" + ask + "&" + param + "=" + ev)).GET().build(), failures);
+                    check(
+                            HttpRequest.newBuilder(
+                                            URI.create(base + "/kg/sparql?query=" + ask + "&" + param + "=" + ev))
+                                    .GET()
+                                    .build(),
+                            failures);
                     requests++;
                 }
             }
             if (v.length() < 5000) {
                 for (String gsp : List.of("/kg/get?graph=", "/kg/data?graph=", "/kg/get?default&graph=")) {
-                    check(HttpRequest.newBuilder(URI.create(base + gsp + ev)).GET().build(), failures);
+                    check(
+                            HttpRequest.newBuilder(URI.create(base + gsp + ev))
+                                    .GET()
+                                    .build(),
+                            failures);
                     requests++;
                 }
-                check(HttpRequest.newBuilder(URI.create(base + "/kg/data?graph=" + ev)).header("Content-Type", "text/turtle")
-                        .PUT(HttpRequest.BodyPublishers.ofString("<urn:x:s> <urn:x:p> \"" + v + "\" .")).build(), failures);
+                check(
+                        HttpRequest.newBuilder(URI.create(base + "/kg/data?graph=" + ev))
+                                .header("Content-Type", "text/turtle")
+                                .PUT(HttpRequest.BodyPublishers.ofString("<urn:x:s> <urn:x:p> \"" + v + "\" ."))
+                                .build(),
+                        failures);
                 requests++;
             }
             String headerSafe = v.replaceAll("[^\\x20-\\x7e]", "").strip();
             if (!headerSafe.isEmpty() && headerSafe.length() < 5000) {
                 for (String header : List.of("Accept", "Content-Type")) {
                     try {
-                        check(HttpRequest.newBuilder(URI.create(base + "/kg/sparql")).header(header, headerSafe)
-                                .header("Content-Type".equals(header) ? "Accept" : "Content-Type",
-                                        "Content-Type".equals(header) ? "*/*" : "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString("query=" + ask)).build(), failures);
+                        check(
+                                HttpRequest.newBuilder(URI.create(base + "/kg/sparql"))
+                                        .header(header, headerSafe)
+                                        .header(
+                                                "Content-Type".equals(header) ? "Accept" : "Content-Type",
+                                                "Content-Type".equals(header)
+                                                        ? "*/*"
+                                                        : "application/x-www-form-urlencoded")
+                                        .POST(HttpRequest.BodyPublishers.ofString("query=" + ask))
+                                        .build(),
+                                failures);
                         requests++;
                     } catch (IllegalArgumentException clientRefusesHeader) {
                         // java.net.http will not send some values; nothing reached the server
@@ -165,8 +247,12 @@ class HostileInputIT extends ServiceITBase {
         }
         for (String raw : RAW_ENCODED) {
             payload = raw;
-            for (String url : List.of("/kg/sparql?query=" + raw, "/kg/sparql?query=ASK%7B%7D&default-graph-uri=" + raw,
-                    "/kg/get?graph=" + raw, "/kg/sparql?" + raw + "=1", "/kg/" + raw)) {
+            for (String url : List.of(
+                    "/kg/sparql?query=" + raw,
+                    "/kg/sparql?query=ASK%7B%7D&default-graph-uri=" + raw,
+                    "/kg/get?graph=" + raw,
+                    "/kg/sparql?" + raw + "=1",
+                    "/kg/" + raw)) {
                 try {
                     check(HttpRequest.newBuilder(URI.create(base + url)).GET().build(), failures);
                     requests++;
@@ -174,18 +260,25 @@ class HostileInputIT extends ServiceITBase {
                     // java.net.http refuses to send this URI at all
                 }
             }
-            check(HttpRequest.newBuilder(URI.create(base + "/kg/sparql")).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("query=" + raw)).build(), failures);
+            check(
+                    HttpRequest.newBuilder(URI.create(base + "/kg/sparql"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("query=" + raw))
+                            .build(),
+                    failures);
             requests++;
         }
         assertThat(failures).as("%d requests", requests).isEmpty();
         assertThat(requests).isGreaterThan(2000);
         assertThat(count()).isEqualTo(triplesBefore);
-        assertThat(sparql("ASK { { <s> ?p ?o } UNION { <urn:x:s> ?p ?o } UNION { ?s ?p <goodbye> } }").body()).contains("false");
+        assertThat(sparql("ASK { { <s> ?p ?o } UNION { <urn:x:s> ?p ?o } UNION { ?s ?p <goodbye> } }")
+                        .body())
+                .contains("false");
     }
 
     private long count() {
-        HttpResponse<String> r = get(sparqlEndpoint() + "?query=" + enc("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), "text/csv");
+        HttpResponse<String> r =
+                get(sparqlEndpoint() + "?query=" + enc("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), "text/csv");
         return Long.parseLong(r.body().lines().skip(1).findFirst().orElseThrow().strip());
     }
 }

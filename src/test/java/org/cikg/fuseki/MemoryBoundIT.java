@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * yields in a few seconds. {@code bench/attack.sh} sends the original request to a loaded store.
  */
 class MemoryBoundIT {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String OUTAGE = outage();
     private static ServiceProcess service;
 
@@ -43,10 +44,14 @@ class MemoryBoundIT {
 
     @BeforeAll
     static void start() {
-        service = new ServiceProcess("memory-bound", List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"),
+        service = new ServiceProcess(
+                "memory-bound",
+                List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"),
                 // three sorts at once from this one address: the per-address bound (2 by default) is lifted here, so
                 // that all three reach the memory the test is about
-                List.of("--kg.sparql.timeout=5s", "--kg.store.load-on-start=false",
+                List.of(
+                        "--kg.sparql.timeout=5s",
+                        "--kg.store.load-on-start=false",
                         "--kg.sparql.max-concurrent-per-client=3"));
     }
 
@@ -59,17 +64,26 @@ class MemoryBoundIT {
     void sortsOfTheCrossProductEndAtTheLimitAndTheServiceKeepsAnswering() {
         List<CompletableFuture<HttpResponse<String>>> attacks = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            attacks.add(HTTP.sendAsync(form("query=" + enc(OUTAGE) + "&timeout=120,120")
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString()));
+            attacks.add(HTTP.sendAsync(
+                    form("query=" + enc(OUTAGE) + "&timeout=120,120")
+                            .timeout(Duration.ofSeconds(60))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
         }
         for (CompletableFuture<HttpResponse<String>> a : attacks) {
             HttpResponse<String> r = a.join();
             assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
             assertThat(r.body()).contains("5000 ms limit");
         }
-        assertThat(service.isAlive()).as("the service survived (see %s)", service.log()).isTrue();
-        HttpResponse<String> probe = HTTP.sendAsync(form("query=" + enc("ASK { VALUES ?x { 1 } }"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).join();
+        assertThat(service.isAlive())
+                .as("the service survived (see %s)", service.log())
+                .isTrue();
+        HttpResponse<String> probe = HTTP.sendAsync(
+                        form("query=" + enc("ASK { VALUES ?x { 1 } }"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .join();
         assertThat(probe.statusCode()).isEqualTo(200);
         assertThat(probe.body()).contains("true");
         assertThat(service.peakRssBytes()).as("peak RSS of a 256 MB-heap JVM").isLessThan(1024L * 1024 * 1024);

@@ -9,14 +9,17 @@ class NestingDepthTest {
     @Test
     void countsTheDeepestBracketNesting() {
         assertThat(NestingDepth.of("SELECT * WHERE { ?s ?p ?o }")).isEqualTo(1);
-        assertThat(NestingDepth.of("SELECT * WHERE { { FILTER((1 + [ ]) > 0) } }")).isEqualTo(5);
+        assertThat(NestingDepth.of("SELECT * WHERE { { FILTER((1 + [ ]) > 0) } }"))
+                .isEqualTo(5);
         assertThat(NestingDepth.of("{".repeat(100))).isEqualTo(100);
     }
 
     @Test
     void ignoresBracketsInStringsIrisAndComments() {
-        assertThat(NestingDepth.of("ASK { FILTER(\"{{{(((\" = '[[[' ) } # {{{{{{")).isEqualTo(2);
-        assertThat(NestingDepth.of("ASK { ?s ?p \"\"\"multi\n{{{{ line\"\"\" }")).isEqualTo(1);
+        assertThat(NestingDepth.of("ASK { FILTER(\"{{{(((\" = '[[[' ) } # {{{{{{"))
+                .isEqualTo(2);
+        assertThat(NestingDepth.of("ASK { ?s ?p \"\"\"multi\n{{{{ line\"\"\" }"))
+                .isEqualTo(1);
         assertThat(NestingDepth.of("ASK { <http://x/a#b> ?p ?o }")).isEqualTo(1);
     }
 

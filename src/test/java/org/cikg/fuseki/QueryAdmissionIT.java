@@ -60,33 +60,37 @@ class QueryAdmissionIT extends ServiceITBase {
         Set<Socket> open = ConcurrentHashMap.newKeySet();
         List<Thread> attackers = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
-            Thread t = new Thread(() -> {
-                while (!stop.get()) {
-                    long t0 = System.nanoTime();
-                    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), fuseki.port(), attackerAddress, 0)) {
-                        open.add(s);
-                        s.setSoTimeout(30_000);
-                        String response = exchange(s, "query=" + enc(SLOW));
-                        int status = Integer.parseInt(response.substring(9, 12));
-                        statuses.add(status);
-                        if (status == 503 && response.contains("Too many queries")) {
-                            refusalMillis.add((System.nanoTime() - t0) / 1_000_000);
-                            if (!response.contains("Retry-After: " + TooManyQueriesException.RETRY_AFTER_SECONDS)) {
-                                refusalsWithoutRetryAfter.incrementAndGet();
+            Thread t = new Thread(
+                    () -> {
+                        while (!stop.get()) {
+                            long t0 = System.nanoTime();
+                            try (Socket s =
+                                    new Socket(InetAddress.getLoopbackAddress(), fuseki.port(), attackerAddress, 0)) {
+                                open.add(s);
+                                s.setSoTimeout(30_000);
+                                String response = exchange(s, "query=" + enc(SLOW));
+                                int status = Integer.parseInt(response.substring(9, 12));
+                                statuses.add(status);
+                                if (status == 503 && response.contains("Too many queries")) {
+                                    refusalMillis.add((System.nanoTime() - t0) / 1_000_000);
+                                    if (!response.contains(
+                                            "Retry-After: " + TooManyQueriesException.RETRY_AFTER_SECONDS)) {
+                                        refusalsWithoutRetryAfter.incrementAndGet();
+                                    }
+                                    Thread.sleep(200);
+                                }
+                            } catch (IOException e) {
+                                if (!stop.get()) {
+                                    connectionErrors.incrementAndGet();
+                                }
+                            } catch (InterruptedException e) {
+                                return;
+                            } finally {
+                                open.removeIf(Socket::isClosed);
                             }
-                            Thread.sleep(200);
                         }
-                    } catch (IOException e) {
-                        if (!stop.get()) {
-                            connectionErrors.incrementAndGet();
-                        }
-                    } catch (InterruptedException e) {
-                        return;
-                    } finally {
-                        open.removeIf(Socket::isClosed);
-                    }
-                }
-            }, "attacker-" + i);
+                    },
+                    "attacker-" + i);
             t.setDaemon(true);
             attackers.add(t);
             t.start();
@@ -111,17 +115,25 @@ class QueryAdmissionIT extends ServiceITBase {
         }
         List<Long> probes = new ArrayList<>(probeMillis);
         Collections.sort(probes);
-        assertThat(probes.get(probes.size() * 9 / 10)).as("p90 of the ASK while the 32 loop %s; bound %d ms (ASK alone: "
-                + "at most %d ms)", probeMillis, bound, baseline).isLessThan(bound);
-        assertThat(probes.get(probes.size() - 1)).as("slowest ASK while the 32 loop %s", probeMillis)
+        assertThat(probes.get(probes.size() * 9 / 10))
+                .as(
+                        "p90 of the ASK while the 32 loop %s; bound %d ms (ASK alone: " + "at most %d ms)",
+                        probeMillis, bound, baseline)
+                .isLessThan(bound);
+        assertThat(probes.get(probes.size() - 1))
+                .as("slowest ASK while the 32 loop %s", probeMillis)
                 .isLessThan(bound * 5 / 2);
         assertThat(admitted).as("queries admitted while sampling").allMatch(n -> n <= 3);
         assertThat(statuses).as("refusals").contains(503);
         assertThat(refusalsWithoutRetryAfter).hasValue(0);
-        assertThat(connectionErrors).as("attacker connections closed without an answer").hasValue(0);
+        assertThat(connectionErrors)
+                .as("attacker connections closed without an answer")
+                .hasValue(0);
         List<Long> sorted = new ArrayList<>(refusalMillis);
         Collections.sort(sorted);
-        assertThat(sorted.get(sorted.size() * 9 / 10)).as("p90 of refusals (ms): at once").isLessThan(1_000);
+        assertThat(sorted.get(sorted.size() * 9 / 10))
+                .as("p90 of refusals (ms): at once")
+                .isLessThan(1_000);
     }
 
     @Test
@@ -141,9 +153,11 @@ class QueryAdmissionIT extends ServiceITBase {
         long t0 = System.nanoTime();
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(sparqlEndpoint()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString("query="
-                        + enc("ASK { <https://w3id.org/cikg/id/deepseek> ?p ?o }"))).build());
+                .header("Accept", "application/sparql-results+json")
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "query=" + enc("ASK { <https://w3id.org/cikg/id/deepseek> ?p ?o }")))
+                .build());
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).contains("true");
@@ -155,8 +169,9 @@ class QueryAdmissionIT extends ServiceITBase {
         byte[] body = form.getBytes(StandardCharsets.UTF_8);
         OutputStream out = s.getOutputStream();
         out.write(("POST /kg/sparql HTTP/1.1\r\nHost: localhost\r\nAccept: application/sparql-results+json\r\n"
-                + "Connection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
-                + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + "Connection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                        + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
         InputStream in = s.getInputStream();

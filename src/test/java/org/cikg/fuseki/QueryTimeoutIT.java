@@ -36,8 +36,8 @@ class QueryTimeoutIT extends ServiceITBase {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(ms).as("answered soon after the 1 s limit").isLessThan(30_000);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(r.headers().firstValue("Retry-After")).hasValue(GuardedResponse.RETRY_AFTER_SECONDS);
         assertThat(r.body()).contains("\"status\":503").contains("1000 ms limit");
     }
@@ -46,19 +46,25 @@ class QueryTimeoutIT extends ServiceITBase {
     void timeoutAfterTheFirstRowButBeforeAnyByteWentOutGets503Problem() {
         // One row at once (held in the XML writer's buffer), then a count that runs past the limit. Fuseki 5.6.0
         // alone answers 400 with the comment "Query cancelled due to timeout during execution" as the body.
-        HttpResponse<String> r = postForm(sparqlEndpoint(), "application/sparql-results+xml", "query",
+        HttpResponse<String> r = postForm(
+                sparqlEndpoint(),
+                "application/sparql-results+xml",
+                "query",
                 "SELECT * WHERE { { VALUES ?x { 1 } } UNION "
                         + "{ SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } } }");
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(r.headers().firstValue("Retry-After")).hasValue(GuardedResponse.RETRY_AFTER_SECONDS);
-        assertThat(r.body()).startsWith("{\"type\"").contains("\"status\":503").doesNotContain("<result")
+        assertThat(r.body())
+                .startsWith("{\"type\"")
+                .contains("\"status\":503")
+                .doesNotContain("<result")
                 .doesNotContain("Incomplete results");
     }
 
     @Test
     void jsonResultCutByTheTimeoutWhileStreamingIsAnIncompleteBody() throws Exception {
-        HttpResponse<InputStream> r = HTTP.send(streaming("application/sparql-results+json"),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r =
+                HTTP.send(streaming("application/sparql-results+json"), HttpResponse.BodyHandlers.ofInputStream());
         // The status line went out with the first rows, before the timeout: it cannot say what happened later.
         assertThat(r.statusCode()).isEqualTo(200);
         ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -66,11 +72,14 @@ class QueryTimeoutIT extends ServiceITBase {
         try (InputStream in = r.body()) {
             failure = catchThrowable(() -> in.transferTo(received));
         }
-        assertThat(failure).as("reading the cut body fails instead of ending normally")
+        assertThat(failure)
+                .as("reading the cut body fails instead of ending normally")
                 .isInstanceOf(IOException.class);
         assertThat(received.size()).as("rows had been streamed before the cut").isGreaterThan(32_000);
-        assertThat(received.toString(StandardCharsets.UTF_8)).as("no text appended after the cut")
-                .doesNotContain("Incomplete results").doesNotContain("Query timed out");
+        assertThat(received.toString(StandardCharsets.UTF_8))
+                .as("no text appended after the cut")
+                .doesNotContain("Incomplete results")
+                .doesNotContain("Query timed out");
     }
 
     /**
@@ -89,8 +98,8 @@ class QueryTimeoutIT extends ServiceITBase {
         }
         if (r.statusCode() == 503) {
             assertThat(failure).isNull();
-            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(r.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
             assertThat(received.toString(StandardCharsets.UTF_8)).contains("\"status\":503");
         } else {
             assertThat(failure).as(accept + ": reading the cut body fails").isInstanceOf(IOException.class);
@@ -102,7 +111,9 @@ class QueryTimeoutIT extends ServiceITBase {
     void ofStringReportsTheCutAsAnIOException() {
         HttpRequest request = streaming("application/sparql-results+json");
         Throwable t = catchThrowable(() -> HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
-        assertThat(t).as("the usual client call fails; it never returns a short 200").isInstanceOf(IOException.class);
+        assertThat(t)
+                .as("the usual client call fails; it never returns a short 200")
+                .isInstanceOf(IOException.class);
     }
 
     @Test
@@ -127,16 +138,20 @@ class QueryTimeoutIT extends ServiceITBase {
         String q = "query=" + enc(ENDLESS_COUNT);
         String t = "timeout=" + enc(value);
         HttpRequest.Builder b = switch (position) {
-            case "get" -> HttpRequest.newBuilder(URI.create(url + "?" + q + "&" + t)).GET();
-            case "form" -> HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(q + "&" + t));
-            case "form-query-string" -> HttpRequest.newBuilder(URI.create(url + "?" + t))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(q));
-            case "body" -> HttpRequest.newBuilder(URI.create(url + "?" + t))
-                    .header("Content-Type", "application/sparql-query")
-                    .POST(HttpRequest.BodyPublishers.ofString(ENDLESS_COUNT));
+            case "get" ->
+                HttpRequest.newBuilder(URI.create(url + "?" + q + "&" + t)).GET();
+            case "form" ->
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(q + "&" + t));
+            case "form-query-string" ->
+                HttpRequest.newBuilder(URI.create(url + "?" + t))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(q));
+            case "body" ->
+                HttpRequest.newBuilder(URI.create(url + "?" + t))
+                        .header("Content-Type", "application/sparql-query")
+                        .POST(HttpRequest.BodyPublishers.ofString(ENDLESS_COUNT));
             default -> throw new IllegalArgumentException(position);
         };
         assertStoppedAtTheLimit(b);
@@ -158,7 +173,8 @@ class QueryTimeoutIT extends ServiceITBase {
     @Test
     void timeoutHeadersDoNotLiftTheLimit() {
         for (String header : List.of("Timeout", "X-Timeout")) {
-            assertStoppedAtTheLimit(HttpRequest.newBuilder(URI.create(sparqlEndpoint())).header(header, "120,120")
+            assertStoppedAtTheLimit(HttpRequest.newBuilder(URI.create(sparqlEndpoint()))
+                    .header(header, "120,120")
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("query=" + enc(ENDLESS_COUNT))));
         }
@@ -169,14 +185,21 @@ class QueryTimeoutIT extends ServiceITBase {
     void malformedOrRepeatedTimeoutGets400Problem(String query) {
         HttpResponse<String> r = get(sparqlEndpoint() + "?query=" + enc("ASK {}") + "&" + query, "*/*");
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(r.body()).contains("timeout");
     }
 
     static List<String> malformedTimeouts() {
-        return List.of("timeout=-1", "timeout=1.5", "timeout=1,2,3", "timeout=abc", "timeout=,5", "timeout=1,",
-                "timeout=1&timeout=120,120", "timeout=99999999999999999999");
+        return List.of(
+                "timeout=-1",
+                "timeout=1.5",
+                "timeout=1,2,3",
+                "timeout=abc",
+                "timeout=,5",
+                "timeout=1,",
+                "timeout=1&timeout=120,120",
+                "timeout=99999999999999999999");
     }
 
     @Test
@@ -189,7 +212,8 @@ class QueryTimeoutIT extends ServiceITBase {
     /** The request gets the 503 problem soon after the 1 s limit (a client-side limit makes the old defect fail fast). */
     private void assertStoppedAtTheLimit(HttpRequest.Builder b) {
         long t0 = System.nanoTime();
-        HttpResponse<String> r = send(b.timeout(java.time.Duration.ofSeconds(20)).build());
+        HttpResponse<String> r =
+                send(b.timeout(java.time.Duration.ofSeconds(20)).build());
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
         assertThat(r.body()).contains("1000 ms limit");
@@ -197,8 +221,8 @@ class QueryTimeoutIT extends ServiceITBase {
     }
 
     /** The report's regex: 35 s over a 33-character string with a 10 s limit, 2.5 times longer per two characters. */
-    private static final String SLOW_REGEX = "SELECT * { VALUES ?x { \"" + "a".repeat(32) + "b\" } "
-            + "FILTER(REGEX(?x, \"(.*a){12}$\")) }";
+    private static final String SLOW_REGEX =
+            "SELECT * { VALUES ?x { \"" + "a".repeat(32) + "b\" } " + "FILTER(REGEX(?x, \"(.*a){12}$\")) }";
 
     @Test
     void catastrophicRegexStopsAtTheLimitOnTheEndpoint() {
@@ -213,9 +237,11 @@ class QueryTimeoutIT extends ServiceITBase {
                 + "FILTER(REGEX(?x, \"(.*a){12}$\")) }";
         long t0 = System.nanoTime();
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(facade("/api/graph")))
-                .header("Content-Type", "application/sparql-query").header("Accept", "application/json")
+                .header("Content-Type", "application/sparql-query")
+                .header("Accept", "application/json")
                 .timeout(java.time.Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString(construct)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(construct))
+                .build());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
         assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(15_000);
     }
@@ -225,20 +251,27 @@ class QueryTimeoutIT extends ServiceITBase {
         String pattern = "a".repeat(1001);
         HttpResponse<String> r = sparql("ASK { FILTER(REGEX(\"x\", \"" + pattern + "\")) }");
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(r.body()).contains("1001 characters");
         HttpResponse<String> f = send(HttpRequest.newBuilder(URI.create(facade("/api/graph")))
-                .header("Content-Type", "application/sparql-query").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(REGEX(?o, \""
-                        + pattern + "\")) }")).build());
+                .header("Content-Type", "application/sparql-query")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(REGEX(?o, \"" + pattern + "\")) }"))
+                .build());
         assertThat(f.statusCode()).isEqualTo(400);
-        assertThat(sparql("ASK { FILTER(REGEX(\"xa\", \"" + "a".repeat(998) + "|a\")) }").statusCode())
-                .as("a pattern of exactly 1000 characters is allowed").isEqualTo(200);
+        assertThat(sparql("ASK { FILTER(REGEX(\"xa\", \"" + "a".repeat(998) + "|a\")) }")
+                        .statusCode())
+                .as("a pattern of exactly 1000 characters is allowed")
+                .isEqualTo(200);
     }
 
     static List<String> formats() {
-        return List.of("application/sparql-results+json", "text/csv", "text/tab-separated-values",
+        return List.of(
+                "application/sparql-results+json",
+                "text/csv",
+                "text/tab-separated-values",
                 "application/sparql-results+xml");
     }
 
@@ -246,6 +279,7 @@ class QueryTimeoutIT extends ServiceITBase {
         return HttpRequest.newBuilder(URI.create(sparqlEndpoint()))
                 .header("Accept", accept)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("query=" + enc(STREAMING))).build();
+                .POST(HttpRequest.BodyPublishers.ofString("query=" + enc(STREAMING)))
+                .build();
     }
 }

@@ -27,8 +27,10 @@ class SparqlEndpointIT extends ServiceITBase {
 
     @Test
     void queryEndpointAnswersGetWithCsv() {
-        HttpResponse<String> r = get(sparqlEndpoint().replace("/sparql", "/query") + "?query="
-                + enc("SELECT ?l WHERE { <https://w3id.org/cikg/id/deepseek> <http://www.w3.org/2000/01/rdf-schema#label> ?l }"),
+        HttpResponse<String> r = get(
+                sparqlEndpoint().replace("/sparql", "/query") + "?query="
+                        + enc(
+                                "SELECT ?l WHERE { <https://w3id.org/cikg/id/deepseek> <http://www.w3.org/2000/01/rdf-schema#label> ?l }"),
                 "text/csv");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).startsWith("l").contains("DeepSeek");
@@ -48,9 +50,11 @@ class SparqlEndpointIT extends ServiceITBase {
             HttpResponse<String> r = postForm("http://localhost:" + fuseki.port() + path, "*/*", "update", insert);
             assertThat(r.statusCode()).as(path).isIn(400, 401, 403, 404, 405);
         }
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://localhost:" + fuseki.port() + "/kg/data?default"))
-                .header("Content-Type", "text/turtle")
-                .PUT(HttpRequest.BodyPublishers.ofString("<urn:x:intruder> <urn:x:p> \"written\" .")).build());
+        HttpResponse<String> r =
+                send(HttpRequest.newBuilder(URI.create("http://localhost:" + fuseki.port() + "/kg/data?default"))
+                        .header("Content-Type", "text/turtle")
+                        .PUT(HttpRequest.BodyPublishers.ofString("<urn:x:intruder> <urn:x:p> \"written\" ."))
+                        .build());
         assertThat(r.statusCode()).isIn(401, 403, 404, 405);
         assertThat(sparql("ASK { <urn:x:intruder> ?p ?o }").body()).contains("false");
     }
@@ -58,15 +62,20 @@ class SparqlEndpointIT extends ServiceITBase {
     @Test
     void updateWithAdminCredentialsWorksOnTheUpdateEndpoint() {
         String auth = "Basic " + Base64.getEncoder().encodeToString("admin:it-secret".getBytes());
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://localhost:" + fuseki.port() + "/kg/update"))
-                .header("Authorization", auth).header("Content-Type", "application/sparql-update")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "INSERT DATA { GRAPH <urn:x:scratch> { <urn:x:admin-wrote> <urn:x:p> 1 } }")).build());
+        HttpResponse<String> r =
+                send(HttpRequest.newBuilder(URI.create("http://localhost:" + fuseki.port() + "/kg/update"))
+                        .header("Authorization", auth)
+                        .header("Content-Type", "application/sparql-update")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "INSERT DATA { GRAPH <urn:x:scratch> { <urn:x:admin-wrote> <urn:x:p> 1 } }"))
+                        .build());
         assertThat(r.statusCode()).isIn(200, 204);
         assertThat(sparql("ASK { <urn:x:admin-wrote> ?p ?o }").body()).contains("true");
         send(HttpRequest.newBuilder(URI.create("http://localhost:" + fuseki.port() + "/kg/update"))
-                .header("Authorization", auth).header("Content-Type", "application/sparql-update")
-                .POST(HttpRequest.BodyPublishers.ofString("DROP GRAPH <urn:x:scratch>")).build());
+                .header("Authorization", auth)
+                .header("Content-Type", "application/sparql-update")
+                .POST(HttpRequest.BodyPublishers.ofString("DROP GRAPH <urn:x:scratch>"))
+                .build());
     }
 
     @Test
@@ -78,15 +87,19 @@ class SparqlEndpointIT extends ServiceITBase {
     @Test
     void corsAllowsAnyOriginForBrowserTools() {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(sparqlEndpoint() + "?query=" + enc("ASK {}")))
-                .header("Origin", "https://example.org").header("Accept", "application/sparql-results+json").GET().build());
+                .header("Origin", "https://example.org")
+                .header("Accept", "application/sparql-results+json")
+                .GET()
+                .build());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).get().isIn("*", "https://example.org");
     }
 
     @Test
     void graphStoreReadServesTheDataGraph() {
-        HttpResponse<String> r = get("http://localhost:" + fuseki.port() + "/kg/get?graph="
-                + enc("https://w3id.org/cikg/graph/data"), "application/n-triples");
+        HttpResponse<String> r = get(
+                "http://localhost:" + fuseki.port() + "/kg/get?graph=" + enc("https://w3id.org/cikg/graph/data"),
+                "application/n-triples");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("<https://w3id.org/cikg/id/deepseek>");
     }

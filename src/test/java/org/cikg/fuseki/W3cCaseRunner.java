@@ -2,8 +2,8 @@ package org.cikg.fuseki;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -53,20 +53,24 @@ import org.cikg.fuseki.W3cManifest.GraphFile;
  */
 final class W3cCaseRunner {
     /** The outcome of one test: {@code detail} says why it failed or was skipped. */
-    record Outcome(Case test, Status status, String detail) {
+    record Outcome(Case test, Status status, String detail) {}
+
+    enum Status {
+        PASS,
+        FAIL,
+        SKIP
     }
 
-    enum Status { PASS, FAIL, SKIP }
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String dataset;
     private final String auth;
 
     /** {@code dataset}: e.g. {@code http://localhost:1234/conformance}. */
     W3cCaseRunner(String dataset, String user, String password) {
         this.dataset = dataset;
-        this.auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        this.auth =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     Outcome run(Case t) {
@@ -81,7 +85,7 @@ final class W3cCaseRunner {
                 case QUERY -> query(t);
                 case UPDATE -> update(t);
                 case POSITIVE_QUERY_SYNTAX, NEGATIVE_QUERY_SYNTAX, POSITIVE_UPDATE_SYNTAX, NEGATIVE_UPDATE_SYNTAX ->
-                        syntax(t);
+                    syntax(t);
                 case OTHER -> throw new IllegalStateException();
             };
         } catch (IOException | RuntimeException e) {
@@ -105,7 +109,9 @@ final class W3cCaseRunner {
         }
         String expectedFile = t.result();
         if (graphResult) {
-            Graph actual = RDFParser.source(new ByteArrayInputStream(res.body())).lang(Lang.NTRIPLES).toGraph();
+            Graph actual = RDFParser.source(new ByteArrayInputStream(res.body()))
+                    .lang(Lang.NTRIPLES)
+                    .toGraph();
             Graph expected = RDFDataMgr.loadGraph(expectedFile);
             return verdict(t, actual.isIsomorphicWith(expected), "graph not isomorphic to " + file(expectedFile));
         }
@@ -118,7 +124,8 @@ final class W3cCaseRunner {
                 ResultSetMgr.read(new ByteArrayInputStream(res.body()), ResultSetLang.RS_JSON));
         ResultSetRewindable expected = expectedResults(expectedFile);
         boolean ordered = parsed.hasOrderBy();
-        if (ordered ? ResultSetCompare.equalsByTermAndOrder(expected, actual)
+        if (ordered
+                ? ResultSetCompare.equalsByTermAndOrder(expected, actual)
                 : ResultSetCompare.equalsByTerm(expected, actual)) {
             return new Outcome(t, Status.PASS, "");
         }
@@ -126,11 +133,12 @@ final class W3cCaseRunner {
         // runner allows.
         expected.reset();
         actual.reset();
-        boolean byValue = ordered ? ResultSetCompare.equalsByValueAndOrder(expected, actual)
+        boolean byValue = ordered
+                ? ResultSetCompare.equalsByValueAndOrder(expected, actual)
                 : ResultSetCompare.equalsByValue(expected, actual);
-        return byValue ? new Outcome(t, Status.PASS, "equal by value, not by term")
-                : new Outcome(t, Status.FAIL, "results differ from " + file(expectedFile) + ": got "
-                + rows(actual));
+        return byValue
+                ? new Outcome(t, Status.PASS, "equal by value, not by term")
+                : new Outcome(t, Status.FAIL, "results differ from " + file(expectedFile) + ": got " + rows(actual));
     }
 
     private Outcome update(Case t) throws IOException, InterruptedException {
@@ -144,8 +152,11 @@ final class W3cCaseRunner {
         DatasetGraph actual = readBack();
         DatasetGraph expected = DatasetGraphFactory.createGeneral();
         for (GraphFile g : t.expected()) {
-            RDFDataMgr.read(g.name() == null ? expected.getDefaultGraph()
-                    : expected.getGraph(org.apache.jena.graph.NodeFactory.createURI(g.name())), g.file());
+            RDFDataMgr.read(
+                    g.name() == null
+                            ? expected.getDefaultGraph()
+                            : expected.getGraph(org.apache.jena.graph.NodeFactory.createURI(g.name())),
+                    g.file());
         }
         String diff = difference(expected, actual);
         return verdict(t, diff == null, diff);
@@ -164,16 +175,22 @@ final class W3cCaseRunner {
         HttpResponse<byte[]> res = send(req);
         int status = res.statusCode();
         boolean ok = positive ? status / 100 == 2 : status == 400;
-        return verdict(t, ok, "HTTP " + status + " (expected " + (positive ? "2xx" : "400") + ")"
-                + (status / 100 == 2 ? "" : ": " + oneLine(new String(res.body(), StandardCharsets.UTF_8))));
+        return verdict(
+                t,
+                ok,
+                "HTTP " + status + " (expected " + (positive ? "2xx" : "400") + ")"
+                        + (status / 100 == 2 ? "" : ": " + oneLine(new String(res.body(), StandardCharsets.UTF_8))));
     }
 
     private static boolean expectedBoolean(String file) {
         Lang lang = RDFLanguages.filenameToLang(file);
         if (lang != null && RDFLanguages.isTriples(lang)) {
             Model m = RDFDataMgr.loadModel(file);
-            return m.listObjectsOfProperty(m.createProperty(
-                    "http://www.w3.org/2001/sw/DataAccess/tests/result-set#boolean")).next().asLiteral().getBoolean();
+            return m.listObjectsOfProperty(
+                            m.createProperty("http://www.w3.org/2001/sw/DataAccess/tests/result-set#boolean"))
+                    .next()
+                    .asLiteral()
+                    .getBoolean();
         }
         return ResultSetMgr.readBoolean(file);
     }
@@ -218,8 +235,8 @@ final class W3cCaseRunner {
     }
 
     private void reset() throws IOException, InterruptedException {
-        HttpResponse<byte[]> res = send(post("/update", "application/sparql-update", "DROP ALL")
-                .header("Authorization", auth));
+        HttpResponse<byte[]> res =
+                send(post("/update", "application/sparql-update", "DROP ALL").header("Authorization", auth));
         if (res.statusCode() / 100 != 2) {
             throw new IllegalStateException("DROP ALL answered " + res.statusCode());
         }
@@ -233,20 +250,21 @@ final class W3cCaseRunner {
     private void load(List<GraphFile> files) throws IOException, InterruptedException {
         Set<String> seen = new HashSet<>();
         for (GraphFile g : files) {
-            String target = g.name() == null ? "default"
-                    : "graph=" + URLEncoder.encode(g.name(), StandardCharsets.UTF_8);
+            String target =
+                    g.name() == null ? "default" : "graph=" + URLEncoder.encode(g.name(), StandardCharsets.UTF_8);
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             RDFDataMgr.write(body, RDFDataMgr.loadGraph(g.file()), Lang.NTRIPLES);
             HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(dataset + "/data?" + target))
                     .header("Content-Type", "application/n-triples")
                     .header("Authorization", auth);
             boolean first = seen.add(String.valueOf(g.name()));
-            req = first ? req.PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            req = first
+                    ? req.PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                     : req.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
             HttpResponse<byte[]> res = send(req);
             if (res.statusCode() / 100 != 2) {
-                throw new IllegalStateException("GSP " + (first ? "PUT" : "POST") + " of " + file(g.file())
-                        + " answered " + res.statusCode());
+                throw new IllegalStateException(
+                        "GSP " + (first ? "PUT" : "POST") + " of " + file(g.file()) + " answered " + res.statusCode());
             }
         }
     }
@@ -254,15 +272,20 @@ final class W3cCaseRunner {
     /** The whole dataset, by a Graph Store Protocol GET without a graph parameter. */
     private DatasetGraph readBack() throws IOException, InterruptedException {
         HttpResponse<byte[]> res = send(HttpRequest.newBuilder(URI.create(dataset + "/data"))
-                .header("Accept", "application/n-quads").header("Authorization", auth).GET());
+                .header("Accept", "application/n-quads")
+                .header("Authorization", auth)
+                .GET());
         if (res.statusCode() != 200) {
             throw new IllegalStateException("GSP GET of the dataset answered " + res.statusCode());
         }
-        return RDFParser.source(new ByteArrayInputStream(res.body())).lang(Lang.NQUADS).toDatasetGraph();
+        return RDFParser.source(new ByteArrayInputStream(res.body()))
+                .lang(Lang.NQUADS)
+                .toDatasetGraph();
     }
 
     private HttpRequest.Builder post(String endpoint, String contentType, String body) {
-        return HttpRequest.newBuilder(URI.create(dataset + endpoint)).timeout(Duration.ofSeconds(60))
+        return HttpRequest.newBuilder(URI.create(dataset + endpoint))
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", contentType + "; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     }
@@ -284,8 +307,10 @@ final class W3cCaseRunner {
     }
 
     private static Outcome fail(Case t, HttpResponse<byte[]> res) {
-        return new Outcome(t, Status.FAIL, "HTTP " + res.statusCode() + ": "
-                + oneLine(new String(res.body(), StandardCharsets.UTF_8)));
+        return new Outcome(
+                t,
+                Status.FAIL,
+                "HTTP " + res.statusCode() + ": " + oneLine(new String(res.body(), StandardCharsets.UTF_8)));
     }
 
     private static String file(String uri) {

@@ -38,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ../shared/w3c-rdf-tests/sparql11}). Without the suite folder the test is skipped and says so.
  */
 class W3cConformance {
-    private static final List<String> MANIFESTS = List.of("manifest-sparql11-query.ttl",
-            "manifest-sparql11-update.ttl");
+    private static final List<String> MANIFESTS =
+            List.of("manifest-sparql11-query.ttl", "manifest-sparql11-update.ttl");
 
     @TempDir
     Path tmp;
@@ -47,17 +47,22 @@ class W3cConformance {
     @Test
     void sparql11QueryAndUpdateTestsPassThroughTheHttpEndpointsExceptTheReviewedOnes() throws IOException {
         Path suite = Path.of(System.getProperty("w3c.suite", "../shared/w3c-rdf-tests/sparql11"));
-        assumeTrue(Files.isDirectory(suite), "W3C SPARQL 1.1 suite not found at " + suite.toAbsolutePath()
-                + " (set -Dw3c.suite=FOLDER): conformance run skipped");
+        assumeTrue(
+                Files.isDirectory(suite),
+                "W3C SPARQL 1.1 suite not found at " + suite.toAbsolutePath()
+                        + " (set -Dw3c.suite=FOLDER): conformance run skipped");
         Map<String, String> expectedFailures = expectedFailures();
 
         String password = UUID.randomUUID().toString();
-        KgProperties props = new KgProperties(new KgProperties.Store(tmp.resolve("tdb2"), Path.of("ontology"),
-                Path.of("data")), new KgProperties.Sparql(Duration.ofSeconds(10), Path.of("queries")),
-                new KgProperties.Fuseki(true, 0), new KgProperties.Admin("admin", password));
+        KgProperties props = new KgProperties(
+                new KgProperties.Store(tmp.resolve("tdb2"), Path.of("ontology"), Path.of("data")),
+                new KgProperties.Sparql(Duration.ofSeconds(10), Path.of("queries")),
+                new KgProperties.Fuseki(true, 0),
+                new KgProperties.Admin("admin", password));
         KnowledgeStore store = new KnowledgeStore(props, new QueryCatalog(props));
-        FusekiServer server = FusekiEndpoints.build(store.dataset(), props, EndpointLimits.defaults(),
-                ConformanceDataset.create(props.sparql())).start();
+        FusekiServer server = FusekiEndpoints.build(
+                        store.dataset(), props, EndpointLimits.defaults(), ConformanceDataset.create(props.sparql()))
+                .start();
         Map<String, List<Outcome>> scratch = new LinkedHashMap<>();
         Map<String, List<Outcome>> kg = new LinkedHashMap<>();
         long started = System.nanoTime();
@@ -88,13 +93,18 @@ class W3cConformance {
                 }
             }
         }
-        String report = new W3cReport(suite, scratch, kg, expectedFailures, unexpected, nowPassing, seconds)
-                .markdown();
+        String report = new W3cReport(suite, scratch, kg, expectedFailures, unexpected, nowPassing, seconds).markdown();
         Files.writeString(Path.of("docs/w3c-conformance.md"), report, StandardCharsets.UTF_8);
 
-        assertTrue(unexpected.isEmpty(), () -> unexpected.size() + " unexpected failures (see "
-                + "docs/w3c-conformance.md):\n" + String.join("\n", unexpected.stream()
-                .map(o -> o.test().key() + "  " + o.detail()).toList()));
+        assertTrue(
+                unexpected.isEmpty(),
+                () -> unexpected.size() + " unexpected failures (see "
+                        + "docs/w3c-conformance.md):\n"
+                        + String.join(
+                                "\n",
+                                unexpected.stream()
+                                        .map(o -> o.test().key() + "  " + o.detail())
+                                        .toList()));
     }
 
     /** {@code key<TAB>reason} lines; {@code #} starts a comment. */

@@ -24,23 +24,36 @@ final class W3cManifest {
     static final String DAWGT = "http://www.w3.org/2001/sw/DataAccess/tests/test-dawg#";
 
     /** What a test does; {@link #OTHER} is anything this runner does not run. */
-    enum Kind { QUERY, UPDATE, POSITIVE_QUERY_SYNTAX, NEGATIVE_QUERY_SYNTAX, POSITIVE_UPDATE_SYNTAX,
-        NEGATIVE_UPDATE_SYNTAX, OTHER }
+    enum Kind {
+        QUERY,
+        UPDATE,
+        POSITIVE_QUERY_SYNTAX,
+        NEGATIVE_QUERY_SYNTAX,
+        POSITIVE_UPDATE_SYNTAX,
+        NEGATIVE_UPDATE_SYNTAX,
+        OTHER
+    }
 
     /** A graph to load or expect: {@code name} null for the default graph. */
-    record GraphFile(String name, String file) {
-    }
+    record GraphFile(String name, String file) {}
 
     /**
      * One test. {@code key} is {@code folder/local-name} (stable, used by the expected-failures file); {@code request}
      * is the query, update or syntax-test file; {@code result} the expected results file (query tests).
      */
-    record Case(String key, String manifest, String name, String type, Kind kind, boolean withdrawn,
-                String request, List<GraphFile> data, String result, List<GraphFile> expected) {
-    }
+    record Case(
+            String key,
+            String manifest,
+            String name,
+            String type,
+            Kind kind,
+            boolean withdrawn,
+            String request,
+            List<GraphFile> data,
+            String result,
+            List<GraphFile> expected) {}
 
-    private W3cManifest() {
-    }
+    private W3cManifest() {}
 
     /** Every test reachable from the manifest, following {@code mf:include}, in manifest order. */
     static List<Case> read(Path manifest) {
@@ -52,7 +65,8 @@ final class W3cManifest {
     private static void read(Path file, List<Case> out) {
         Model m = RDFDataMgr.loadModel(file.toUri().toString());
         String folder = file.getParent().getFileName().toString();
-        for (Resource manifest : m.listSubjectsWithProperty(RDF.type, m.createResource(MF + "Manifest")).toList()) {
+        for (Resource manifest : m.listSubjectsWithProperty(RDF.type, m.createResource(MF + "Manifest"))
+                .toList()) {
             for (RDFNode inc : list(manifest, MF + "include")) {
                 read(Path.of(java.net.URI.create(inc.asResource().getURI())), out);
             }
@@ -85,11 +99,14 @@ final class W3cManifest {
         Resource approval = t.getPropertyResourceValue(m.createProperty(DAWGT + "approval"));
         boolean withdrawn = approval != null && "Withdrawn".equals(approval.getLocalName());
         String name = t.hasProperty(m.createProperty(MF + "name"))
-                ? t.getProperty(m.createProperty(MF + "name")).getString() : local;
+                ? t.getProperty(m.createProperty(MF + "name")).getString()
+                : local;
         RDFNode action = t.hasProperty(m.createProperty(MF + "action"))
-                ? t.getProperty(m.createProperty(MF + "action")).getObject() : null;
+                ? t.getProperty(m.createProperty(MF + "action")).getObject()
+                : null;
         RDFNode result = t.hasProperty(m.createProperty(MF + "result"))
-                ? t.getProperty(m.createProperty(MF + "result")).getObject() : null;
+                ? t.getProperty(m.createProperty(MF + "result")).getObject()
+                : null;
         String request = null;
         List<GraphFile> data = new ArrayList<>();
         List<GraphFile> expected = new ArrayList<>();
@@ -107,8 +124,8 @@ final class W3cManifest {
         } else if (result != null && result.isResource()) {
             graphs(result.asResource(), UT, expected);
         }
-        return new Case(folder + "/" + local, folder, name, typeName, kind, withdrawn, request, data, resultFile,
-                expected);
+        return new Case(
+                folder + "/" + local, folder, name, typeName, kind, withdrawn, request, data, resultFile, expected);
     }
 
     /** {@code ns:data} files go to the default graph; {@code ns:graphData} to a named graph. */
@@ -123,7 +140,8 @@ final class W3cManifest {
                 into.add(new GraphFile(g.getURI(), g.getURI())); // query tests: the graph is named by its file
             } else {
                 String file = uriOf(g, ns + "graph");
-                String label = g.hasProperty(RDFS.label) ? g.getProperty(RDFS.label).getString() : file;
+                String label =
+                        g.hasProperty(RDFS.label) ? g.getProperty(RDFS.label).getString() : file;
                 into.add(new GraphFile(label, file));
             }
         }

@@ -14,13 +14,18 @@ class ClassPaletteTest {
         colours.addAll(ClassPalette.SPARE);
         for (String c : colours) {
             assertThat(ClassPalette.contrast(c, "#ffffff")).as(c + " on white").isGreaterThanOrEqualTo(3.0);
-            assertThat(ClassPalette.contrast(c, "#f7f6f3")).as(c + " on the page").isGreaterThanOrEqualTo(3.0);
+            assertThat(ClassPalette.contrast(c, "#f7f6f3"))
+                    .as(c + " on the page")
+                    .isGreaterThanOrEqualTo(3.0);
         }
     }
 
     @Test
     void aClassKeepsItsColourAndAnUnlistedOneGetsASpareByName() {
-        assertThat(ClassPalette.colour("City")).isEqualTo(ClassPalette.colour("City")).startsWith("#").hasSize(7);
+        assertThat(ClassPalette.colour("City"))
+                .isEqualTo(ClassPalette.colour("City"))
+                .startsWith("#")
+                .hasSize(7);
         assertThat(ClassPalette.colour("Startup")).isNotEqualTo(ClassPalette.colour("Person"));
         assertThat(ClassPalette.SPARE).contains(ClassPalette.colour("Township"));
         assertThat(ClassPalette.colour("Township")).isEqualTo(ClassPalette.colour("Township"));

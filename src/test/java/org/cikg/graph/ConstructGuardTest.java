@@ -14,22 +14,29 @@ class ConstructGuardTest {
 
     @Test
     void serviceIsFoundAtTopLevelInSubQueriesOptionalsUnionsAndExists() {
-        assertThat(service("CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <http://x.org/s> { ?s ?p ?o } }")).isTrue();
+        assertThat(service("CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <http://x.org/s> { ?s ?p ?o } }"))
+                .isTrue();
         assertThat(service("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o OPTIONAL { SERVICE SILENT <http://x.org/s> "
-                + "{ ?s ?p ?x } } }")).isTrue();
+                        + "{ ?s ?p ?x } } }"))
+                .isTrue();
         assertThat(service("CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { SERVICE <http://x.org/s> "
-                + "{ ?s ?p ?o } } }")).isTrue();
+                        + "{ ?s ?p ?o } } }"))
+                .isTrue();
         assertThat(service("CONSTRUCT { ?s ?p ?o } WHERE { { SELECT * WHERE { SERVICE <http://x.org/s> "
-                + "{ ?s ?p ?o } } } }")).isTrue();
+                        + "{ ?s ?p ?o } } } }"))
+                .isTrue();
         assertThat(service("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { SERVICE ?endpoint "
-                + "{ ?s ?p ?o } } }")).isTrue();
+                        + "{ ?s ?p ?o } } }"))
+                .isTrue();
         assertThat(service("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o BIND(EXISTS { SERVICE <http://x.org/s> "
-                + "{ ?s ?p ?o } } AS ?b) }")).isTrue();
+                        + "{ ?s ?p ?o } } AS ?b) }"))
+                .isTrue();
     }
 
     @Test
     void constructWithoutServicePasses() {
         assertThat(service("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER EXISTS { ?o ?q ?r } "
-                + "{ SELECT ?s WHERE { ?s a ?c } LIMIT 5 } }")).isFalse();
+                        + "{ SELECT ?s WHERE { ?s a ?c } LIMIT 5 } }"))
+                .isFalse();
     }
 }

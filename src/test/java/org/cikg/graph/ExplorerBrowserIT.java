@@ -57,16 +57,22 @@ class ExplorerBrowserIT extends ServiceITBase {
 
     /** Where Cytoscape drew an element, as an offset from the graph box's centre (what Selenium's moves take). */
     private int[] onScreen(String script, String id) {
-        Map<String, Object> pos = browser.object("var e = window.cikgExplorer.cy.getElementById(arguments[0]);"
-                + "var p = " + script + "; var c = arguments[1].getBoundingClientRect();"
-                + "return {x: p.x - c.width / 2, y: p.y - c.height / 2};", id, browser.find("#graph"));
-        return new int[] {(int) Math.round(((Number) pos.get("x")).doubleValue()),
-                (int) Math.round(((Number) pos.get("y")).doubleValue())};
+        Map<String, Object> pos = browser.object(
+                "var e = window.cikgExplorer.cy.getElementById(arguments[0]);"
+                        + "var p = " + script + "; var c = arguments[1].getBoundingClientRect();"
+                        + "return {x: p.x - c.width / 2, y: p.y - c.height / 2};",
+                id,
+                browser.find("#graph"));
+        return new int[] {
+            (int) Math.round(((Number) pos.get("x")).doubleValue()),
+            (int) Math.round(((Number) pos.get("y")).doubleValue())
+        };
     }
 
     private Map<String, Object> modelPosition(String id) {
-        return browser.object("var p = window.cikgExplorer.cy.getElementById(arguments[0]).position();"
-                + "return {x: p.x, y: p.y};", id);
+        return browser.object(
+                "var p = window.cikgExplorer.cy.getElementById(arguments[0]).position();" + "return {x: p.x, y: p.y};",
+                id);
     }
 
     @Test
@@ -75,25 +81,35 @@ class ExplorerBrowserIT extends ServiceITBase {
         int before = count("data-node-count");
         assertThat(before).isGreaterThan(3);
         @SuppressWarnings("unchecked")
-        List<String> old = (List<String>) browser.js("return window.cikgExplorer.cy.nodes().map(function (n) { return n.id(); })");
+        List<String> old =
+                (List<String>) browser.js("return window.cikgExplorer.cy.nodes().map(function (n) { return n.id(); })");
         Map<String, Map<String, Object>> positions = new java.util.HashMap<>();
         old.forEach(id -> positions.put(id, modelPosition(id)));
 
         int[] at = onScreen("e.renderedPosition()", ID + "hangzhou");
-        new Actions(browser.driver()).moveToElement(browser.find("#graph"), at[0], at[1]).doubleClick().perform();
+        new Actions(browser.driver())
+                .moveToElement(browser.find("#graph"), at[0], at[1])
+                .doubleClick()
+                .perform();
         browser.until(d -> count("data-node-count") > before);
         waitReady();
-        assertThat((Boolean) browser.js("return window.cikgExplorer.cy.getElementById(arguments[0]).hasClass('expanded')",
-                ID + "hangzhou")).isTrue();
+        assertThat((Boolean) browser.js(
+                        "return window.cikgExplorer.cy.getElementById(arguments[0]).hasClass('expanded')",
+                        ID + "hangzhou"))
+                .isTrue();
         for (String id : old) {
             Map<String, Object> now = modelPosition(id);
-            double dx = ((Number) now.get("x")).doubleValue() - ((Number) positions.get(id).get("x")).doubleValue();
-            double dy = ((Number) now.get("y")).doubleValue() - ((Number) positions.get(id).get("y")).doubleValue();
+            double dx = ((Number) now.get("x")).doubleValue()
+                    - ((Number) positions.get(id).get("x")).doubleValue();
+            double dy = ((Number) now.get("y")).doubleValue()
+                    - ((Number) positions.get(id).get("y")).doubleValue();
             assertThat(Math.hypot(dx, dy)).as(id + " stays where it was").isLessThan(3.0);
         }
         List<WebElement> downloads = browser.all("#downloads a");
         assertThat(downloads).hasSize(5);
-        assertThat(downloads.get(1).getDomProperty("href")).contains("focus=hangzhou").contains("format=graphml");
+        assertThat(downloads.get(1).getDomProperty("href"))
+                .contains("focus=hangzhou")
+                .contains("format=graphml");
     }
 
     @Test
@@ -101,16 +117,23 @@ class ExplorerBrowserIT extends ServiceITBase {
         openExplorer("deepseek");
         int nodes = count("data-node-count");
         int[] at = onScreen("e.renderedPosition()", ID + "liang-wenfeng");
-        new Actions(browser.driver()).moveToElement(browser.find("#graph"), at[0], at[1]).click().perform();
+        new Actions(browser.driver())
+                .moveToElement(browser.find("#graph"), at[0], at[1])
+                .click()
+                .perform();
         browser.until(d -> (ID + "liang-wenfeng").equals(browser.find("#graph").getDomAttribute("data-selected")));
         assertThat(browser.find("#details-body h3").getText()).isEqualTo("Liang Wenfeng");
-        assertThat(browser.find("#details-body a[href='/page/liang-wenfeng']").getText()).isEqualTo("Open its page");
+        assertThat(browser.find("#details-body a[href='/page/liang-wenfeng']").getText())
+                .isEqualTo("Open its page");
         assertThat(count("data-node-count")).as("a click does not expand").isEqualTo(nodes);
 
         String edge = (String) browser.js("return window.cikgExplorer.cy.edges().filter(function (e) {"
                 + " return e.data('predicate').endsWith('#founder'); })[0].id()");
         int[] mid = onScreen("e.renderedMidpoint()", edge);
-        new Actions(browser.driver()).moveToElement(browser.find("#graph"), mid[0], mid[1]).click().perform();
+        new Actions(browser.driver())
+                .moveToElement(browser.find("#graph"), mid[0], mid[1])
+                .click()
+                .perform();
         browser.until(d -> edge.equals(browser.find("#graph").getDomAttribute("data-selected")));
         assertThat(browser.find("#details-body").getDomAttribute("data-kind")).isEqualTo("edge");
         assertThat(browser.find("#details-body .certainty").getText()).isEqualTo("stated");
@@ -138,16 +161,21 @@ class ExplorerBrowserIT extends ServiceITBase {
         city.click();
         browser.until(d -> count("data-visible-node-count") == visible);
         assertThat(browser.all(".edge-legend li")).hasSize(4);
-        assertThat(browser.find(".edge-legend").getText()).contains("hedged").contains("undated").contains("arrow");
+        assertThat(browser.find(".edge-legend").getText())
+                .contains("hedged")
+                .contains("undated")
+                .contains("arrow");
 
         long figures = (Long) browser.js("return window.cikgExplorer.cy.nodes('[type = \"Indicator\"]').length");
         if (figures > 0) {
-            assertThat((Long) browser.js("return window.cikgExplorer.cy.nodes('.folded').length")).isEqualTo(figures);
+            assertThat((Long) browser.js("return window.cikgExplorer.cy.nodes('.folded').length"))
+                    .isEqualTo(figures);
             browser.find("#show-figures").click();
             browser.until(d -> count("data-visible-node-count") > visible);
             browser.find("#show-figures").click();
         }
-        assertThat(browser.all("#class-filters input[data-type='Indicator']")).as("folded figures are not a kind shown")
+        assertThat(browser.all("#class-filters input[data-type='Indicator']"))
+                .as("folded figures are not a kind shown")
                 .isEmpty();
     }
 
@@ -163,13 +191,18 @@ class ExplorerBrowserIT extends ServiceITBase {
         assertThat(from.getDomProperty("value")).isEqualTo(String.valueOf(min));
         assertThat(from.getDomAttribute("aria-label")).isEqualTo("From year");
         assertThat(to.getDomAttribute("aria-label")).isEqualTo("To year");
-        assertThat(count("data-undated-count")).as("the full range: nothing marked").isZero();
+        assertThat(count("data-undated-count"))
+                .as("the full range: nothing marked")
+                .isZero();
 
         browser.js("arguments[0].value = arguments[0].max; arguments[0].dispatchEvent(new Event('input'))", from);
         browser.until(d -> count("data-undated-count") > 0);
         assertThat((Long) browser.js("return window.cikgExplorer.cy.edges('.undated').filter(function (e) {"
-                + " return e.style('line-style') === 'dotted'; }).length")).isPositive();
-        assertThat(count("data-filtered-edge-count")).as("links dated before the range are hidden").isPositive();
+                        + " return e.style('line-style') === 'dotted'; }).length"))
+                .isPositive();
+        assertThat(count("data-filtered-edge-count"))
+                .as("links dated before the range are hidden")
+                .isPositive();
         browser.find("#show-undated").click();
         browser.until(d -> count("data-undated-count") == 0);
     }
@@ -180,12 +213,16 @@ class ExplorerBrowserIT extends ServiceITBase {
         browser.find("#entity-list-box summary").click();
         List<WebElement> picks = browser.all("#entity-list button.pick");
         assertThat(picks).hasSize(count("data-visible-node-count"));
-        WebElement liang = picks.stream().filter(b -> b.getText().equals("Liang Wenfeng")).findFirst().orElseThrow();
+        WebElement liang = picks.stream()
+                .filter(b -> b.getText().equals("Liang Wenfeng"))
+                .findFirst()
+                .orElseThrow();
         browser.js("arguments[0].focus()", liang);
         new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
         browser.until(d -> (ID + "liang-wenfeng").equals(browser.find("#graph").getDomAttribute("data-selected")));
         assertThat(browser.find("#details-body h3").getText()).isEqualTo("Liang Wenfeng");
-        assertThat(browser.all("#entity-list button.expand[aria-label='Expand Liang Wenfeng']")).hasSize(1);
+        assertThat(browser.all("#entity-list button.expand[aria-label='Expand Liang Wenfeng']"))
+                .hasSize(1);
     }
 
     @Test
@@ -193,14 +230,19 @@ class ExplorerBrowserIT extends ServiceITBase {
         browser.open(facade("/explore"));
         WebElement box = browser.find("#focus-name");
         box.sendKeys("Hangzh");
-        WebElement option = browser.until(d -> browser.all("#focus-name ~ [role=listbox] [role=option] .ac-label").stream()
-                .filter(o -> o.getText().equals("Hangzhou")).findFirst().orElse(null));
+        WebElement option =
+                browser.until(d -> browser.all("#focus-name ~ [role=listbox] [role=option] .ac-label").stream()
+                        .filter(o -> o.getText().equals("Hangzhou"))
+                        .findFirst()
+                        .orElse(null));
         option.click();
         browser.find(".focus-form button[type=submit]").click();
         browser.until(d -> d.getCurrentUrl().contains("focus=hangzhou"));
         waitReady();
-        assertThat((Boolean) browser.js("return window.cikgExplorer.cy.getElementById(arguments[0]).hasClass('focus')",
-                ID + "hangzhou")).isTrue();
+        assertThat((Boolean) browser.js(
+                        "return window.cikgExplorer.cy.getElementById(arguments[0]).hasClass('focus')",
+                        ID + "hangzhou"))
+                .isTrue();
         browser.open(facade("/explore?focus=Unitree"));
         waitReady();
         assertThat(browser.find("#graph").getDomAttribute("data-focus")).isEqualTo("unitree-robotics");
@@ -215,8 +257,11 @@ class ExplorerBrowserIT extends ServiceITBase {
         WebElement graph = browser.find("#graph");
         assertThat(graph.getSize().width).isBetween(300, PageBrowser.PHONE);
         assertThat(graph.getSize().height).isGreaterThan(300);
-        assertThat((Boolean) browser.js("var bb = window.cikgExplorer.cy.elements().renderedBoundingBox();"
-                + " var r = arguments[0].getBoundingClientRect(); return bb.x1 >= -5 && bb.x2 <= r.width + 5;", graph))
-                .as("the drawing is fitted into the phone's width").isTrue();
+        assertThat((Boolean) browser.js(
+                        "var bb = window.cikgExplorer.cy.elements().renderedBoundingBox();"
+                                + " var r = arguments[0].getBoundingClientRect(); return bb.x1 >= -5 && bb.x2 <= r.width + 5;",
+                        graph))
+                .as("the drawing is fitted into the phone's width")
+                .isTrue();
     }
 }

@@ -21,7 +21,8 @@ class GraphFormatTest {
         assertThat(GraphFormat.negotiate(null)).contains(GraphFormat.CYTOSCAPE);
         assertThat(GraphFormat.negotiate("*/*")).contains(GraphFormat.CYTOSCAPE);
         assertThat(GraphFormat.negotiate("application/json")).contains(GraphFormat.CYTOSCAPE);
-        assertThat(GraphFormat.negotiate("text/turtle;q=0.5, application/gexf+xml")).contains(GraphFormat.GEXF);
+        assertThat(GraphFormat.negotiate("text/turtle;q=0.5, application/gexf+xml"))
+                .contains(GraphFormat.GEXF);
         assertThat(GraphFormat.negotiate("application/ld+json")).contains(GraphFormat.JSONLD);
         assertThat(GraphFormat.negotiate("application/graphml+xml")).contains(GraphFormat.GRAPHML);
         assertThat(GraphFormat.negotiate("image/png")).isEmpty();

@@ -17,10 +17,21 @@ class CatalogueFilesTest {
 
     @Test
     void catalogueHoldsEveryQuestionOfTheContract() {
-        Set<String> names = Set.copyOf(CATALOG.publicQueries().stream().map(CatalogQuery::name).toList());
-        for (String required : List.of("policy-beneficiaries", "organisations-in-place", "policies-of-place",
-                "policy-diffusion", "people-posts", "company-profile", "place-profile", "indicators-compare",
-                "timeline", "claim-sources", "connections", "source-entities")) {
+        Set<String> names = Set.copyOf(
+                CATALOG.publicQueries().stream().map(CatalogQuery::name).toList());
+        for (String required : List.of(
+                "policy-beneficiaries",
+                "organisations-in-place",
+                "policies-of-place",
+                "policy-diffusion",
+                "people-posts",
+                "company-profile",
+                "place-profile",
+                "indicators-compare",
+                "timeline",
+                "claim-sources",
+                "connections",
+                "source-entities")) {
             assertTrue(names.contains(required), "catalogue lacks " + required);
         }
     }
@@ -32,7 +43,9 @@ class CatalogueFilesTest {
             assertFalse(q.description().isBlank(), q.name() + " has no description");
             assertFalse(q.example().isBlank(), q.name() + " has no example");
             assertTrue(q.query().isSelectType(), q.name() + " is not a SELECT");
-            CatalogQuery.Param lang = q.params().stream().filter(p -> p.name().equals("lang")).findFirst()
+            CatalogQuery.Param lang = q.params().stream()
+                    .filter(p -> p.name().equals("lang"))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(q.name() + " declares no lang parameter"));
             assertEquals("lang", lang.type(), q.name());
         }
@@ -41,11 +54,14 @@ class CatalogueFilesTest {
     @Test
     void examplesUseOnlyDeclaredParametersAndGiveEveryRequiredOne() {
         for (CatalogQuery q : CATALOG.publicQueries()) {
-            List<String> given = List.of(q.example().split("&")).stream().map(p -> p.split("=", 2)[0]).toList();
+            List<String> given = List.of(q.example().split("&")).stream()
+                    .map(p -> p.split("=", 2)[0])
+                    .toList();
             for (String g : given) {
                 assertTrue(q.params().stream().anyMatch(p -> p.name().equals(g)), q.name() + ": example uses " + g);
             }
-            q.params().stream().filter(CatalogQuery.Param::required)
+            q.params().stream()
+                    .filter(CatalogQuery.Param::required)
                     .forEach(p -> assertTrue(given.contains(p.name()), q.name() + ": example lacks " + p.name()));
         }
     }
@@ -53,8 +69,14 @@ class CatalogueFilesTest {
     @Test
     void exampleLinksAreEncoded() {
         CatalogQuery q = CATALOG.get("indicators-compare");
-        CatalogQuery spaced = new CatalogQuery(q.name(), q.title(), q.description(), q.params(),
-                "measure=share of GDP&year=2025", q.text(), q.query());
+        CatalogQuery spaced = new CatalogQuery(
+                q.name(),
+                q.title(),
+                q.description(),
+                q.params(),
+                "measure=share of GDP&year=2025",
+                q.text(),
+                q.query());
         assertEquals("/api/queries/indicators-compare?measure=share%20of%20GDP&year=2025", QueryLinks.example(spaced));
     }
 }

@@ -40,7 +40,8 @@ public class GoldenQueriesIT extends ServiceITBase {
     public static Stream<Arguments> cases() throws IOException {
         List<Arguments> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(GOLDEN)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 String name = f.getFileName().toString().replaceFirst("\\.json$", "");
                 JsonNode cases = JSON.readTree(Files.readString(f)).get("cases");
                 for (JsonNode c : cases) {
@@ -64,11 +65,17 @@ public class GoldenQueriesIT extends ServiceITBase {
     public static void assertCase(java.util.function.Function<String, String> facade, String name, JsonNode c) {
         String title = name + ": " + c.get("about").asString();
         StringJoiner qs = new StringJoiner("&");
-        c.get("params").properties().forEach(e -> qs.add(enc(e.getKey()) + "=" + enc(e.getValue().asString())));
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                facade.apply("/api/queries/" + name + "?" + qs))).header("Accept", "application/json").GET();
+        c.get("params")
+                .properties()
+                .forEach(e -> qs.add(enc(e.getKey()) + "=" + enc(e.getValue().asString())));
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(facade.apply("/api/queries/" + name + "?" + qs)))
+                .header("Accept", "application/json")
+                .GET();
         if (c.has("headers")) {
-            c.get("headers").properties().forEach(e -> request.header(e.getKey(), e.getValue().asString()));
+            c.get("headers")
+                    .properties()
+                    .forEach(e -> request.header(e.getKey(), e.getValue().asString()));
         }
         HttpResponse<String> r = send(request.build());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -80,38 +87,51 @@ public class GoldenQueriesIT extends ServiceITBase {
 
         for (JsonNode expected : iterable(c, "contains")) {
             assertThat(rows.stream().anyMatch(row -> matches(row, expected)))
-                    .as("%s: a row like %s in %s", title, expected, r.body()).isTrue();
+                    .as("%s: a row like %s in %s", title, expected, r.body())
+                    .isTrue();
         }
         for (JsonNode unexpected : iterable(c, "excludes")) {
             assertThat(rows.stream().noneMatch(row -> matches(row, unexpected)))
-                    .as("%s: no row like %s in %s", title, unexpected, r.body()).isTrue();
+                    .as("%s: no row like %s in %s", title, unexpected, r.body())
+                    .isTrue();
         }
         if (c.has("firstRow")) {
             assertThat(rows).as(title).isNotEmpty();
-            assertThat(matches(rows.get(0), c.get("firstRow"))).as("%s: first row %s", title, rows.get(0)).isTrue();
+            assertThat(matches(rows.get(0), c.get("firstRow")))
+                    .as("%s: first row %s", title, rows.get(0))
+                    .isTrue();
         }
         if (c.has("minRows")) {
-            assertThat(rows.size()).as(title).isGreaterThanOrEqualTo(c.get("minRows").asInt());
+            assertThat(rows.size())
+                    .as(title)
+                    .isGreaterThanOrEqualTo(c.get("minRows").asInt());
         }
         if (c.has("maxRows")) {
-            assertThat(rows.size()).as(title).isLessThanOrEqualTo(c.get("maxRows").asInt());
+            assertThat(rows.size())
+                    .as(title)
+                    .isLessThanOrEqualTo(c.get("maxRows").asInt());
         }
     }
 
     @Test
     void everyCatalogueQueryHasAGoldenCase() throws IOException {
-        JsonNode catalogue = JSON.readTree(get(facade("/api/queries"), "application/json").body());
+        JsonNode catalogue =
+                JSON.readTree(get(facade("/api/queries"), "application/json").body());
         Set<String> listed = new HashSet<>();
         catalogue.get("queries").forEach(q -> listed.add(q.get("name").asString()));
         assertThat(listed).hasSizeGreaterThanOrEqualTo(12);
         for (String name : listed) {
             Path f = GOLDEN.resolve(name + ".json");
             assertThat(f).as("golden file for " + name).exists();
-            assertThat(JSON.readTree(Files.readString(f)).get("cases").size()).as(name).isPositive();
+            assertThat(JSON.readTree(Files.readString(f)).get("cases").size())
+                    .as(name)
+                    .isPositive();
         }
         try (Stream<Path> files = Files.list(GOLDEN)) {
             files.map(p -> p.getFileName().toString().replaceFirst("\\.json$", ""))
-                    .forEach(n -> assertThat(listed).as("golden file without a catalogue query").contains(n));
+                    .forEach(n -> assertThat(listed)
+                            .as("golden file without a catalogue query")
+                            .contains(n));
         }
     }
 

@@ -3,7 +3,6 @@ package org.cikg.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.cikg.support.ServiceITBase;
@@ -46,11 +45,15 @@ class QueryApiIT extends ServiceITBase {
             assertThat(q.get("title").asString()).isNotBlank();
             assertThat(q.get("parameters").size()).as(name).isPositive();
             JsonNode p = q.get("parameters").get(0);
-            assertThat(p.has("type") && p.has("required") && p.has("description")).as(name).isTrue();
+            assertThat(p.has("type") && p.has("required") && p.has("description"))
+                    .as(name)
+                    .isTrue();
             assertThat(q.get("source").asString()).endsWith("/api/queries/" + name + ".rq");
             HttpResponse<String> example = get(q.get("example").asString(), "application/json");
             assertThat(example.statusCode()).as(q.get("example").asString()).isEqualTo(200);
-            assertThat(json(example).get("rowCount").asInt()).as("example of " + name + " finds something").isPositive();
+            assertThat(json(example).get("rowCount").asInt())
+                    .as("example of " + name + " finds something")
+                    .isPositive();
         }
     }
 
@@ -59,16 +62,23 @@ class QueryApiIT extends ServiceITBase {
         HttpResponse<String> r = get(facade("/api/queries/policy-beneficiaries.rq"), "*/*");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");
-        assertThat(r.body()).startsWith("# title: Policy beneficiaries").contains("# param: policy entity required")
+        assertThat(r.body())
+                .startsWith("# title: Policy beneficiaries")
+                .contains("# param: policy entity required")
                 .contains("SELECT");
     }
 
     @Test
     void unknownQueryIs404AndInternalQueriesAreNotServed() {
-        assertThat(get(facade("/api/queries/no-such-question"), "application/json").statusCode()).isEqualTo(404);
-        assertThat(get(facade("/api/queries/no-such-question.rq"), "*/*").statusCode()).isEqualTo(404);
-        assertThat(get(facade("/api/queries/count-triples"), "application/json").statusCode()).isEqualTo(404);
-        assertThat(get(facade("/api/queries/system%2Fcount-triples"), "application/json").statusCode())
+        assertThat(get(facade("/api/queries/no-such-question"), "application/json")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(get(facade("/api/queries/no-such-question.rq"), "*/*").statusCode())
+                .isEqualTo(404);
+        assertThat(get(facade("/api/queries/count-triples"), "application/json").statusCode())
+                .isEqualTo(404);
+        assertThat(get(facade("/api/queries/system%2Fcount-triples"), "application/json")
+                        .statusCode())
                 .isIn(400, 404);
     }
 
@@ -86,11 +96,18 @@ class QueryApiIT extends ServiceITBase {
         assertThat(cell.get("label").asString()).isEqualTo("Unitree Robotics");
 
         HttpResponse<String> s = get(url, "application/sparql-results+json");
-        assertThat(s.headers().firstValue("Content-Type")).get().asString()
+        assertThat(s.headers().firstValue("Content-Type"))
+                .get()
+                .asString()
                 .startsWith("application/sparql-results+json");
         JsonNode sparql = json(s);
         assertThat(sparql.get("head").get("vars").toString()).contains("organizationLabel");
-        assertThat(sparql.get("results").get("bindings").get(0).get("organization").get("value").asString())
+        assertThat(sparql.get("results")
+                        .get("bindings")
+                        .get(0)
+                        .get("organization")
+                        .get("value")
+                        .asString())
                 .isEqualTo("https://w3id.org/cikg/id/unitree-robotics");
 
         HttpResponse<String> c = get(url, "text/csv");
@@ -98,17 +115,26 @@ class QueryApiIT extends ServiceITBase {
         assertThat(c.body()).startsWith("organization,organizationLabel,").contains("Unitree Robotics");
 
         for (HttpResponse<String> r : List.of(j, s, c)) {
-            assertThat(r.headers().firstValue("Link")).get().asString()
-                    .contains("/api/queries/policy-beneficiaries.rq>").contains("rel=\"describedby\"");
+            assertThat(r.headers().firstValue("Link"))
+                    .get()
+                    .asString()
+                    .contains("/api/queries/policy-beneficiaries.rq>")
+                    .contains("rel=\"describedby\"");
             // SPARQL JSON and CSV have no field for the row cap: every format says it in headers.
             assertThat(r.headers().firstValue("X-Result-Truncated")).hasValue("false");
             assertThat(r.headers().firstValue("X-Row-Limit")).hasValue("1000");
         }
         assertThat(body.get("truncated").asBoolean()).isFalse();
-        assertThat(get(url, "*/*").headers().firstValue("Content-Type")).get().asString()
+        assertThat(get(url, "*/*").headers().firstValue("Content-Type"))
+                .get()
+                .asString()
                 .startsWith("application/json");
-        assertThat(get(url, "text/csv;q=0.5, application/sparql-results+json").headers()
-                .firstValue("Content-Type")).get().asString().startsWith("application/sparql-results+json");
+        assertThat(get(url, "text/csv;q=0.5, application/sparql-results+json")
+                        .headers()
+                        .firstValue("Content-Type"))
+                .get()
+                .asString()
+                .startsWith("application/sparql-results+json");
         assertThat(get(url, "image/png").statusCode()).isEqualTo(406);
     }
 
@@ -146,11 +172,13 @@ class QueryApiIT extends ServiceITBase {
                     String url = withParam(example, param, attack);
                     HttpResponse<String> r = get(url, "application/json");
                     requests++;
-                    assertThat(r.statusCode()).as(name + " " + param + " <- " + attack.substring(0,
-                            Math.min(40, attack.length()))).isIn(200, 400);
+                    assertThat(r.statusCode())
+                            .as(name + " " + param + " <- " + attack.substring(0, Math.min(40, attack.length())))
+                            .isIn(200, 400);
                     if (r.statusCode() == 200) {
                         // Accepted as data (a string parameter): the query ran unchanged and matched nothing.
-                        assertThat(json(r).get("rowCount").asInt()).as(name + " " + param + " <- " + attack)
+                        assertThat(json(r).get("rowCount").asInt())
+                                .as(name + " " + param + " <- " + attack)
                                 .isZero();
                     } else {
                         assertThat(json(r).get("detail").asString()).contains("'" + param + "'");
@@ -168,7 +196,8 @@ class QueryApiIT extends ServiceITBase {
                 PREFIX kgid: <https://w3id.org/cikg/id/>
                 SELECT ?startup WHERE { ?startup a cikg:Startup ; cikg:locatedIn kgid:zhejiang }""");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("https://w3id.org/cikg/id/deepseek")
+        assertThat(r.body())
+                .contains("https://w3id.org/cikg/id/deepseek")
                 .contains("https://w3id.org/cikg/id/unitree-robotics")
                 .contains("https://w3id.org/cikg/id/game-science");
         HttpResponse<String> inverse = sparql("""
@@ -186,11 +215,14 @@ class QueryApiIT extends ServiceITBase {
         JsonNode queries = json(get(facade("/api/queries"), "application/json")).get("queries");
         String text = org.springframework.web.util.HtmlUtils.htmlUnescape(home.body());
         for (JsonNode q : queries) {
-            assertThat(text).contains(q.get("title").asString())
+            assertThat(text)
+                    .contains(q.get("title").asString())
                     .contains("href=\"/questions/" + q.get("name").asString() + "\"");
             HttpResponse<String> r = get(q.get("example").asString(), "application/json");
             assertThat(r.statusCode()).as(q.get("example").asString()).isEqualTo(200);
-            assertThat(json(r).get("rowCount").asInt()).as(q.get("example").asString()).isPositive();
+            assertThat(json(r).get("rowCount").asInt())
+                    .as(q.get("example").asString())
+                    .isPositive();
         }
     }
 
@@ -198,7 +230,8 @@ class QueryApiIT extends ServiceITBase {
     private static String withParam(String exampleUrl, String param, String value) {
         int q = exampleUrl.indexOf('?');
         String base = q < 0 ? exampleUrl : exampleUrl.substring(0, q);
-        StringBuilder out = new StringBuilder(base).append('?').append(param).append('=').append(enc(value));
+        StringBuilder out =
+                new StringBuilder(base).append('?').append(param).append('=').append(enc(value));
         if (q >= 0) {
             for (String pair : exampleUrl.substring(q + 1).split("&")) {
                 if (!pair.startsWith(param + "=")) {
@@ -216,9 +249,15 @@ class QueryApiIT extends ServiceITBase {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(csv.body()).contains("https://w3id.org/cikg/id/unitree-robotics");
-        assertThat(get(base + "sparql-json", "*/*").headers().firstValue("Content-Type").orElseThrow())
+        assertThat(get(base + "sparql-json", "*/*")
+                        .headers()
+                        .firstValue("Content-Type")
+                        .orElseThrow())
                 .startsWith("application/sparql-results+json");
-        assertThat(get(base + "json", "text/csv").headers().firstValue("Content-Type").orElseThrow())
+        assertThat(get(base + "json", "text/csv")
+                        .headers()
+                        .firstValue("Content-Type")
+                        .orElseThrow())
                 .startsWith("application/json");
         HttpResponse<String> bad = get(base + "png", "*/*");
         assertThat(bad.statusCode()).isEqualTo(400);

@@ -21,12 +21,16 @@ class ResultShapeTest {
         List<String> columns = ResultRenderer.columns(vars);
         assertThat(columns).containsExactly("org", "year", "kindLabel");
 
-        var row = BindingFactory.binding(Var.alloc("org"), NodeFactory.createURI("https://w3id.org/cikg/id/deepseek"),
-                Var.alloc("orgLabel"), NodeFactory.createLiteralLang("深度求索", "zh"),
-                Var.alloc("year"), NodeFactory.createLiteralDT("2023", XSDDatatype.XSDgYear));
+        var row = BindingFactory.binding(
+                Var.alloc("org"),
+                NodeFactory.createURI("https://w3id.org/cikg/id/deepseek"),
+                Var.alloc("orgLabel"),
+                NodeFactory.createLiteralLang("深度求索", "zh"),
+                Var.alloc("year"),
+                NodeFactory.createLiteralDT("2023", XSDDatatype.XSDgYear));
         var cells = ResultRenderer.rows(columns, List.of(row)).get(0);
-        assertThat(cells.get("org")).isEqualTo(new QueryResult.Cell("https://w3id.org/cikg/id/deepseek", "iri",
-                "深度求索", null, null));
+        assertThat(cells.get("org"))
+                .isEqualTo(new QueryResult.Cell("https://w3id.org/cikg/id/deepseek", "iri", "深度求索", null, null));
         assertThat(cells.get("year").datatype()).isEqualTo(XSDDatatype.XSDgYear.getURI());
         assertThat(cells).doesNotContainKey("kindLabel");
     }
@@ -52,7 +56,8 @@ class ResultShapeTest {
 
     @Test
     void acceptLanguageGivesThePrimarySubtagOrEnglish() {
-        assertThat(ParameterBinder.fromAcceptLanguage("zh-Hans-CN,zh;q=0.9,en;q=0.5")).isEqualTo("zh");
+        assertThat(ParameterBinder.fromAcceptLanguage("zh-Hans-CN,zh;q=0.9,en;q=0.5"))
+                .isEqualTo("zh");
         assertThat(ParameterBinder.fromAcceptLanguage("fr-CH, fr;q=0.9")).isEqualTo("fr");
         assertThat(ParameterBinder.fromAcceptLanguage("*")).isEqualTo("en");
         assertThat(ParameterBinder.fromAcceptLanguage("} UNION {")).isEqualTo("en");

@@ -17,7 +17,8 @@ class RowCapTest {
 
     private static Table rows(int count) {
         List<Binding> rows = IntStream.range(0, count)
-                .mapToObj(i -> BindingFactory.binding(N, NodeFactory.createLiteralString("row " + i))).toList();
+                .mapToObj(i -> BindingFactory.binding(N, NodeFactory.createLiteralString("row " + i)))
+                .toList();
         return new Table(List.of(N), rows);
     }
 

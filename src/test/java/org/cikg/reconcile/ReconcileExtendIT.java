@@ -28,8 +28,8 @@ class ReconcileExtendIT extends ServiceITBase {
     }
 
     private JsonNode extendByGet(String extend, String lang) {
-        HttpResponse<String> r = get(facade("/reconcile?extend=" + enc(extend) + (lang == null ? "" : "&lang=" + lang)),
-                "application/json");
+        HttpResponse<String> r = get(
+                facade("/reconcile?extend=" + enc(extend) + (lang == null ? "" : "&lang=" + lang)), "application/json");
         assertEquals(200, r.statusCode(), r.body());
         return JSON.readTree(r.body());
     }
@@ -44,7 +44,9 @@ class ReconcileExtendIT extends ServiceITBase {
     void manifestOffersPropertyProposalAndALanguageSetting() {
         JsonNode m = JSON.readTree(get(facade("/reconcile"), "application/json").body());
         JsonNode ext = m.get("extend");
-        assertEquals("/reconcile/properties", ext.get("propose_properties").get("service_path").asString());
+        assertEquals(
+                "/reconcile/properties",
+                ext.get("propose_properties").get("service_path").asString());
         assertTrue(ext.get("propose_properties").get("service_url").asString().startsWith("http://"));
         JsonNode setting = ext.get("property_settings").get(0);
         assertEquals("lang", setting.get("name").asString());
@@ -54,7 +56,8 @@ class ReconcileExtendIT extends ServiceITBase {
 
     @Test
     void proposedPropertiesForAStartupAreThoseItsClassesAdmit() {
-        JsonNode r = JSON.readTree(get(facade("/reconcile/properties?type=Startup"), "application/json").body());
+        JsonNode r = JSON.readTree(get(facade("/reconcile/properties?type=Startup"), "application/json")
+                .body());
         assertEquals("Startup", r.get("type").asString());
         List<String> ids = strings(r.get("properties"), "id");
         assertTrue(ids.containsAll(List.of("headquarteredIn", "founder", "foundingYear", "locatedIn")), ids.toString());
@@ -77,8 +80,10 @@ class ReconcileExtendIT extends ServiceITBase {
         assertFalse(meta.get(2).has("type"), "a literal column has no type");
 
         JsonNode deepseek = out.get("rows").get("deepseek");
-        assertEquals("hangzhou", deepseek.get("headquarteredIn").get(0).get("id").asString());
-        assertEquals("Hangzhou", deepseek.get("headquarteredIn").get(0).get("name").asString());
+        assertEquals(
+                "hangzhou", deepseek.get("headquarteredIn").get(0).get("id").asString());
+        assertEquals(
+                "Hangzhou", deepseek.get("headquarteredIn").get(0).get("name").asString());
         assertEquals(List.of("liang-wenfeng"), strings(deepseek.get("founder"), "id"));
         assertEquals("Liang Wenfeng", deepseek.get("founder").get(0).get("name").asString());
         List<String> years = strings(deepseek.get("foundingYear"), "int");
@@ -95,7 +100,9 @@ class ReconcileExtendIT extends ServiceITBase {
         assertTrue(from.get("paragraph") == null || from.get("paragraph").isIntegralNumber(), from.toString());
         assertTrue(List.of("stated", "hedged").contains(hq.get("certainty").asString()), hq.toString());
         JsonNode inferred = extendByForm("{\"ids\":[\"deepseek\"],\"properties\":[{\"id\":\"locatedIn\"}]}")
-                .get("rows").get("deepseek").get("locatedIn");
+                .get("rows")
+                .get("deepseek")
+                .get("locatedIn");
         boolean derivedWithoutSource = false;
         for (JsonNode place : inferred) {
             assertTrue(place.get("sources").isArray(), place.toString());
@@ -105,20 +112,26 @@ class ReconcileExtendIT extends ServiceITBase {
 
         JsonNode unitree = out.get("rows").get("unitree-robotics");
         assertEquals(List.of("binjiang-district"), strings(unitree.get("headquarteredIn"), "id"));
-        assertTrue(unitree.get("founder").isArray() && unitree.get("founder").isEmpty(),
+        assertTrue(
+                unitree.get("founder").isArray() && unitree.get("founder").isEmpty(),
                 "no founder recorded: an empty list, not a missing key");
     }
 
     @Test
     void namesComeInTheRequestedLanguageOrThePropertysOwnSetting() {
-        JsonNode ar = extendByGet("{\"ids\":[\"deepseek\"],\"properties\":[{\"id\":\"founder\"},"
-                + "{\"id\":\"headquarteredIn\",\"settings\":{\"lang\":\"ru\"}}]}", "ar").get("rows").get("deepseek");
+        JsonNode ar = extendByGet(
+                        "{\"ids\":[\"deepseek\"],\"properties\":[{\"id\":\"founder\"},"
+                                + "{\"id\":\"headquarteredIn\",\"settings\":{\"lang\":\"ru\"}}]}",
+                        "ar")
+                .get("rows")
+                .get("deepseek");
         assertEquals("ليانغ وينفينغ", ar.get("founder").get(0).get("name").asString());
         assertEquals("Ханчжоу", ar.get("headquarteredIn").get(0).get("name").asString());
         JsonNode he = extendByGet("{\"ids\":[\"deepseek\"],\"properties\":[{\"id\":\"founder\"}]}", "he")
-                .get("rows").get("deepseek");
-        assertEquals("Liang Wenfeng", he.get("founder").get(0).get("name").asString(),
-                "no Hebrew name: the English one");
+                .get("rows")
+                .get("deepseek");
+        assertEquals(
+                "Liang Wenfeng", he.get("founder").get(0).get("name").asString(), "no Hebrew name: the English one");
     }
 
     @Test
@@ -129,13 +142,15 @@ class ReconcileExtendIT extends ServiceITBase {
         assertEquals(28.0, figure.get("value").get(0).get("float").asDouble());
         assertEquals("billion yuan", figure.get("unit").get(0).get("str").asString());
         List<String> places = strings(out.get("rows").get("unitree-robotics").get("locatedIn"), "id");
-        assertTrue(places.containsAll(List.of("binjiang-district", "hangzhou", "zhejiang", "china")),
+        assertTrue(
+                places.containsAll(List.of("binjiang-district", "hangzhou", "zhejiang", "china")),
                 "locatedIn is transitive and materialised: " + places);
     }
 
     @Test
     void unknownIdsGetEmptyRows() {
-        JsonNode out = extendByForm("{\"ids\":[\"no-such-entity\",\"deepseek\"],\"properties\":[{\"id\":\"founder\"}]}");
+        JsonNode out =
+                extendByForm("{\"ids\":[\"no-such-entity\",\"deepseek\"],\"properties\":[{\"id\":\"founder\"}]}");
         JsonNode row = out.get("rows").get("no-such-entity");
         assertTrue(row.get("founder").isArray() && row.get("founder").isEmpty(), out.toString());
         assertEquals(1, out.get("rows").get("deepseek").get("founder").size());
@@ -143,8 +158,12 @@ class ReconcileExtendIT extends ServiceITBase {
 
     @Test
     void badExtendRequestsAre400ProblemJson() {
-        for (String bad : List.of("{not json", "[]", "{\"ids\":\"deepseek\",\"properties\":[]}",
-                "{\"ids\":[\"deepseek\"]}", "{\"ids\":[\"deepseek\"],\"properties\":[{\"id\":\"noSuchProperty\"}]}",
+        for (String bad : List.of(
+                "{not json",
+                "[]",
+                "{\"ids\":\"deepseek\",\"properties\":[]}",
+                "{\"ids\":[\"deepseek\"]}",
+                "{\"ids\":[\"deepseek\"],\"properties\":[{\"id\":\"noSuchProperty\"}]}",
                 "{\"ids\":[\"Not An Id!\"],\"properties\":[{\"id\":\"founder\"}]}",
                 "{\"ids\":[42],\"properties\":[{\"id\":\"founder\"}]}",
                 "{\"ids\":[\"deepseek\"],\"properties\":[{\"id\":\"founder\",\"settings\":{\"lang\":\"not a tag\"}}]}")) {
@@ -152,7 +171,13 @@ class ReconcileExtendIT extends ServiceITBase {
             assertEquals(400, r.statusCode(), bad + " -> " + r.body());
             assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), bad);
         }
-        assertEquals(400, get(facade("/reconcile/properties?type=NoSuchClass"), "application/json").statusCode());
-        assertEquals(400, get(facade("/reconcile/properties?type=Startup&limit=0"), "application/json").statusCode());
+        assertEquals(
+                400,
+                get(facade("/reconcile/properties?type=NoSuchClass"), "application/json")
+                        .statusCode());
+        assertEquals(
+                400,
+                get(facade("/reconcile/properties?type=Startup&limit=0"), "application/json")
+                        .statusCode());
     }
 }

@@ -76,7 +76,9 @@ class ReconcileIT extends ServiceITBase {
 
     @Test
     void candidatesCarryIdNameTypeAndScore() {
-        JsonNode c = reconcile("{\"q0\":{\"query\":\"Unitree Robotics\",\"type\":\"Startup\"}}").get("q0").get("result")
+        JsonNode c = reconcile("{\"q0\":{\"query\":\"Unitree Robotics\",\"type\":\"Startup\"}}")
+                .get("q0")
+                .get("result")
                 .get(0);
         assertEquals("unitree-robotics", c.get("id").asString());
         assertEquals("Unitree Robotics", c.get("name").asString());
@@ -87,7 +89,10 @@ class ReconcileIT extends ServiceITBase {
 
     @Test
     void aPartialNameIsACandidateButNotAMatch() {
-        JsonNode c = reconcile("{\"q0\":{\"query\":\"Unitree\"}}").get("q0").get("result").get(0);
+        JsonNode c = reconcile("{\"q0\":{\"query\":\"Unitree\"}}")
+                .get("q0")
+                .get("result")
+                .get(0);
         assertEquals("unitree-robotics", c.get("id").asString());
         assertFalse(c.get("match").asBoolean());
         assertTrue(c.get("score").asDouble() < 100);
@@ -96,9 +101,15 @@ class ReconcileIT extends ServiceITBase {
     @Test
     void aCityPropertyConfirmsOrLowersACandidate() {
         JsonNode agree = reconcile("{\"q0\":{\"query\":\"Unitree Robotics\",\"properties\":[{\"pid\":\"locatedIn\","
-                + "\"v\":\"Hangzhou\"}]}}").get("q0").get("result").get(0);
+                        + "\"v\":\"Hangzhou\"}]}}")
+                .get("q0")
+                .get("result")
+                .get(0);
         JsonNode disagree = reconcile("{\"q0\":{\"query\":\"Unitree Robotics\",\"properties\":[{\"pid\":\"locatedIn\","
-                + "\"v\":\"Shanghai\"}]}}").get("q0").get("result").get(0);
+                        + "\"v\":\"Shanghai\"}]}}")
+                .get("q0")
+                .get("result")
+                .get(0);
         assertEquals("unitree-robotics", agree.get("id").asString());
         assertTrue(agree.get("match").asBoolean());
         assertFalse(disagree.get("match").asBoolean(), "a city the entity is not in prevents a match");
@@ -108,10 +119,14 @@ class ReconcileIT extends ServiceITBase {
     @Test
     void aJsonBodyIsAcceptedToo() {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(facade("/reconcile")))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"queries\":{\"q0\":{\"query\":\"Brainco\"}}}")).build());
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"queries\":{\"q0\":{\"query\":\"Brainco\"}}}"))
+                .build());
         assertEquals(200, r.statusCode(), r.body());
-        assertEquals("brainco", JSON.readTree(r.body()).get("q0").get("result").get(0).get("id").asString());
+        assertEquals(
+                "brainco",
+                JSON.readTree(r.body()).get("q0").get("result").get(0).get("id").asString());
     }
 
     @Test
@@ -134,9 +149,11 @@ class ReconcileIT extends ServiceITBase {
 
     @Test
     void suggestServicesCompletePrefixes() {
-        JsonNode e = JSON.readTree(get(facade("/reconcile/suggest/entity?prefix=Unitr"), "application/json").body());
+        JsonNode e = JSON.readTree(get(facade("/reconcile/suggest/entity?prefix=Unitr"), "application/json")
+                .body());
         assertEquals("unitree-robotics", e.get("result").get(0).get("id").asString());
-        JsonNode t = JSON.readTree(get(facade("/reconcile/suggest/type?prefix=start"), "application/json").body());
+        JsonNode t = JSON.readTree(get(facade("/reconcile/suggest/type?prefix=start"), "application/json")
+                .body());
         assertTrue(t.get("result").toString().contains("\"id\":\"Startup\""), t.toString());
         JsonNode p = JSON.readTree(get(facade("/reconcile/suggest/property?prefix=located"), "application/json")
                 .body());
@@ -149,17 +166,24 @@ class ReconcileIT extends ServiceITBase {
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(r.body().contains("Unitree Robotics"));
-        assertEquals(404, get(facade("/reconcile/preview?id=no-such-entity"), "text/html").statusCode());
+        assertEquals(
+                404,
+                get(facade("/reconcile/preview?id=no-such-entity"), "text/html").statusCode());
     }
 
     @Test
     void badInputIs400() {
-        for (String bad : List.of("{not json", "[]", "{\"q0\":{}}", "{\"q0\":{\"query\":\"x\",\"limit\":0}}",
+        for (String bad : List.of(
+                "{not json",
+                "[]",
+                "{\"q0\":{}}",
+                "{\"q0\":{\"query\":\"x\",\"limit\":0}}",
                 "{\"q0\":{\"query\":\"x\",\"type\":\"NoSuchClass\"}}",
                 "{\"q0\":{\"query\":\"x\",\"properties\":\"locatedIn\"}}")) {
             HttpResponse<String> r = postForm(facade("/reconcile"), "application/json", "queries", bad);
             assertEquals(400, r.statusCode(), bad + " -> " + r.body());
         }
-        assertEquals(400, get(facade("/reconcile/suggest/type"), "application/json").statusCode());
+        assertEquals(
+                400, get(facade("/reconcile/suggest/type"), "application/json").statusCode());
     }
 }

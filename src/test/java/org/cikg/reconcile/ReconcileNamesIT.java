@@ -61,9 +61,13 @@ class ReconcileNamesIT extends ServiceITBase {
         for (Map.Entry<String, String> e : LEGAL.entrySet()) {
             JsonNode top = answer.get("q" + i++).get("result").get(0);
             assertThat(top.get("id").asString()).as(e.getKey()).isEqualTo(e.getValue());
-            assertThat(top.get("match").asBoolean()).as(e.getKey() + " is a match: " + top).isTrue();
+            assertThat(top.get("match").asBoolean())
+                    .as(e.getKey() + " is a match: " + top)
+                    .isTrue();
             assertThat(top.get("score").asDouble()).as(e.getKey()).isGreaterThanOrEqualTo(Reconciler.STRIPPED_EXACT);
-            assertThat(feature(top, "suffix_stripped")).as(e.getKey() + ": " + top).isEqualTo("true");
+            assertThat(feature(top, "suffix_stripped"))
+                    .as(e.getKey() + ": " + top)
+                    .isEqualTo("true");
             assertThat(feature(top, "type")).as(e.getKey()).isEqualTo("true");
         }
     }

@@ -45,8 +45,10 @@ abstract class RemoteBackendChecks extends StoreBackendChecks {
         assertThat(before.keySet()).containsAll(LIVE);
         JsonNode healthBefore = health().get("components").get("store").get("details");
         // A load that died half-way leaves staging graphs behind; the next load must not switch them in.
-        UpdateExecHTTP.service(storeUpdateEndpoint()).update("INSERT DATA { GRAPH <" + G + "data/staging> { "
-                + "<urn:x:stale> <urn:x:p> \"left by a failed load\" } }").execute();
+        UpdateExecHTTP.service(storeUpdateEndpoint())
+                .update("INSERT DATA { GRAPH <" + G + "data/staging> { "
+                        + "<urn:x:stale> <urn:x:p> \"left by a failed load\" } }")
+                .execute();
         assertThat(graphCounts()).containsEntry(G + "data/staging", 1L);
 
         AtomicBoolean loading = new AtomicBoolean(true);
@@ -59,17 +61,23 @@ abstract class RemoteBackendChecks extends StoreBackendChecks {
         });
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(facade("/admin/reload?force=true")))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:it-secret".getBytes()))
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build());
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
         loading.set(false);
         List<Map<String, Long>> seen = reader.get();
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(JSON.readTree(r.body()).get("loaded").asBoolean()).isTrue();
 
-        assertThat(seen).as("the reader ran while the staging graphs filled").anySatisfy(counts ->
-                assertThat(counts.getOrDefault(G + "data/staging", 0L)).isGreaterThan(1L));
+        assertThat(seen)
+                .as("the reader ran while the staging graphs filled")
+                .anySatisfy(counts ->
+                        assertThat(counts.getOrDefault(G + "data/staging", 0L)).isGreaterThan(1L));
         for (Map<String, Long> counts : seen) {
             for (String g : LIVE) {
-                assertThat(counts.get(g)).as("live graph %s during the reload", g).isEqualTo(before.get(g));
+                assertThat(counts.get(g))
+                        .as("live graph %s during the reload", g)
+                        .isEqualTo(before.get(g));
             }
         }
         Map<String, Long> after = graphCounts();
@@ -77,9 +85,12 @@ abstract class RemoteBackendChecks extends StoreBackendChecks {
         assertThat(after).isEqualTo(before);
         JsonNode healthAfter = health().get("components").get("store").get("details");
         for (String k : List.of("triples", "assertedTriples", "inferredTriples")) {
-            assertThat(healthAfter.get(k).asLong()).as(k).isEqualTo(healthBefore.get(k).asLong());
+            assertThat(healthAfter.get(k).asLong())
+                    .as(k)
+                    .isEqualTo(healthBefore.get(k).asLong());
         }
-        assertThat(healthAfter.get("dataHash").asString()).isEqualTo(healthBefore.get("dataHash").asString());
+        assertThat(healthAfter.get("dataHash").asString())
+                .isEqualTo(healthBefore.get("dataHash").asString());
     }
 
     @Test
@@ -88,9 +99,13 @@ abstract class RemoteBackendChecks extends StoreBackendChecks {
         String home = get(facade("/"), "text/html").body();
         // the home page names the endpoint as text for tools (a browser following a link to it would get a 404
         // page from the store); people are sent to the workbench
-        assertThat(home).contains(">" + endpoint + "</code>").doesNotContain(":-1").doesNotContain("/kg/get");
+        assertThat(home)
+                .contains(">" + endpoint + "</code>")
+                .doesNotContain(":-1")
+                .doesNotContain("/kg/get");
         assertThat(get(facade("/sparql-ui"), "text/html").body()).contains("data-endpoint=\"" + endpoint + "\"");
-        assertThat(get(facade("/page/deepseek"), "text/html").body()).contains("href=\"" + endpoint + "?query=")
+        assertThat(get(facade("/page/deepseek"), "text/html").body())
+                .contains("href=\"" + endpoint + "?query=")
                 .doesNotContain(":-1");
         assertThat(get(facade("/.well-known/void"), "text/turtle").body()).contains("<" + endpoint + ">");
     }
@@ -99,15 +114,20 @@ abstract class RemoteBackendChecks extends StoreBackendChecks {
     void backupAndCompactionAreRefusedWith409NamingTheRemoteStore() {
         for (String path : List.of("/admin/backup", "/admin/compact")) {
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(facade(path)))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:it-secret".getBytes()))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+                    .header(
+                            "Authorization",
+                            "Basic " + Base64.getEncoder().encodeToString("admin:it-secret".getBytes()))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build());
             assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(409);
-            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct ->
-                    assertThat(ct).startsWith("application/problem+json"));
+            assertThat(r.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
             JsonNode problem = JSON.readTree(r.body());
             assertThat(problem.get("title").asString()).isEqualTo("Not available with a remote store");
-            assertThat(problem.get("detail").asString()).contains("kg.store.mode=remote")
-                    .contains(storeQueryEndpoint()).contains("own tools");
+            assertThat(problem.get("detail").asString())
+                    .contains("kg.store.mode=remote")
+                    .contains(storeQueryEndpoint())
+                    .contains("own tools");
         }
     }
 
@@ -121,8 +141,12 @@ abstract class RemoteBackendChecks extends StoreBackendChecks {
         HttpResponse<String> r = postForm(storeQueryEndpoint(), "application/sparql-results+json", "query", q);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         Map<String, Long> counts = new HashMap<>();
-        JSON.readTree(r.body()).get("results").get("bindings").forEach(b ->
-                counts.put(b.get("g").get("value").asString(), b.get("n").get("value").asLong()));
+        JSON.readTree(r.body())
+                .get("results")
+                .get("bindings")
+                .forEach(b -> counts.put(
+                        b.get("g").get("value").asString(),
+                        b.get("n").get("value").asLong()));
         return counts;
     }
 }

@@ -26,13 +26,27 @@ class RemoteEndpointTest {
     private static final QueryCatalog CATALOG = new QueryCatalog(Path.of("queries"));
 
     private static KgProperties.Store remote(String endpoint, int maxConnections) {
-        return new KgProperties.Store(Path.of("unused"), Path.of("ontology"), Path.of("data"), KgProperties.Mode.REMOTE,
-                endpoint, "", "", "", "", Duration.ofMillis(500), Duration.ofMillis(800), maxConnections, 1000, "", Duration.ZERO);
+        return new KgProperties.Store(
+                Path.of("unused"),
+                Path.of("ontology"),
+                Path.of("data"),
+                KgProperties.Mode.REMOTE,
+                endpoint,
+                "",
+                "",
+                "",
+                "",
+                Duration.ofMillis(500),
+                Duration.ofMillis(800),
+                maxConnections,
+                1000,
+                "",
+                Duration.ZERO);
     }
 
     private static RemoteRunner runner(RemoteEndpoint endpoint) {
-        return new RemoteRunner(endpoint, List.of(NodeFactory.createURI("https://w3id.org/cikg/graph/data")),
-                Duration.ofMillis(800));
+        return new RemoteRunner(
+                endpoint, List.of(NodeFactory.createURI("https://w3id.org/cikg/graph/data")), Duration.ofMillis(800));
     }
 
     @Test
@@ -45,7 +59,8 @@ class RemoteEndpointTest {
         try (RemoteEndpoint endpoint = new RemoteEndpoint(remote(url, 2))) {
             assertThatThrownBy(() -> runner(endpoint).select(CATALOG.get("system/store-status"), Map.of()))
                     .isInstanceOf(StoreUnavailableException.class)
-                    .hasMessageContaining(url).hasMessageContaining("did not answer");
+                    .hasMessageContaining(url)
+                    .hasMessageContaining("did not answer");
         }
     }
 
@@ -66,7 +81,8 @@ class RemoteEndpointTest {
         try (RemoteEndpoint endpoint = new RemoteEndpoint(remote(url, 2))) {
             assertThatThrownBy(() -> runner(endpoint).select(CATALOG.get("system/store-status"), Map.of()))
                     .isInstanceOf(org.cikg.problem.StoreRefusedException.class)
-                    .hasMessageContaining(url).hasMessageContaining("HTTP 400");
+                    .hasMessageContaining(url)
+                    .hasMessageContaining("HTTP 400");
         } finally {
             server.stop(0);
         }
@@ -75,10 +91,12 @@ class RemoteEndpointTest {
     @Test
     void silentStoreIsStoreUnavailableAfterTheReadTimeout() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-             RemoteEndpoint endpoint = new RemoteEndpoint(remote(
-                     "http://127.0.0.1:" + silent.getLocalPort() + "/ds/sparql", 1))) {
-            assertThatThrownBy(() -> runner(endpoint).ask(CATALOG.get("system/entity-exists"),
-                    Map.of("entity", NodeFactory.createURI("https://w3id.org/cikg/id/deepseek"))))
+                RemoteEndpoint endpoint =
+                        new RemoteEndpoint(remote("http://127.0.0.1:" + silent.getLocalPort() + "/ds/sparql", 1))) {
+            assertThatThrownBy(() -> runner(endpoint)
+                            .ask(
+                                    CATALOG.get("system/entity-exists"),
+                                    Map.of("entity", NodeFactory.createURI("https://w3id.org/cikg/id/deepseek"))))
                     .isInstanceOf(StoreUnavailableException.class)
                     .hasMessageContaining("no answer within the timeout");
         }
@@ -87,8 +105,8 @@ class RemoteEndpointTest {
     @Test
     void requestFindingEveryConnectionBusyIsTurnedAway() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-             RemoteEndpoint endpoint = new RemoteEndpoint(remote(
-                     "http://127.0.0.1:" + silent.getLocalPort() + "/ds/sparql", 1))) {
+                RemoteEndpoint endpoint =
+                        new RemoteEndpoint(remote("http://127.0.0.1:" + silent.getLocalPort() + "/ds/sparql", 1))) {
             // The holder takes the only connection and keeps it until told to let go: no timing to win.
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch letGo = new CountDownLatch(1);
@@ -102,7 +120,9 @@ class RemoteEndpointTest {
                 return null;
             }));
             holder.start();
-            assertThat(holding.await(30, TimeUnit.SECONDS)).as("the holder got the connection").isTrue();
+            assertThat(holding.await(30, TimeUnit.SECONDS))
+                    .as("the holder got the connection")
+                    .isTrue();
             try {
                 assertThatThrownBy(() -> endpoint.call("second", () -> "never runs"))
                         .isInstanceOf(StoreUnavailableException.class)
@@ -118,6 +138,7 @@ class RemoteEndpointTest {
     @Test
     void remoteModeWithoutQueryEndpointRefusesToStart() {
         assertThatThrownBy(() -> new RemoteEndpoint(remote("", 2)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("kg.store.query-endpoint");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("kg.store.query-endpoint");
     }
 }

@@ -17,9 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
  * through the Graph Store Protocol and answers everything from it. Also: what the service pushed is there for any
  * SPARQL client.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"kg.store.mode=remote", "kg.fuseki.port=0", "kg.admin.password=it-secret",
-                "kg.store.location=target/it-store/unused-${random.uuid}"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "kg.store.mode=remote",
+            "kg.fuseki.port=0",
+            "kg.admin.password=it-secret",
+            "kg.store.location=target/it-store/unused-${random.uuid}"
+        })
 class RemoteFusekiStoreIT extends RemoteBackendChecks {
     static final StandaloneFuseki FUSEKI = StandaloneFuseki.startNew("fuseki-backend");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,12 +47,21 @@ class RemoteFusekiStoreIT extends RemoteBackendChecks {
         HttpResponse<String> r = postForm(FUSEKI.queryEndpoint(), "application/sparql-results+json", "query", q);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         java.util.Map<String, Long> counts = new java.util.HashMap<>();
-        JSON.readTree(r.body()).get("results").get("bindings").forEach(b ->
-                counts.put(b.get("g").get("value").asString(), b.get("n").get("value").asLong()));
-        assertThat(counts).containsOnlyKeys("https://w3id.org/cikg/graph/ontology", "https://w3id.org/cikg/graph/data",
-                "https://w3id.org/cikg/graph/inferred", "https://w3id.org/cikg/graph/meta");
+        JSON.readTree(r.body())
+                .get("results")
+                .get("bindings")
+                .forEach(b -> counts.put(
+                        b.get("g").get("value").asString(),
+                        b.get("n").get("value").asLong()));
+        assertThat(counts)
+                .containsOnlyKeys(
+                        "https://w3id.org/cikg/graph/ontology",
+                        "https://w3id.org/cikg/graph/data",
+                        "https://w3id.org/cikg/graph/inferred",
+                        "https://w3id.org/cikg/graph/meta");
         JsonNode d = health().get("components").get("store").get("details");
-        assertThat(counts.get("https://w3id.org/cikg/graph/inferred")).isEqualTo(d.get("inferredTriples").asLong());
+        assertThat(counts.get("https://w3id.org/cikg/graph/inferred"))
+                .isEqualTo(d.get("inferredTriples").asLong());
         assertThat(counts.get("https://w3id.org/cikg/graph/ontology") + counts.get("https://w3id.org/cikg/graph/data"))
                 .isEqualTo(d.get("assertedTriples").asLong());
     }

@@ -30,11 +30,21 @@ import tools.jackson.databind.json.JsonMapper;
  * connection pool holds; started again, the same service answers without a restart of its own. With
  * {@code kg.store.public-query-endpoint=none} the pages name no SPARQL endpoint at all.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"kg.store.mode=remote", "kg.fuseki.port=0", "kg.admin.password=it-secret",
-                "kg.store.location=target/it-store/unused-${random.uuid}", "kg.sparql.timeout=3s",
-                "kg.store.read-timeout=3s", "kg.store.connect-timeout=2s", "kg.store.max-connections=4",
-                "kg.store.public-query-endpoint=none", "kg.store.change-poll=1s", "kg.store.gazetteer=none"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "kg.store.mode=remote",
+            "kg.fuseki.port=0",
+            "kg.admin.password=it-secret",
+            "kg.store.location=target/it-store/unused-${random.uuid}",
+            "kg.sparql.timeout=3s",
+            "kg.store.read-timeout=3s",
+            "kg.store.connect-timeout=2s",
+            "kg.store.max-connections=4",
+            "kg.store.public-query-endpoint=none",
+            "kg.store.change-poll=1s",
+            "kg.store.gazetteer=none"
+        })
 class RemoteStoreFaultIT extends ServiceITBase {
     static final StandaloneFuseki FUSEKI = StandaloneFuseki.startNew("fuseki-fault");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -56,10 +66,16 @@ class RemoteStoreFaultIT extends ServiceITBase {
     @Test
     void withNoPublicEndpointThePagesLeaveTheSparqlLinksOut() {
         String home = call("/").body();
-        assertThat(home).contains("For machines").doesNotContain(FUSEKI.queryEndpoint()).doesNotContain(":-1")
-                .doesNotContain(">SPARQL</a>").doesNotContain("/kg/get");
+        assertThat(home)
+                .contains("For machines")
+                .doesNotContain(FUSEKI.queryEndpoint())
+                .doesNotContain(":-1")
+                .doesNotContain(">SPARQL</a>")
+                .doesNotContain("/kg/get");
         assertThat(call("/page/deepseek").body()).contains("Explore the graph").doesNotContain("Open as SPARQL");
-        assertThat(call("/sparql-ui").body()).contains("names no public SPARQL endpoint").doesNotContain("data-endpoint");
+        assertThat(call("/sparql-ui").body())
+                .contains("names no public SPARQL endpoint")
+                .doesNotContain("data-endpoint");
         assertThat(call("/.well-known/void").body()).doesNotContain("sparqlEndpoint");
     }
 
@@ -74,14 +90,21 @@ class RemoteStoreFaultIT extends ServiceITBase {
         assertThat(cached.statusCode()).isEqualTo(200);
         assertThat(cached.body()).isEqualTo(before.body());
         // Everything else needs the store. (Hangzhou: the other test asks for DeepSeek's page.)
-        for (String path : List.of("/api/search?q=hangzhou", "/page/hangzhou",
-                "/api/queries/company-profile?company=hangzhou", "/api/graph?focus=hangzhou&format=graphml",
+        for (String path : List.of(
+                "/api/search?q=hangzhou",
+                "/page/hangzhou",
+                "/api/queries/company-profile?company=hangzhou",
+                "/api/graph?focus=hangzhou&format=graphml",
                 "/data/hangzhou.ttl")) {
             assertUnavailable(call(path), path);
         }
         HttpResponse<String> health = call("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(503);
-        assertThat(JSON.readTree(health.body()).get("components").get("store").get("status").asString())
+        assertThat(JSON.readTree(health.body())
+                        .get("components")
+                        .get("store")
+                        .get("status")
+                        .asString())
                 .isEqualTo("DOWN");
 
         FUSEKI.start();
@@ -91,9 +114,14 @@ class RemoteStoreFaultIT extends ServiceITBase {
         // The restarted store's caches are cold: on a busy machine a first heavier query may still pass the 3 s read
         // timeout, which is a 503 like the ones above; what counts is that it answers without a restart of ours.
         assertThat(answersAgain("/page/deepseek").statusCode()).isEqualTo(200);
-        assertThat(answersAgain("/api/queries/company-profile?company=deepseek").statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(call("/actuator/health").body()).get("components").get("store").get("status")
-                .asString()).isEqualTo("UP");
+        assertThat(answersAgain("/api/queries/company-profile?company=deepseek").statusCode())
+                .isEqualTo(200);
+        assertThat(JSON.readTree(call("/actuator/health").body())
+                        .get("components")
+                        .get("store")
+                        .get("status")
+                        .asString())
+                .isEqualTo("UP");
     }
 
     @Test
@@ -102,7 +130,8 @@ class RemoteStoreFaultIT extends ServiceITBase {
         List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             // Paths no other test asks for: an answer cached before the freeze would (rightly) still be served.
-            inFlight.add(HTTP.sendAsync(request(i % 2 == 0 ? "/page/shenzhen" : "/api/search?q=unitree"),
+            inFlight.add(HTTP.sendAsync(
+                    request(i % 2 == 0 ? "/page/shenzhen" : "/api/search?q=unitree"),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         }
         for (CompletableFuture<HttpResponse<String>> f : inFlight) {
@@ -177,7 +206,11 @@ class RemoteStoreFaultIT extends ServiceITBase {
     }
 
     private HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create(facade(path))).timeout(HANG).header("Accept", "*/*").GET().build();
+        return HttpRequest.newBuilder(URI.create(facade(path)))
+                .timeout(HANG)
+                .header("Accept", "*/*")
+                .GET()
+                .build();
     }
 
     /** A request that fails the test (HttpTimeoutException) if the service hangs instead of answering. */

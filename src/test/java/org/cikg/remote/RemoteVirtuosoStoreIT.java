@@ -14,9 +14,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * through the digest-authenticated Graph Store endpoint ({@code /sparql-graph-crud-auth}) and is switched in with one
  * request to {@code /sparql-auth}, as a load account with the {@code SPARQL_UPDATE} role.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"kg.store.mode=remote", "kg.fuseki.port=0", "kg.admin.password=it-secret",
-                "kg.store.location=target/it-store/unused-${random.uuid}", "kg.store.batch-triples=2000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "kg.store.mode=remote",
+            "kg.fuseki.port=0",
+            "kg.admin.password=it-secret",
+            "kg.store.location=target/it-store/unused-${random.uuid}",
+            "kg.store.batch-triples=2000"
+        })
 class RemoteVirtuosoStoreIT extends RemoteBackendChecks {
     static final StandaloneVirtuoso VIRTUOSO = StandaloneVirtuoso.startNew("virtuoso-backend");
 

@@ -39,9 +39,11 @@ abstract class StoreBackendChecks extends ServiceITBase {
     void entityPageShowsNamesAssertedAndInferredFactsWithSources() {
         HttpResponse<String> r = get(facade("/page/unitree-robotics"), "text/html");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        assertThat(r.body()).contains("<h1 lang=\"en\" dir=\"auto\">Unitree Robotics</h1>")
+        assertThat(r.body())
+                .contains("<h1 lang=\"en\" dir=\"auto\">Unitree Robotics</h1>")
                 .contains("href=\"/page/eagle-project\"")
-                .contains("badge hedged").contains("badge inferred")
+                .contains("badge hedged")
+                .contains("badge inferred")
                 .containsPattern("href=\"/source/000_0363365239e414fe#p\\d+\"");
     }
 
@@ -51,13 +53,17 @@ abstract class StoreBackendChecks extends ServiceITBase {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         Graph g = GraphFactory.createDefaultGraph();
         RDFParser.fromString(r.body(), Lang.TURTLE).parse(g);
-        assertThat(g.contains(NodeFactory.createURI(KGID + "deepseek"), RDFS.label.asNode(),
-                NodeFactory.createLiteralLang("深度求索", "zh"))).isTrue();
+        assertThat(g.contains(
+                        NodeFactory.createURI(KGID + "deepseek"),
+                        RDFS.label.asNode(),
+                        NodeFactory.createLiteralLang("深度求索", "zh")))
+                .isTrue();
     }
 
     @Test
     void unknownEntityIs404() {
-        assertThat(get(facade("/page/no-such-entity-here"), "text/html").statusCode()).isEqualTo(404);
+        assertThat(get(facade("/page/no-such-entity-here"), "text/html").statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -81,11 +87,13 @@ abstract class StoreBackendChecks extends ServiceITBase {
     void everyCatalogueQueryGivesTheGoldenAnswers(String name, JsonNode c) {
         if (c.get("params").has("asOf") && !readsAsOfAYear()) {
             java.util.StringJoiner qs = new java.util.StringJoiner("&");
-            c.get("params").properties().forEach(e -> qs.add(enc(e.getKey()) + "=" + enc(e.getValue().asString())));
+            c.get("params")
+                    .properties()
+                    .forEach(
+                            e -> qs.add(enc(e.getKey()) + "=" + enc(e.getValue().asString())));
             HttpResponse<String> r = get(facade("/api/queries/" + name + "?" + qs), "application/json");
             assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
-            assertThat(r.headers().firstValue("Content-Type")).get().asString()
-                    .startsWith("application/problem+json");
+            assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
             return;
         }
         GoldenQueriesIT.assertCase(this::facade, name, c);
@@ -93,12 +101,13 @@ abstract class StoreBackendChecks extends ServiceITBase {
 
     @Test
     void neighbourhoodExportIsGraphMlWithTheFocusAndItsNeighbours() throws Exception {
-        HttpResponse<String> r = get(facade("/api/graph?focus=deepseek&depth=1&format=graphml"),
-                "application/graphml+xml");
+        HttpResponse<String> r =
+                get(facade("/api/graph?focus=deepseek&depth=1&format=graphml"), "application/graphml+xml");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
-        Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
+        Document doc =
+                f.newDocumentBuilder().parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
         NodeList nodes = doc.getElementsByTagNameNS("http://graphml.graphdrawing.org/xmlns", "node");
         boolean focus = false;
         for (int i = 0; i < nodes.getLength(); i++) {
@@ -106,7 +115,8 @@ abstract class StoreBackendChecks extends ServiceITBase {
         }
         assertThat(focus).isTrue();
         assertThat(nodes.getLength()).isGreaterThan(1);
-        assertThat(doc.getElementsByTagNameNS("http://graphml.graphdrawing.org/xmlns", "edge").getLength())
+        assertThat(doc.getElementsByTagNameNS("http://graphml.graphdrawing.org/xmlns", "edge")
+                        .getLength())
                 .isPositive();
     }
 
@@ -115,14 +125,18 @@ abstract class StoreBackendChecks extends ServiceITBase {
         String construct = "PREFIX cikg: <https://w3id.org/cikg/ontology#> "
                 + "CONSTRUCT { ?c cikg:benefitedFrom ?p } WHERE { ?c cikg:benefitedFrom ?p }";
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(facade("/api/graph")))
-                .header("Content-Type", "application/sparql-query").header("Accept", "text/turtle")
-                .POST(HttpRequest.BodyPublishers.ofString(construct)).build());
+                .header("Content-Type", "application/sparql-query")
+                .header("Accept", "text/turtle")
+                .POST(HttpRequest.BodyPublishers.ofString(construct))
+                .build());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         Graph g = GraphFactory.createDefaultGraph();
         RDFParser.fromString(r.body(), Lang.TURTLE).parse(g);
-        assertThat(g.contains(NodeFactory.createURI(KGID + "unitree-robotics"),
-                NodeFactory.createURI("https://w3id.org/cikg/ontology#benefitedFrom"),
-                NodeFactory.createURI(KGID + "eagle-project"))).isTrue();
+        assertThat(g.contains(
+                        NodeFactory.createURI(KGID + "unitree-robotics"),
+                        NodeFactory.createURI("https://w3id.org/cikg/ontology#benefitedFrom"),
+                        NodeFactory.createURI(KGID + "eagle-project")))
+                .isTrue();
     }
 
     @Test
@@ -132,7 +146,8 @@ abstract class StoreBackendChecks extends ServiceITBase {
         JsonNode d = store.get("details");
         assertThat(d.get("dataHash").asString()).hasSize(64);
         assertThat(d.get("inferredTriples").asLong()).isPositive();
-        assertThat(d.get("triples").asLong()).isGreaterThan(d.get("inferredTriples").asLong());
+        assertThat(d.get("triples").asLong())
+                .isGreaterThan(d.get("inferredTriples").asLong());
     }
 
     JsonNode health() {

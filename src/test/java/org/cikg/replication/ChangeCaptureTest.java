@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryExecutionFactory;
-import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdfpatch.RDFPatchOps;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -25,10 +25,10 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.update.UpdateAction;
 import org.cikg.config.KgProperties;
 import org.cikg.sparql.QueryCatalog;
-import org.cikg.store.load.DataLoader;
 import org.cikg.store.Graphs;
 import org.cikg.store.KnowledgeStore;
 import org.cikg.store.backup.StoreBackup;
+import org.cikg.store.load.DataLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +45,7 @@ class ChangeCaptureTest {
 
     @TempDir
     Path root;
+
     private KgProperties props;
     private QueryCatalog catalog;
     private ChangeCapture capture;
@@ -63,9 +64,11 @@ class ChangeCaptureTest {
         try (InputStream in = getClass().getResourceAsStream("/fixture/mini.ttl")) {
             Files.copy(in, data.resolve("mini.ttl"));
         }
-        props = new KgProperties(new KgProperties.Store(root.resolve("tdb2"), ontology, data),
+        props = new KgProperties(
+                new KgProperties.Store(root.resolve("tdb2"), ontology, data),
                 new KgProperties.Sparql(Duration.ofSeconds(10), Path.of("queries")),
-                new KgProperties.Fuseki(false, 0), new KgProperties.Admin("admin", ""));
+                new KgProperties.Fuseki(false, 0),
+                new KgProperties.Admin("admin", ""));
         catalog = new QueryCatalog(props);
         reopen();
     }
@@ -77,8 +80,18 @@ class ChangeCaptureTest {
     }
 
     private static ReplicationProperties replication() {
-        return new ReplicationProperties(ReplicationProperties.Role.WRITER, "localhost:9", "t", "", "", Duration.ofMinutes(5),
-                DataSize.ofKilobytes(512), Duration.ofSeconds(1), (short) 1, 3, "");
+        return new ReplicationProperties(
+                ReplicationProperties.Role.WRITER,
+                "localhost:9",
+                "t",
+                "",
+                "",
+                Duration.ofMinutes(5),
+                DataSize.ofKilobytes(512),
+                Duration.ofSeconds(1),
+                (short) 1,
+                3,
+                "");
     }
 
     @AfterEach
@@ -127,13 +140,16 @@ class ChangeCaptureTest {
         assertThat(c.adds()).isEqualTo(1);
         assertThat(c.deletes()).isEqualTo(1);
         String patch = Files.readString(capture.outbox().patchOf(c));
-        assertThat(patch).contains("D <https://w3id.org/cikg/id/unitree-robotics>", "\"Unitree Robotics\"@en")
+        assertThat(patch)
+                .contains("D <https://w3id.org/cikg/id/unitree-robotics>", "\"Unitree Robotics\"@en")
                 .contains("A <https://w3id.org/cikg/id/unitree-robotics>", "\"Unitree\"@en")
                 .doesNotContain("id/china");
 
         update("INSERT DATA { GRAPH <" + DATA + "> { <https://w3id.org/cikg/id/china> a "
                 + "<https://w3id.org/cikg/ontology#Country> } }");
-        assertThat(capture.outbox().pending()).as("a write that changes nothing is no change").hasSize(1);
+        assertThat(capture.outbox().pending())
+                .as("a write that changes nothing is no change")
+                .hasSize(1);
         assertThat(LogPosition.readCommitted(store.dataset()).sequence()).isEqualTo(2);
     }
 
@@ -172,7 +188,11 @@ class ChangeCaptureTest {
         Txn.executeWrite(w, () -> {
             w.deleteAny(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
             for (int i = 0; i < ChangeCapture.SNAPSHOT_CONSIDERED + 10; i++) {
-                w.add(g, NodeFactory.createURI("https://example.org/s" + i), p, NodeFactory.createLiteralString("v" + i));
+                w.add(
+                        g,
+                        NodeFactory.createURI("https://example.org/s" + i),
+                        p,
+                        NodeFactory.createLiteralString("v" + i));
             }
         });
         Change c = capture.outbox().pending().get(1);
@@ -183,8 +203,14 @@ class ChangeCaptureTest {
         assertThat(s.sha256()).isEqualTo(c.snapshotSha256());
         assertThat(s.sequence()).isEqualTo(2);
 
-        KgProperties other = new KgProperties(new KgProperties.Store(root.resolve("other"), props.store().ontology(),
-                props.store().data()), props.sparql(), props.fuseki(), props.admin());
+        KgProperties other = new KgProperties(
+                new KgProperties.Store(
+                        root.resolve("other"),
+                        props.store().ontology(),
+                        props.store().data()),
+                props.sparql(),
+                props.fuseki(),
+                props.admin());
         KnowledgeStore copy = new KnowledgeStore(other, catalog);
         try {
             new StoreBackup(copy, new org.cikg.store.backup.BackupSettings(root.resolve("b"))).restore(s.file());
@@ -200,14 +226,17 @@ class ChangeCaptureTest {
         loader.load(false);
         DatasetGraph w = store.writable();
         w.begin(org.apache.jena.query.TxnType.WRITE);
-        w.add(Graphs.DATA, NodeFactory.createURI("https://example.org/x"), NodeFactory.createURI("https://example.org/p"),
+        w.add(
+                Graphs.DATA,
+                NodeFactory.createURI("https://example.org/x"),
+                NodeFactory.createURI("https://example.org/p"),
                 NodeFactory.createURI("https://example.org/y"));
         w.abort();
         w.end();
         assertThat(capture.outbox().pending()).hasSize(1);
         // A change prepared but never committed (a crash between the outbox and TDB2's commit) is dropped on reopening.
-        Change ghost = new Change(2, "ghost", Change.UPDATE, Change.PATCH, 1, 0, 10, "", "", 0, -1,
-                java.time.Instant.now());
+        Change ghost =
+                new Change(2, "ghost", Change.UPDATE, Change.PATCH, 1, 0, 10, "", "", 0, -1, java.time.Instant.now());
         capture.outbox().put(ghost, writeTemp());
         store.destroy();
         reopen();
@@ -226,7 +255,11 @@ class ChangeCaptureTest {
         Path f = root.resolve("p.rdfp");
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 500; i++) {
-            sb.append("A <s").append(i).append("> <p> \"").append("x".repeat(i % 97)).append("\" .\n");
+            sb.append("A <s")
+                    .append(i)
+                    .append("> <p> \"")
+                    .append("x".repeat(i % 97))
+                    .append("\" .\n");
         }
         Files.writeString(f, sb);
         List<long[]> ranges = ChangePublisher.chunks(f, 1000);
@@ -260,28 +293,34 @@ class ChangeCaptureTest {
     private static void apply(DatasetGraph dsg, Path patch) throws IOException {
         try (InputStream in = Files.newInputStream(patch)) {
             var p = RDFPatchOps.read(in);
-            Txn.executeWrite(dsg, () -> p.apply(new org.apache.jena.rdfpatch.changes.RDFChangesBase() {
-                @Override
-                public void add(Node g, Node s, Node pr, Node o) {
-                    dsg.add(Recording.graph(g), s, pr, o);
-                }
+            Txn.executeWrite(
+                    dsg,
+                    () -> p.apply(new org.apache.jena.rdfpatch.changes.RDFChangesBase() {
+                        @Override
+                        public void add(Node g, Node s, Node pr, Node o) {
+                            dsg.add(Recording.graph(g), s, pr, o);
+                        }
 
-                @Override
-                public void delete(Node g, Node s, Node pr, Node o) {
-                    dsg.delete(Recording.graph(g), s, pr, o);
-                }
-            }));
+                        @Override
+                        public void delete(Node g, Node s, Node pr, Node o) {
+                            dsg.delete(Recording.graph(g), s, pr, o);
+                        }
+                    }));
         }
     }
 
     private static Set<String> quads(DatasetGraph dsg) {
         return Txn.calculateRead(dsg, () -> {
-            Set<String> out = new java.util.TreeSet<>();
-            dsg.find().forEachRemaining(q -> out.add(q.getGraph() + " " + q.getSubject() + " " + q.getPredicate() + " "
-                    + q.getObject()));
-            return out;
-        }).stream().filter(s -> !s.startsWith(LogPosition.GRAPH.getURI() + " " + LogPosition.DATASET.getURI() + " "
-                + LogPosition.OFFSET.getURI())).collect(Collectors.toCollection(java.util.TreeSet::new));
+                    Set<String> out = new java.util.TreeSet<>();
+                    dsg.find()
+                            .forEachRemaining(q -> out.add(q.getGraph() + " " + q.getSubject() + " " + q.getPredicate()
+                                    + " " + q.getObject()));
+                    return out;
+                })
+                .stream()
+                .filter(s -> !s.startsWith(LogPosition.GRAPH.getURI() + " " + LogPosition.DATASET.getURI() + " "
+                        + LogPosition.OFFSET.getURI()))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     @SuppressWarnings("unused")

@@ -42,13 +42,23 @@ final class ChildReplica {
         port = ChildProcesses.freeLoopbackPort();
         fusekiPort = ChildProcesses.freeLoopbackPort();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:TieredStopAtLevel=1", "-cp", classpath, "org.cikg.CikgApplication",
-                "--server.port=" + port, "--server.address=127.0.0.1", "--kg.fuseki.port=" + fusekiPort,
-                "--kg.admin.password=" + ClusterNode.PASSWORD, "--kg.replication.retry=500ms"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classpath,
+                "org.cikg.CikgApplication",
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--kg.fuseki.port=" + fusekiPort,
+                "--kg.admin.password=" + ClusterNode.PASSWORD,
+                "--kg.replication.retry=500ms"));
         properties.forEach((k, v) -> cmd.add("--" + k + "=" + v));
-        process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        process = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         ClusterNode.await("the child replica to answer", Duration.ofSeconds(180), () -> {
             if (!process.isAlive()) {
                 throw new AssertionError("The child replica exited: " + log());
@@ -60,9 +70,16 @@ final class ChildReplica {
     /** The applied change sequence, or -1 while it does not answer. */
     long appliedVersion() {
         try {
-            HttpResponse<String> r = ClusterNode.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/actuator/health")).timeout(Duration.ofSeconds(5)).GET().build());
-            return JSON.readTree(r.body()).get("components").get("replication").get("details").get("appliedVersion")
+            HttpResponse<String> r =
+                    ClusterNode.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(5))
+                            .GET()
+                            .build());
+            return JSON.readTree(r.body())
+                    .get("components")
+                    .get("replication")
+                    .get("details")
+                    .get("appliedVersion")
                     .asLong();
         } catch (RuntimeException e) {
             return -1;
@@ -73,7 +90,8 @@ final class ChildReplica {
         return ClusterNode.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + fusekiPort + "/kg/sparql"))
                 .header("Accept", "application/sparql-results+json")
                 .header("Content-Type", "application/sparql-query")
-                .POST(HttpRequest.BodyPublishers.ofString(sparql)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(sparql))
+                .build());
     }
 
     void awaitLog(String text, Duration limit) {

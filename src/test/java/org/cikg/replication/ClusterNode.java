@@ -30,9 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** One service of a test cluster (writer or replica), run in the test's JVM on port 0 with its own store. */
 final class ClusterNode implements AutoCloseable {
     static final String PASSWORD = "it-secret";
-    static final String AUTH = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
-            .getBytes(StandardCharsets.UTF_8));
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final String AUTH =
+            "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     final String name;
@@ -49,11 +50,14 @@ final class ClusterNode implements AutoCloseable {
 
     /** Starts a service with the test defaults (ports 0, admin password) and {@code properties} on top. */
     static ClusterNode start(String name, Map<String, String> properties) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--kg.fuseki.port=0",
-                "--kg.admin.password=" + PASSWORD, "--kg.replication.retry=500ms"));
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--kg.fuseki.port=0",
+                "--kg.admin.password=" + PASSWORD,
+                "--kg.replication.retry=500ms"));
         properties.forEach((k, v) -> args.add("--" + k + "=" + v));
-        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CikgApplication.class)
-                .run(args.toArray(String[]::new));
+        ConfigurableApplicationContext ctx =
+                new SpringApplicationBuilder(CikgApplication.class).run(args.toArray(String[]::new));
         return new ClusterNode(name, ctx);
     }
 
@@ -71,7 +75,10 @@ final class ClusterNode implements AutoCloseable {
 
     JsonNode health() {
         return JSON.readTree(send(HttpRequest.newBuilder(URI.create(url("/actuator/health")))
-                .header("Accept", "application/json").GET().build()).body());
+                        .header("Accept", "application/json")
+                        .GET()
+                        .build())
+                .body());
     }
 
     JsonNode replication() {
@@ -114,18 +121,23 @@ final class ClusterNode implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(sparql()))
                 .header("Accept", "application/sparql-results+json")
                 .header("Content-Type", "application/sparql-query")
-                .POST(HttpRequest.BodyPublishers.ofString(sparql)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(sparql))
+                .build());
     }
 
     HttpResponse<String> update(String update) {
-        return send(HttpRequest.newBuilder(URI.create(fuseki("/kg/update"))).header("Authorization", AUTH)
+        return send(HttpRequest.newBuilder(URI.create(fuseki("/kg/update")))
+                .header("Authorization", AUTH)
                 .header("Content-Type", "application/sparql-update")
-                .POST(HttpRequest.BodyPublishers.ofString(update)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(update))
+                .build());
     }
 
     HttpResponse<String> post(String path) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", AUTH)
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", AUTH)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     static HttpResponse<String> send(HttpRequest request) {

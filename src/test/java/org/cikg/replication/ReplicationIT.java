@@ -59,7 +59,8 @@ class ReplicationIT {
     static void start() throws IOException {
         kafka = new EmbeddedKafkaKraftBroker(1, 1);
         kafka.afterPropertiesSet();
-        work = Files.createDirectories(Path.of("target/it-replication")).resolve(UUID.randomUUID().toString());
+        work = Files.createDirectories(Path.of("target/it-replication"))
+                .resolve(UUID.randomUUID().toString());
         Path data = Files.createDirectories(work.resolve("data"));
         try (Stream<Path> files = Files.walk(Path.of("data"))) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -69,11 +70,23 @@ class ReplicationIT {
             }
         }
         topic = "cikg-it-" + UUID.randomUUID();
-        writer = ClusterNode.start("writer", Map.of("kg.replication.role", "writer",
-                "kg.store.location", work.resolve("writer").toString(), "kg.store.data", data.toString(),
-                "kg.store.backups", work.resolve("backups").toString(),
-                "kg.replication.bootstrap-servers", kafka.getBrokersAsString(), "kg.replication.topic", topic,
-                "kg.sparql.max-upload", "64MB"));
+        writer = ClusterNode.start(
+                "writer",
+                Map.of(
+                        "kg.replication.role",
+                        "writer",
+                        "kg.store.location",
+                        work.resolve("writer").toString(),
+                        "kg.store.data",
+                        data.toString(),
+                        "kg.store.backups",
+                        work.resolve("backups").toString(),
+                        "kg.replication.bootstrap-servers",
+                        kafka.getBrokersAsString(),
+                        "kg.replication.topic",
+                        topic,
+                        "kg.sparql.max-upload",
+                        "64MB"));
         ClusterNode.await("the writer's start-up load to be published", WAIT, () -> writer.publishedVersion() >= 1);
         a = replica("a", Map.of());
         b = replica("b", Map.of());
@@ -86,9 +99,17 @@ class ReplicationIT {
     }
 
     static Map<String, String> replicaProperties(String name) {
-        return Map.of("kg.replication.role", "replica", "kg.store.location", work.resolve(name).toString(),
-                "kg.replication.bootstrap-servers", kafka.getBrokersAsString(), "kg.replication.topic", topic,
-                "kg.replication.writer-url", "http://localhost:" + writer.port);
+        return Map.of(
+                "kg.replication.role",
+                "replica",
+                "kg.store.location",
+                work.resolve(name).toString(),
+                "kg.replication.bootstrap-servers",
+                kafka.getBrokersAsString(),
+                "kg.replication.topic",
+                topic,
+                "kg.replication.writer-url",
+                "http://localhost:" + writer.port);
     }
 
     @AfterAll
@@ -117,7 +138,12 @@ class ReplicationIT {
     @Order(1)
     void aReloadOnTheWriterReachesBothReplicasWithIdenticalContents() throws IOException {
         long before = converged(a, b);
-        Files.writeString(writer.context.getBean(org.cikg.config.KgProperties.class).store().data().resolve("it-probe.ttl"),
+        Files.writeString(
+                writer.context
+                        .getBean(org.cikg.config.KgProperties.class)
+                        .store()
+                        .data()
+                        .resolve("it-probe.ttl"),
                 """
                 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
                 <https://w3id.org/cikg/id/zyxwvu-replication-probe> rdfs:label "Zyxwvu replication probe"@en .
@@ -135,9 +161,14 @@ class ReplicationIT {
             assertThat(s.get("lastLoad").asString()).isEqualTo(w.get("lastLoad").asString());
             sameContents(r);
             // What derives from the data followed the load: the search index has the new name.
-            ClusterNode.await(r.name + "'s search index to follow the load", WAIT, () ->
-                    ClusterNode.send(HttpRequest.newBuilder(URI.create(r.url("/api/search?q=zyxwvu"))).GET().build())
-                            .body().contains("zyxwvu-replication-probe"));
+            ClusterNode.await(
+                    r.name + "'s search index to follow the load",
+                    WAIT,
+                    () -> ClusterNode.send(HttpRequest.newBuilder(URI.create(r.url("/api/search?q=zyxwvu")))
+                                    .GET()
+                                    .build())
+                            .body()
+                            .contains("zyxwvu-replication-probe"));
         }
         List<Arguments> cases;
         try (Stream<Arguments> s = GoldenQueriesIT.cases()) {
@@ -181,9 +212,12 @@ class ReplicationIT {
         assertThat(update.headers().firstValue("Content-Type")).get().asString().contains("problem+json");
         assertThat(update.body()).contains(writerUrl);
 
-        HttpResponse<String> put = ClusterNode.send(HttpRequest.newBuilder(URI.create(a.fuseki("/kg/data?graph="
-                        + BULK))).header("Authorization", ClusterNode.AUTH).header("Content-Type", "text/turtle")
-                .PUT(HttpRequest.BodyPublishers.ofString("<urn:x:s> <urn:x:p> <urn:x:o> .")).build());
+        HttpResponse<String> put =
+                ClusterNode.send(HttpRequest.newBuilder(URI.create(a.fuseki("/kg/data?graph=" + BULK)))
+                        .header("Authorization", ClusterNode.AUTH)
+                        .header("Content-Type", "text/turtle")
+                        .PUT(HttpRequest.BodyPublishers.ofString("<urn:x:s> <urn:x:p> <urn:x:o> ."))
+                        .build());
         assertThat(put.statusCode()).isEqualTo(409);
         assertThat(put.body()).contains(writerUrl);
         assertThat(a.query("ASK { <urn:x:s> ?p ?o }").body()).contains("false");
@@ -237,14 +271,20 @@ class ReplicationIT {
         HttpResponse<String> u = writer.update("INSERT DATA { GRAPH <https://w3id.org/cikg/graph/data> { "
                 + "<https://w3id.org/cikg/id/deepseek> <https://example.org/it/after-backup> 1 } }");
         assertThat(u.statusCode()).isLessThan(300);
-        late = replica("late", Map.of("kg.replication.bootstrap-from", work.resolve("backups").resolve(file)
-                .toString()));
+        late = replica(
+                "late",
+                Map.of(
+                        "kg.replication.bootstrap-from",
+                        work.resolve("backups").resolve(file).toString()));
         long v = converged(a, b, late);
         assertThat(v).isEqualTo(atBackup + 1);
-        assertThat(late.replication().get("start").asString()).contains("bootstrapped from " + file)
+        assertThat(late.replication().get("start").asString())
+                .contains("bootstrapped from " + file)
                 .contains("at change " + atBackup);
         sameContents(late);
-        assertThat(late.query("ASK { ?s <https://example.org/it/after-backup> 1 }").body()).contains("true");
+        assertThat(late.query("ASK { ?s <https://example.org/it/after-backup> 1 }")
+                        .body())
+                .contains("true");
     }
 
     @Test
@@ -271,15 +311,21 @@ class ReplicationIT {
             assertThat(child.log()).doesNotContain("Applied change " + big + " ");
 
             child.start();
-            ClusterNode.await("the restarted child to apply change " + big, WAIT,
-                    () -> child.appliedVersion() == big);
+            ClusterNode.await("the restarted child to apply change " + big, WAIT, () -> child.appliedVersion() == big);
             String log = child.log();
-            assertThat(log).as("the kill came before the commit: the restart resumed at the change before")
+            assertThat(log)
+                    .as("the kill came before the commit: the restart resumed at the change before")
                     .contains("resumed at change " + before + " ");
-            assertThat(Pattern.compile("Applied change " + big + " ").matcher(log).results().count()).isEqualTo(1);
+            assertThat(Pattern.compile("Applied change " + big + " ")
+                            .matcher(log)
+                            .results()
+                            .count())
+                    .isEqualTo(1);
             String perGraph = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g";
-            assertThat(child.query(perGraph).body()).isEqualTo(writer.query(perGraph).body());
-            assertThat(child.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + BIG + "> { ?s ?p ?o } }").body())
+            assertThat(child.query(perGraph).body())
+                    .isEqualTo(writer.query(perGraph).body());
+            assertThat(child.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + BIG + "> { ?s ?p ?o } }")
+                            .body())
                     .contains("\"" + BIG_SIZE + "\"");
         } finally {
             child.stop();
@@ -302,15 +348,23 @@ class ReplicationIT {
     private static String bulk(String marker, int n) {
         StringBuilder sb = new StringBuilder(n * 64);
         for (int i = 0; i < n; i++) {
-            sb.append("<https://example.org/it/").append(marker).append('/').append(i)
-                    .append("> <https://example.org/it/m> \"").append(marker).append("\" .\n");
+            sb.append("<https://example.org/it/")
+                    .append(marker)
+                    .append('/')
+                    .append(i)
+                    .append("> <https://example.org/it/m> \"")
+                    .append(marker)
+                    .append("\" .\n");
         }
         return sb.toString();
     }
 
     private static HttpResponse<String> gspPut(String graph, String ntriples) {
         return ClusterNode.send(HttpRequest.newBuilder(URI.create(writer.fuseki("/kg/data?graph=" + graph)))
-                .header("Authorization", ClusterNode.AUTH).header("Content-Type", "application/n-triples")
-                .timeout(Duration.ofMinutes(5)).PUT(HttpRequest.BodyPublishers.ofString(ntriples)).build());
+                .header("Authorization", ClusterNode.AUTH)
+                .header("Content-Type", "application/n-triples")
+                .timeout(Duration.ofMinutes(5))
+                .PUT(HttpRequest.BodyPublishers.ofString(ntriples))
+                .build());
     }
 }

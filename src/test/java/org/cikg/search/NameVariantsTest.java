@@ -45,7 +45,8 @@ class NameVariantsTest {
     void variantsSayWhatTheyStandFor() {
         NameVariants variants = new NameVariants(normalizer);
         assertThat(variants.of("杭州")).extracting(NameVariants.Variant::text).contains("hang zhou", "hangzhou");
-        assertThat(variants.of("阿里巴巴集团")).extracting(NameVariants.Variant::kind)
+        assertThat(variants.of("阿里巴巴集团"))
+                .extracting(NameVariants.Variant::kind)
                 .contains(NameVariants.Kind.SUFFIX_STRIPPED, NameVariants.Kind.PINYIN);
         assertThat(variants.of("Unitree Robotics")).isEmpty();
     }

@@ -72,7 +72,8 @@ class SearchApiIT extends ServiceITBase {
 
     @Test
     void hebrewWithNiqqudMatches() {
-        assertThat(firstResult("q=" + enc("שַׁנְגְחַאי")).get("slug").asString()).isEqualTo("shanghai");
+        assertThat(firstResult("q=" + enc("שַׁנְגְחַאי")).get("slug").asString())
+                .isEqualTo("shanghai");
     }
 
     @Test
@@ -80,15 +81,20 @@ class SearchApiIT extends ServiceITBase {
         JsonNode results = search("q=Hangzhou").get("results");
         assertThat(results.size()).isGreaterThan(1);
         assertThat(results.get(0).get("slug").asString()).isEqualTo("hangzhou");
-        assertThat(results.get(0).get("score").asDouble()).isGreaterThan(results.get(1).get("score").asDouble());
+        assertThat(results.get(0).get("score").asDouble())
+                .isGreaterThan(results.get(1).get("score").asDouble());
     }
 
     @Test
     void labelInTheAskedLanguageByParameterOrAcceptLanguage() {
         assertThat(firstResult("q=unitree&lang=ar").get("label").asString()).isEqualTo("يونيتري روبوتيكس");
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(facade("/api/search?q=deepseek")))
-                .header("Accept", "application/json").header("Accept-Language", "ar, en;q=0.5").GET().build());
-        assertThat(JSON.readTree(r.body()).get("results").get(0).get("label").asString()).isEqualTo("ديب سيك");
+                .header("Accept", "application/json")
+                .header("Accept-Language", "ar, en;q=0.5")
+                .GET()
+                .build());
+        assertThat(JSON.readTree(r.body()).get("results").get(0).get("label").asString())
+                .isEqualTo("ديب سيك");
         // No name in the asked language: English.
         assertThat(firstResult("q=unitree&lang=he").get("label").asString()).isEqualTo("Unitree Robotics");
     }
@@ -103,9 +109,14 @@ class SearchApiIT extends ServiceITBase {
         JsonNode people = search("q=unitree&type=Person").get("results");
         people.forEach(p -> assertThat(p.get("slug").asString()).isNotEqualTo("unitree-robotics"));
         // City or one of its subclasses (the gazetteer's prefecture-level and county-level cities, municipalities)
-        search("q=Hangzhou&type=City").get("results")
-                .forEach(p -> assertThat(p.get("type").asString()).isIn(CIKG + "City", CIKG + "PrefectureLevelCity",
-                        CIKG + "CountyLevelCity", CIKG + "Municipality"));
+        search("q=Hangzhou&type=City")
+                .get("results")
+                .forEach(p -> assertThat(p.get("type").asString())
+                        .isIn(
+                                CIKG + "City",
+                                CIKG + "PrefectureLevelCity",
+                                CIKG + "CountyLevelCity",
+                                CIKG + "Municipality"));
     }
 
     @Test
@@ -116,21 +127,23 @@ class SearchApiIT extends ServiceITBase {
     @Test
     void badParametersGet400ProblemNamingTheParameter() {
         String[][] cases = {
-                {"", "'q'"},
-                {"q=", "'q'"},
-                {"q=" + "x".repeat(201), "'q'"},
-                {"q=unitree&limit=0", "'limit'"},
-                {"q=unitree&limit=101", "'limit'"},
-                {"q=unitree&limit=ten", "'limit'"},
-                {"q=unitree&lang=" + enc("<x>"), "'lang'"},
-                {"q=unitree&type=NoSuchClass", "'type'"},
-                {"q=unitree&type=" + enc("http://example.org/Startup"), "'type'"},
+            {"", "'q'"},
+            {"q=", "'q'"},
+            {"q=" + "x".repeat(201), "'q'"},
+            {"q=unitree&limit=0", "'limit'"},
+            {"q=unitree&limit=101", "'limit'"},
+            {"q=unitree&limit=ten", "'limit'"},
+            {"q=unitree&lang=" + enc("<x>"), "'lang'"},
+            {"q=unitree&type=NoSuchClass", "'type'"},
+            {"q=unitree&type=" + enc("http://example.org/Startup"), "'type'"},
         };
         for (String[] c : cases) {
             HttpResponse<String> r = get(facade("/api/search?" + c[0]), "application/json");
             assertThat(r.statusCode()).as(c[0]).isEqualTo(400);
             assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
-            assertThat(JSON.readTree(r.body()).get("detail").asString()).as(c[0]).contains(c[1]);
+            assertThat(JSON.readTree(r.body()).get("detail").asString())
+                    .as(c[0])
+                    .contains(c[1]);
         }
     }
 }

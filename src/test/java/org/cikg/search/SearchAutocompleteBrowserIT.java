@@ -33,8 +33,11 @@ class SearchAutocompleteBrowserIT extends ServiceITBase {
     @BeforeAll
     static void startBrowser() {
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary("/usr/bin/chromium")
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,700");
         browser = new ChromeDriver(service, options);
     }
@@ -74,10 +77,12 @@ class SearchAutocompleteBrowserIT extends ServiceITBase {
         screenshot("search-autocomplete.png");
 
         box.sendKeys(Keys.ARROW_DOWN);
-        assertThat(box.getAttribute("aria-activedescendant")).isEqualTo(options.get(0).getAttribute("id"));
+        assertThat(box.getAttribute("aria-activedescendant"))
+                .isEqualTo(options.get(0).getAttribute("id"));
         assertThat(options.get(0).getAttribute("aria-selected")).isEqualTo("true");
         box.sendKeys(Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/page/unitree-robotics"));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().endsWith("/page/unitree-robotics"));
     }
 
     /**
@@ -92,14 +97,18 @@ class SearchAutocompleteBrowserIT extends ServiceITBase {
         List<WebElement> options = waitForOptions();
         assertThat(options.get(0).getText()).contains("Unitree Robotics");
         options.get(0).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/page/unitree-robotics"));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().endsWith("/page/unitree-robotics"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Unitree Robotics");
 
         WebElement group = browser.findElement(By.xpath(
                 "//section[@id='facts']//div[contains(@class,'group')][h3/a[normalize-space()='benefited from']]"));
-        assertThat(group.findElement(By.linkText("Eagle Project")).getAttribute("href")).endsWith("/page/eagle-project");
+        assertThat(group.findElement(By.linkText("Eagle Project")).getAttribute("href"))
+                .endsWith("/page/eagle-project");
         List<WebElement> sources = group.findElements(By.cssSelector("a[href*='/source/000_0363365239e414fe']"));
-        assertThat(sources).as("the fact links the Arabic article it comes from").isNotEmpty();
+        assertThat(sources)
+                .as("the fact links the Arabic article it comes from")
+                .isNotEmpty();
         assertThat(group.getText()).contains("\u00b619").contains("stated");
         screenshot("entity-page-unitree.png");
     }
@@ -118,8 +127,12 @@ class SearchAutocompleteBrowserIT extends ServiceITBase {
         box.sendKeys("Hangzhou");
         waitForOptions();
         box.sendKeys(Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/search?q=Hangzhou"));
-        assertThat(browser.findElements(By.cssSelector(".search-results li")).get(0).getText()).contains("Hangzhou")
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().contains("/search?q=Hangzhou"));
+        assertThat(browser.findElements(By.cssSelector(".search-results li"))
+                        .get(0)
+                        .getText())
+                .contains("Hangzhou")
                 .containsIgnoringCase("city");
         screenshot("search-results.png");
     }

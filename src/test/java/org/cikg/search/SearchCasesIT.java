@@ -23,8 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SearchCasesIT extends ServiceITBase {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Case(String query, String expected, String type, String note) {
-    }
+    record Case(String query, String expected, String type, String note) {}
 
     static List<Case> cases() throws IOException {
         List<Case> out = new ArrayList<>();
@@ -58,6 +57,8 @@ class SearchCasesIT extends ServiceITBase {
                 failures.add(c.query() + " -> " + got + ", expected " + c.expected() + " (" + c.note() + ")");
             }
         }
-        assertThat(failures).as(failures.size() + " of " + cases.size() + " cases failed").isEmpty();
+        assertThat(failures)
+                .as(failures.size() + " of " + cases.size() + " cases failed")
+                .isEmpty();
     }
 }

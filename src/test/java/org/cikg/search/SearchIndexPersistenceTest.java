@@ -33,9 +33,11 @@ class SearchIndexPersistenceTest {
         try (InputStream in = getClass().getResourceAsStream("/fixture/mini.ttl")) {
             Files.copy(in, data.resolve("mini.ttl"));
         }
-        KgProperties props = new KgProperties(new KgProperties.Store(tmp.resolve("tdb2"), ontology, data),
+        KgProperties props = new KgProperties(
+                new KgProperties.Store(tmp.resolve("tdb2"), ontology, data),
                 new KgProperties.Sparql(Duration.ofSeconds(10), Path.of("queries")),
-                new KgProperties.Fuseki(false, 0), new KgProperties.Admin("admin", ""));
+                new KgProperties.Fuseki(false, 0),
+                new KgProperties.Admin("admin", ""));
         QueryCatalog catalog = new QueryCatalog(props);
         KnowledgeStore store = new KnowledgeStore(props, catalog);
         try {

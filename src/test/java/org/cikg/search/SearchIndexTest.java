@@ -25,6 +25,7 @@ class SearchIndexTest {
 
     @TempDir
     static Path tmp;
+
     static KnowledgeStore store;
     static DataLoader loader;
     static SearchIndex index;
@@ -33,9 +34,11 @@ class SearchIndexTest {
     static void load() throws IOException {
         Path data = tmp.resolve("data");
         copyTree(Path.of("data"), data);
-        KgProperties props = new KgProperties(new KgProperties.Store(tmp.resolve("tdb2"), Path.of("ontology"), data),
+        KgProperties props = new KgProperties(
+                new KgProperties.Store(tmp.resolve("tdb2"), Path.of("ontology"), data),
                 new KgProperties.Sparql(Duration.ofSeconds(10), Path.of("queries")),
-                new KgProperties.Fuseki(false, 0), new KgProperties.Admin("admin", ""));
+                new KgProperties.Fuseki(false, 0),
+                new KgProperties.Admin("admin", ""));
         QueryCatalog catalog = new QueryCatalog(props);
         store = new KnowledgeStore(props, catalog);
         index = new SearchIndex(store, catalog);
@@ -137,7 +140,8 @@ class SearchIndexTest {
         // "unitre" is a prefix of Unitree's names and only a typo away from anything else it meets.
         List<SearchIndex.Hit> hits = search("Unitre");
         assertThat(hits.get(0).score()).isGreaterThanOrEqualTo(SearchIndex.PREFIX);
-        hits.stream().filter(h -> !h.entity().startsWith(ID + "unitree"))
+        hits.stream()
+                .filter(h -> !h.entity().startsWith(ID + "unitree"))
                 .forEach(h -> assertThat(h.score()).isLessThan(hits.get(0).score()));
     }
 
@@ -149,11 +153,14 @@ class SearchIndexTest {
 
     @Test
     void typeFilterIncludesSubclassesAndExcludesOthers() {
-        assertThat(index.search("unitree", CIKG + "Startup", 10)).extracting(SearchIndex.Hit::entity)
+        assertThat(index.search("unitree", CIKG + "Startup", 10))
+                .extracting(SearchIndex.Hit::entity)
                 .contains(ID + "unitree-robotics");
-        assertThat(index.search("unitree", CIKG + "Organization", 10)).extracting(SearchIndex.Hit::entity)
+        assertThat(index.search("unitree", CIKG + "Organization", 10))
+                .extracting(SearchIndex.Hit::entity)
                 .contains(ID + "unitree-robotics");
-        assertThat(index.search("unitree", CIKG + "Person", 10)).extracting(SearchIndex.Hit::entity)
+        assertThat(index.search("unitree", CIKG + "Person", 10))
+                .extracting(SearchIndex.Hit::entity)
                 .doesNotContain(ID + "unitree-robotics");
     }
 
@@ -182,7 +189,9 @@ class SearchIndexTest {
                 """);
         try {
             loader.loadIfChanged();
-            assertThat(index.indexedHash()).isNotEqualTo(before).isEqualTo(store.status().hash());
+            assertThat(index.indexedHash())
+                    .isNotEqualTo(before)
+                    .isEqualTo(store.status().hash());
             assertThat(first("zyxwvu quantum")).isEqualTo(ID + "zyxwvu-quantum");
         } finally {
             Files.delete(extra);

@@ -19,26 +19,36 @@ class SearchPageIT extends ServiceITBase {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
         String html = r.body();
-        assertThat(html).contains("href=\"/page/unitree-robotics\"").contains(">Unitree Robotics</a>")
+        assertThat(html)
+                .contains("href=\"/page/unitree-robotics\"")
+                .contains(">Unitree Robotics</a>")
                 .contains(">Startup</span>");
         // The one-line summary is the entity's single English gloss (the shapes allow one), as the store holds it,
         // printed as escaped text.
         JsonNode bindings = JSON.readTree(sparql("SELECT ?c WHERE { <https://w3id.org/cikg/id/unitree-robotics> "
-                + "<http://www.w3.org/2000/01/rdf-schema#comment> ?c FILTER(lang(?c) = \"en\") }").body())
-                .path("results").path("bindings");
+                                + "<http://www.w3.org/2000/01/rdf-schema#comment> ?c FILTER(lang(?c) = \"en\") }")
+                        .body())
+                .path("results")
+                .path("bindings");
         assertThat(bindings).hasSize(1);
         String gloss = bindings.get(0).path("c").path("value").asString();
         assertThat(gloss).isNotBlank();
         assertThat(html).contains("<p class=\"result-summary\">" + HtmlEscape.escapeHtml4Xml(gloss) + "</p>");
-        assertThat(html).contains("<form action=\"/search\"").contains("data-autocomplete")
-                .contains("value=\"unitree\"").contains("/js/autocomplete.js");
+        assertThat(html)
+                .contains("<form action=\"/search\"")
+                .contains("data-autocomplete")
+                .contains("value=\"unitree\"")
+                .contains("/js/autocomplete.js");
     }
 
     @Test
     void resultsPageShowsWhichForeignNameMatched() {
         String html = get(facade("/search?q=" + enc("ديب سيك")), "text/html").body();
-        assertThat(html).contains("href=\"/page/deepseek\"").contains(">DeepSeek</a>")
-                .contains("lang=\"ar\"").contains("ديب سيك");
+        assertThat(html)
+                .contains("href=\"/page/deepseek\"")
+                .contains(">DeepSeek</a>")
+                .contains("lang=\"ar\"")
+                .contains("ديب سيك");
     }
 
     @Test
@@ -66,7 +76,11 @@ class SearchPageIT extends ServiceITBase {
     void autocompleteScriptIsServedAndUsesListboxRoles() {
         HttpResponse<String> r = get(facade("/js/autocomplete.js"), "*/*");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("'listbox'").contains("'option'").contains("/api/search")
-                .contains("ArrowDown").contains("/page/");
+        assertThat(r.body())
+                .contains("'listbox'")
+                .contains("'option'")
+                .contains("/api/search")
+                .contains("ArrowDown")
+                .contains("/page/");
     }
 }

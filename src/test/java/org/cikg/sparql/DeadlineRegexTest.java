@@ -19,9 +19,9 @@ import org.apache.jena.sparql.exec.RowSetOps;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.sparql.resultset.ResultSetCompare;
 import org.cikg.config.KgProperties;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Regular expressions under a query's deadline ({@link DeadlineRegex}, installed by {@link QueryBounds}): the
@@ -81,8 +81,11 @@ class DeadlineRegexTest {
         DatasetGraph dsg = data(true);
         long t0 = System.nanoTime();
         Throwable t = catchThrowable(() -> dsg.executeRead(() -> {
-            try (QueryExec exec = QueryExec.newBuilder().dataset(dsg).query(PREFIXES + query)
-                    .timeout(1000, TimeUnit.MILLISECONDS).build()) {
+            try (QueryExec exec = QueryExec.newBuilder()
+                    .dataset(dsg)
+                    .query(PREFIXES + query)
+                    .timeout(1000, TimeUnit.MILLISECONDS)
+                    .build()) {
                 if (exec.getQuery().isAskType()) {
                     exec.ask();
                 } else {
@@ -139,7 +142,9 @@ class DeadlineRegexTest {
         boolean same = ResultSetCompare.equalsByTerm(ours, plain);
         ours.reset();
         plain.reset();
-        assertThat(same).as(query + "\nours:\n" + text(ours) + "\nplain:\n" + text(plain)).isTrue();
+        assertThat(same)
+                .as(query + "\nours:\n" + text(ours) + "\nplain:\n" + text(plain))
+                .isTrue();
     }
 
     @Test
@@ -153,26 +158,33 @@ class DeadlineRegexTest {
         String viaClass = "SELECT ?s { ?s ?p ?o FILTER(<java:org.apache.jena.sparql.function.library.FN_Matches>(?o, "
                 + "\"" + EVIL + "\")) }";
         RowSetRewindable r = run(data(true), viaClass);
-        assertThat(r.size()).as("an unknown function is an evaluation error: no row, and no unbounded regex").isZero();
+        assertThat(r.size())
+                .as("an unknown function is an evaluation error: no row, and no unbounded regex")
+                .isZero();
     }
 
     @Test
     void tooLongConstantPatternsAreFoundAnywhere() {
         String longPattern = "a".repeat(1001);
-        for (String q : List.of("SELECT * { ?s ?p ?o FILTER(REGEX(?o, \"" + longPattern + "\")) }",
+        for (String q : List.of(
+                "SELECT * { ?s ?p ?o FILTER(REGEX(?o, \"" + longPattern + "\")) }",
                 "SELECT (REPLACE(?o, \"" + longPattern + "\", \"\") AS ?r) { ?s ?p ?o }",
                 "ASK { ?s ?p ?o FILTER EXISTS { ?s ?q ?v FILTER(fn:matches(?v, \"" + longPattern + "\")) } }")) {
             assertThat(DeadlineRegex.tooLongPattern(QueryFactory.create(PREFIXES + q, Syntax.syntaxARQ), 1000))
-                    .as(q).hasValue(longPattern);
+                    .as(q)
+                    .hasValue(longPattern);
         }
-        assertThat(DeadlineRegex.tooLongPattern(QueryFactory.create(
-                "SELECT * { ?s ?p ?o FILTER(REGEX(?o, \"" + "a".repeat(1000) + "\")) }"), 1000)).isEmpty();
+        assertThat(DeadlineRegex.tooLongPattern(
+                        QueryFactory.create("SELECT * { ?s ?p ?o FILTER(REGEX(?o, \"" + "a".repeat(1000) + "\")) }"),
+                        1000))
+                .isEmpty();
     }
 
     @Test
     void computedPatternOverTheCapIsAnEvaluationError() {
         DatasetGraph dsg = data(false);
-        QueryBounds.apply(dsg.getContext(), new KgProperties.Sparql(Duration.ofSeconds(1), Path.of("queries"), 50_000, 10));
+        QueryBounds.apply(
+                dsg.getContext(), new KgProperties.Sparql(Duration.ofSeconds(1), Path.of("queries"), 50_000, 10));
         RowSetRewindable r = run(dsg, "SELECT ?s { ?s ?p ?o FILTER(REGEX(?o, CONCAT(\"Unitree\", \" Robotics\"))) }");
         assertThat(r.size()).isZero();
         RowSetRewindable shortOne = run(dsg, "SELECT ?s { ?s ?p ?o FILTER(REGEX(?o, CONCAT(\"Uni\", \"tree\"))) }");
@@ -187,7 +199,8 @@ class DeadlineRegexTest {
 
     private static RowSetRewindable run(DatasetGraph dsg, String query) {
         return dsg.calculateRead(() -> {
-            try (QueryExec exec = QueryExec.newBuilder().dataset(dsg).query(query).build()) {
+            try (QueryExec exec =
+                    QueryExec.newBuilder().dataset(dsg).query(query).build()) {
                 return exec.select().rewindable();
             }
         });

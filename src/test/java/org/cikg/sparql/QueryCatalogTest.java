@@ -38,7 +38,9 @@ class QueryCatalogTest {
         }
         Files.delete(copy.resolve("system/entity-graph.rq"));
         Files.move(copy.resolve("system/sources.rq"), copy.resolve("system/source-list.rq"));
-        assertThatThrownBy(() -> new QueryCatalog(copy)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("system/entity-graph.rq").hasMessageContaining("system/sources.rq");
+        assertThatThrownBy(() -> new QueryCatalog(copy))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("system/entity-graph.rq")
+                .hasMessageContaining("system/sources.rq");
     }
 }

@@ -4,35 +4,48 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.cikg.problem.BadRequestException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class TermsTest {
 
     @Test
     void entityAcceptsSlugOrIriInOurNamespace() {
-        assertThat(Terms.entity("policy", "eagle-project").getURI()).isEqualTo("https://w3id.org/cikg/id/eagle-project");
+        assertThat(Terms.entity("policy", "eagle-project").getURI())
+                .isEqualTo("https://w3id.org/cikg/id/eagle-project");
         assertThat(Terms.entity("policy", "https://w3id.org/cikg/id/deepseek").getURI())
                 .isEqualTo("https://w3id.org/cikg/id/deepseek");
     }
 
     static java.util.stream.Stream<String> notEntities() {
-        return java.util.stream.Stream.of("eagle-project> } UNION { ?s ?p ?o", "a\"b", "<x>", "http://example.org/x",
-                "Eagle", "a b", "x\ny", "}", "'", "يونيتري", "");
+        return java.util.stream.Stream.of(
+                "eagle-project> } UNION { ?s ?p ?o",
+                "a\"b",
+                "<x>",
+                "http://example.org/x",
+                "Eagle",
+                "a b",
+                "x\ny",
+                "}",
+                "'",
+                "يونيتري",
+                "");
     }
 
     @ParameterizedTest
     @MethodSource("notEntities")
     void entityRejectsAnythingElseNamingTheParameter(String bad) {
         assertThatThrownBy(() -> Terms.entity("policy", bad))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("'policy'");
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("'policy'");
     }
 
     @Test
     void yearIsAGYearLiteral() {
         assertThat(Terms.year("from", "2019").getLiteralDatatypeURI()).endsWith("#gYear");
-        assertThatThrownBy(() -> Terms.year("from", "2019\"")).isInstanceOf(BadRequestException.class)
+        assertThatThrownBy(() -> Terms.year("from", "2019\""))
+                .isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("'from'");
     }
 

@@ -7,8 +7,7 @@ import org.apache.jena.tdb2.DatabaseMgr;
  * {@code locked}, and waits to be killed.
  */
 public final class HoldStore {
-    private HoldStore() {
-    }
+    private HoldStore() {}
 
     public static void main(String[] args) throws InterruptedException {
         DatabaseMgr.connectDatasetGraph(args[0]);

@@ -40,11 +40,13 @@ class RemoteStoreCommandsIT {
         Path nt = Files.writeString(tmp.resolve("big.nt"), "<urn:x:s> <urn:x:p> <urn:x:o> .\n");
         Path backup = Files.writeString(tmp.resolve("kg-backup-x.nq.gz"), "");
         Files.writeString(tmp.resolve("kg-backup-x.nq.gz.sha256"), "0  kg-backup-x.nq.gz\n");
-        record Case(String[] args, boolean load, String operation) { }
+        record Case(String[] args, boolean load, String operation) {}
         List<Case> cases = List.of(
                 new Case(remoteArgs("backup").toArray(String[]::new), false, "Backup"),
                 new Case(remoteArgs("restore", backup.toString()).toArray(String[]::new), false, "Restore"),
-                new Case(remoteArgs("load", "--file", nt.toString()).toArray(String[]::new), true,
+                new Case(
+                        remoteArgs("load", "--file", nt.toString()).toArray(String[]::new),
+                        true,
                         "Bulk load (load --file)"));
         for (Case c : cases) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -52,7 +54,8 @@ class RemoteStoreCommandsIT {
             int exit;
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             try {
-                exit = c.load() ? LoadCommand.run(c.args(), CikgApplication::commandContext)
+                exit = c.load()
+                        ? LoadCommand.run(c.args(), CikgApplication::commandContext)
                         : BackupCommand.run(c.args(), CikgApplication::commandContext);
             } finally {
                 System.setErr(saved);
@@ -60,8 +63,10 @@ class RemoteStoreCommandsIT {
             String message = err.toString(StandardCharsets.UTF_8).strip();
             assertThat(exit).as(c.operation()).isEqualTo(1);
             assertThat(message.lines()).as(message).hasSize(1);
-            assertThat(message).contains(c.operation() + " works on the embedded TDB2 store")
-                    .contains("kg.store.mode=remote, http://127.0.0.1:9/sparql").contains("own");
+            assertThat(message)
+                    .contains(c.operation() + " works on the embedded TDB2 store")
+                    .contains("kg.store.mode=remote, http://127.0.0.1:9/sparql")
+                    .contains("own");
         }
         assertThat(tmp.resolve("never-created")).doesNotExist();
         assertThat(tmp.resolve("backups")).doesNotExist();

@@ -28,16 +28,25 @@ class StoreLockTest {
     @Test
     void storeHeldByARunningProcessNamesItAndAKilledHolderLeavesNoStaleLock() throws Exception {
         Path folder = tmp.resolve("tdb2");
-        KgProperties props = new KgProperties(new KgProperties.Store(folder, Path.of("ontology"), Path.of("data")),
+        KgProperties props = new KgProperties(
+                new KgProperties.Store(folder, Path.of("ontology"), Path.of("data")),
                 new KgProperties.Sparql(Duration.ofSeconds(10), Path.of("queries")),
-                new KgProperties.Fuseki(false, 0), new KgProperties.Admin("admin", ""));
+                new KgProperties.Fuseki(false, 0),
+                new KgProperties.Admin("admin", ""));
         QueryCatalog catalog = new QueryCatalog(props);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process holder = new ProcessBuilder(List.of(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                HoldStore.class.getName(), folder.toString())).redirectErrorStream(true).start();
+        Process holder = new ProcessBuilder(List.of(
+                        java,
+                        "-Xmx128m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HoldStore.class.getName(),
+                        folder.toString()))
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             String line;
             do {
                 line = out.readLine();
@@ -45,7 +54,8 @@ class StoreLockTest {
             assertThat(line).as("the holder opened the store").isEqualTo("locked");
 
             Throwable t = catchThrowable(() -> new KnowledgeStore(props, catalog));
-            assertThat(t).isInstanceOf(StoreLockedException.class)
+            assertThat(t)
+                    .isInstanceOf(StoreLockedException.class)
                     .hasMessageContaining("held by process " + holder.pid())
                     .hasMessageContaining("which is running")
                     .hasMessageContaining("kill -9 " + holder.pid());
@@ -53,7 +63,8 @@ class StoreLockTest {
         } finally {
             holder.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no shutdown hook runs
         }
-        assertThat(Files.readString(folder.resolve("tdb.lock")).strip()).as("the dead holder's id is still there")
+        assertThat(Files.readString(folder.resolve("tdb.lock")).strip())
+                .as("the dead holder's id is still there")
                 .isEqualTo(Long.toString(holder.pid()));
         KnowledgeStore store = new KnowledgeStore(props, catalog);
         try {

@@ -8,8 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /** What the tests' stand-alone servers (Fuseki, Virtuoso) share: a free loopback port, and stopping a child process. */
 public final class ChildProcesses {
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     /** A loopback port nothing listens on right now. */
     public static int freeLoopbackPort() {

@@ -17,8 +17,7 @@ import java.time.Duration;
  * </pre>
  */
 public final class ChildReady {
-    private ChildReady() {
-    }
+    private ChildReady() {}
 
     /**
      * @param what  the server's name, for the failure messages
@@ -26,7 +25,8 @@ public final class ChildReady {
      * @throws IllegalStateException when the process exits or does not answer 200 within {@code limit}
      */
     public static void await(Process process, URI uri, Duration limit, Duration every, String what, Object where) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + limit.toNanos();
         try {
             while (System.nanoTime() < deadline) {
@@ -42,13 +42,14 @@ public final class ChildReady {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        throw new IllegalStateException(what + " did not answer " + uri + " within " + limit.toSeconds() + " s; see "
-                + where);
+        throw new IllegalStateException(
+                what + " did not answer " + uri + " within " + limit.toSeconds() + " s; see " + where);
     }
 
     private static boolean answers200(HttpClient http, URI uri) throws InterruptedException {
         try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+            HttpResponse<Void> r = http.send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException e) {

@@ -36,7 +36,9 @@ public final class InferredFixture {
         Txn.executeWrite(dataset, () -> {
             Graph ontology = dataset.getGraph(Graphs.ONTOLOGY);
             try (Stream<Path> files = Files.list(Path.of("ontology"))) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".ttl")).sorted().toList()) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".ttl"))
+                        .sorted()
+                        .toList()) {
                     RDFDataMgr.read(ontology, f.toString());
                 }
             } catch (IOException e) {
@@ -44,15 +46,18 @@ public final class InferredFixture {
             }
             if (fixture == null) {
                 try (Stream<Path> files = Files.walk(Path.of("data"))) {
-                    for (Path f : files.filter(p -> p.toString().endsWith(".ttl")).sorted().toList()) {
+                    for (Path f : files.filter(p -> p.toString().endsWith(".ttl"))
+                            .sorted()
+                            .toList()) {
                         RDFDataMgr.read(dataset.getGraph(Graphs.DATA), f.toString());
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             } else {
-                RDFDataMgr.read(dataset.getGraph(Graphs.DATA), InferredFixture.class.getResource("/fixture/" + fixture)
-                        .toString());
+                RDFDataMgr.read(
+                        dataset.getGraph(Graphs.DATA),
+                        InferredFixture.class.getResource("/fixture/" + fixture).toString());
             }
             Materializer.fromFolder(Path.of("queries", "inference")).run(dataset);
         });

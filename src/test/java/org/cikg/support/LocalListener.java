@@ -23,15 +23,17 @@ public final class LocalListener implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        acceptor = new Thread(() -> {
-            while (!socket.isClosed()) {
-                try (Socket s = socket.accept()) {
-                    connections.incrementAndGet();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "local-listener");
+        acceptor = new Thread(
+                () -> {
+                    while (!socket.isClosed()) {
+                        try (Socket s = socket.accept()) {
+                            connections.incrementAndGet();
+                        } catch (IOException e) {
+                            return;
+                        }
+                    }
+                },
+                "local-listener");
         acceptor.setDaemon(true);
         acceptor.start();
     }

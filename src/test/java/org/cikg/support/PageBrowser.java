@@ -33,6 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class PageBrowser implements AutoCloseable {
     /** The two widths every page is tried at: a laptop and a phone (CSS pixels). */
     public static final int WIDE = 1400;
+
     public static final int PHONE = 390;
 
     private static final String AXE;
@@ -57,12 +58,23 @@ public final class PageBrowser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--hide-scrollbars", "--force-device-scale-factor=1", "--user-data-dir=" + profile,
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--force-device-scale-factor=1",
+                "--user-data-dir=" + profile,
                 "--window-size=" + WIDE + ",1000");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
     }
 
@@ -114,8 +126,8 @@ public final class PageBrowser implements AutoCloseable {
         if (!Boolean.TRUE.equals(js("return typeof window.axe !== 'undefined'"))) {
             js(AXE);
         }
-        Object result = ((JavascriptExecutor) driver).executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
+        Object result = ((JavascriptExecutor) driver)
+                .executeAsyncScript("var done = arguments[arguments.length - 1];"
                         + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',"
                         + " 'wcag22aa', 'best-practice']}, resultTypes: ['violations']})"
                         + ".then(function (r) { done(r.violations.filter(function (v) {"
@@ -129,7 +141,8 @@ public final class PageBrowser implements AutoCloseable {
     /** How far the page reaches past the viewport's right edge, in CSS pixels (0 when it fits). */
     public long overflow() {
         return ((Number) js("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
-                + " - window.innerWidth")).longValue();
+                        + " - window.innerWidth"))
+                .longValue();
     }
 
     /** Saves a screenshot of the page (the viewport, or the whole page when {@code fullPage}). */
@@ -137,7 +150,9 @@ public final class PageBrowser implements AutoCloseable {
         try {
             if (fullPage) {
                 long h = ((Number) js("return Math.min(document.documentElement.scrollHeight, 4000)")).longValue();
-                driver.manage().window().setSize(new Dimension(driver.manage().window().getSize().width, (int) h + 120));
+                driver.manage()
+                        .window()
+                        .setSize(new Dimension(driver.manage().window().getSize().width, (int) h + 120));
             }
             byte[] png = driver.getScreenshotAs(OutputType.BYTES);
             Path dir = Files.createDirectories(Path.of("target", "screenshots"));

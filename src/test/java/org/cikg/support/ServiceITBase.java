@@ -18,11 +18,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * temporary store loaded from the real {@code ontology/} and {@code data/}. Every subclass with the same properties
  * shares one Spring context, so the store is loaded once per test run. Tests talk HTTP as a client would.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"kg.fuseki.port=0", "kg.store.location=target/it-store/${random.uuid}",
-                "kg.admin.password=it-secret"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "kg.fuseki.port=0",
+            "kg.store.location=target/it-store/${random.uuid}",
+            "kg.admin.password=it-secret"
+        })
 public abstract class ServiceITBase {
-    protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     protected int port;
@@ -39,13 +44,18 @@ public abstract class ServiceITBase {
     }
 
     protected HttpResponse<String> get(String url, String accept) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", accept)
+                .GET()
+                .build());
     }
 
     protected HttpResponse<String> postForm(String url, String accept, String field, String value) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept)
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", accept)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(field + "=" + enc(value))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(field + "=" + enc(value)))
+                .build());
     }
 
     /** POSTs a SPARQL query to the public endpoint, asking for SPARQL JSON results. */

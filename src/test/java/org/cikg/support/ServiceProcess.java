@@ -34,13 +34,20 @@ public final class ServiceProcess implements AutoCloseable {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(jvmOptions);
-            cmd.addAll(List.of("-jar", jar().toString(), "--server.port=" + webPort, "--server.address=127.0.0.1",
-                    "--kg.fuseki.port=" + sparqlPort, "--kg.store.location=" + store,
+            cmd.addAll(List.of(
+                    "-jar",
+                    jar().toString(),
+                    "--server.port=" + webPort,
+                    "--server.address=127.0.0.1",
+                    "--kg.fuseki.port=" + sparqlPort,
+                    "--kg.store.location=" + store,
                     "--kg.store.backups=" + store.resolveSibling(store.getFileName() + "-backups"),
                     "--logging.level.org.apache.jena.fuseki=WARN"));
             cmd.addAll(args);
-            process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            process = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,7 +58,8 @@ public final class ServiceProcess implements AutoCloseable {
     private static Path jar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("cikg-.*\\.jar"))
-                    .findFirst().map(Path::toAbsolutePath)
+                    .findFirst()
+                    .map(Path::toAbsolutePath)
                     .orElseThrow(() -> new IllegalStateException("target/cikg-*.jar is missing: run the integration "
                             + "tests with `mvn verify`, whose package phase builds it"));
         }

@@ -70,9 +70,20 @@ public final class StandaloneFuseki {
         try {
             Files.createDirectories(location);
             Path log = location.resolveSibling(location.getFileName() + ".log");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            process = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(),
-                    "--localhost", "--port", Integer.toString(port), "--update", "--loc", location.toString(), "/ds"))
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            process = new ProcessBuilder(List.of(
+                            java,
+                            "-Xmx512m",
+                            "-jar",
+                            JAR.toAbsolutePath().toString(),
+                            "--localhost",
+                            "--port",
+                            Integer.toString(port),
+                            "--update",
+                            "--loc",
+                            location.toString(),
+                            "/ds"))
                     .directory(location.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -94,7 +105,8 @@ public final class StandaloneFuseki {
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/sparql-query")
                 .header("Accept", "application/sparql-results+json")
-                .POST(HttpRequest.BodyPublishers.ofString("ASK { GRAPH ?g { ?s ?p ?o } }")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("ASK { GRAPH ?g { ?s ?p ?o } }"))
+                .build();
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(ask, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
@@ -133,7 +145,10 @@ public final class StandaloneFuseki {
             return;
         }
         try {
-            new ProcessBuilder("kill", sig, Long.toString(process.pid())).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", sig, Long.toString(process.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -142,8 +157,12 @@ public final class StandaloneFuseki {
     }
 
     private void awaitPing() {
-        ChildReady.await(process, URI.create(base() + "/$/ping"), Duration.ofSeconds(90), Duration.ofMillis(250),
-                "Fuseki", "the log beside " + location);
+        ChildReady.await(
+                process,
+                URI.create(base() + "/$/ping"),
+                Duration.ofSeconds(90),
+                Duration.ofMillis(250),
+                "Fuseki",
+                "the log beside " + location);
     }
-
 }

@@ -79,8 +79,8 @@ public final class StandaloneVirtuoso {
 
     private synchronized void start(String server) throws IOException {
         if (!Files.isRegularFile(INI)) {
-            throw new IllegalStateException(INI + " is missing: install Debian's virtuoso-opensource "
-                    + "(bash .ci/run does)");
+            throw new IllegalStateException(
+                    INI + " is missing: install Debian's virtuoso-opensource " + "(bash .ci/run does)");
         }
         Files.createDirectories(folder.resolve("vad"));
         Path ini = folder.resolve("virtuoso.ini");
@@ -88,11 +88,11 @@ public final class StandaloneVirtuoso {
         process = new ProcessBuilder(List.of(server, "-f", "-c", ini.toString()))
                 .directory(folder.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("server.out").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        folder.resolve("server.out").toFile()))
                 .start();
         awaitSparql();
-        isql("DB.DBA.USER_CREATE('" + LOADER + "', '" + LOADER_PASSWORD + "'); GRANT SPARQL_UPDATE TO " + LOADER
-                + ";");
+        isql("DB.DBA.USER_CREATE('" + LOADER + "', '" + LOADER_PASSWORD + "'); GRANT SPARQL_UPDATE TO " + LOADER + ";");
     }
 
     /**
@@ -110,9 +110,8 @@ public final class StandaloneVirtuoso {
             String key = t.contains("=") ? t.substring(0, t.indexOf('=')).trim() : "";
             String value = switch (key) {
                 case "DatabaseFile", "ErrorLogFile", "LockFile", "TransactionFile", "xa_persistent_file" ->
-                        line.replace("/var/lib/virtuoso-opensource-7/db", folder.toString());
-                case "ServerPort" -> "ServerPort = 127.0.0.1:"
-                        + ("[HTTPServer]".equals(section) ? httpPort : sqlPort);
+                    line.replace("/var/lib/virtuoso-opensource-7/db", folder.toString());
+                case "ServerPort" -> "ServerPort = 127.0.0.1:" + ("[HTTPServer]".equals(section) ? httpPort : sqlPort);
                 case "DirsAllowed" -> "DirsAllowed = ., " + folder;
                 case "VADInstallDir" -> "VADInstallDir = " + folder.resolve("vad") + "/";
                 case "DefaultHost" -> "DefaultHost = 127.0.0.1:" + httpPort;
@@ -126,8 +125,8 @@ public final class StandaloneVirtuoso {
     /** Runs SQL as {@code dba} (the password of a new database is {@code dba}) with {@code isql-vt}. */
     public void isql(String sql) {
         try {
-            Process p = new ProcessBuilder(List.of(executable("isql-vt"), "127.0.0.1:" + sqlPort, "dba", "dba",
-                    "exec=" + sql))
+            Process p = new ProcessBuilder(
+                            List.of(executable("isql-vt"), "127.0.0.1:" + sqlPort, "dba", "dba", "exec=" + sql))
                     .redirectErrorStream(true)
                     .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -172,5 +171,4 @@ public final class StandaloneVirtuoso {
         throw new IllegalStateException(name + " is not installed: the Virtuoso backend tests need Debian's "
                 + "virtuoso-opensource (`apt-get install virtuoso-opensource`; bash .ci/run installs it)");
     }
-
 }

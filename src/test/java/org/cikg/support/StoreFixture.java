@@ -51,9 +51,11 @@ public final class StoreFixture implements AutoCloseable {
                 Files.copy(in, data.resolve("mini.ttl"));
             }
         }
-        this.props = new KgProperties(new KgProperties.Store(root.resolve("tdb2"), ontology, data).withGazetteer(level),
+        this.props = new KgProperties(
+                new KgProperties.Store(root.resolve("tdb2"), ontology, data).withGazetteer(level),
                 new KgProperties.Sparql(Duration.ofSeconds(10), Path.of("queries")),
-                new KgProperties.Fuseki(false, 0), new KgProperties.Admin("admin", ""));
+                new KgProperties.Fuseki(false, 0),
+                new KgProperties.Admin("admin", ""));
         this.catalog = new QueryCatalog(props);
         open();
     }

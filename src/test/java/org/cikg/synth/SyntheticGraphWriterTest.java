@@ -26,6 +26,7 @@ class SyntheticGraphWriterTest {
 
     @TempDir
     static Path tmp;
+
     static Graph sample;
     static SyntheticGraphWriter.Result result;
 
@@ -80,11 +81,15 @@ class SyntheticGraphWriterTest {
     @Test
     void containsEveryCuratedTripleUnchanged() {
         Graph curated = curated();
-        List<Triple> missing = curated.find().filterDrop(t -> t.getSubject().isBlank() || t.getObject().isBlank()
-                || sample.contains(t)).toList();
+        List<Triple> missing = curated.find()
+                .filterDrop(t -> t.getSubject().isBlank() || t.getObject().isBlank() || sample.contains(t))
+                .toList();
         assertThat(missing).isEmpty();
-        assertThat(sample.contains(Node.ANY, RDFS.label.asNode(),
-                org.apache.jena.graph.NodeFactory.createLiteralLang("DeepSeek", "en"))).isTrue();
+        assertThat(sample.contains(
+                        Node.ANY,
+                        RDFS.label.asNode(),
+                        org.apache.jena.graph.NodeFactory.createLiteralLang("DeepSeek", "en")))
+                .isTrue();
     }
 
     @Test
@@ -140,7 +145,9 @@ class SyntheticGraphWriterTest {
         String violations = report.getEntries().stream()
                 .filter(e -> e.severity() == org.apache.jena.shacl.validation.Severity.Violation)
                 .filter(e -> !curatedSubjects.contains(e.focusNode()))
-                .limit(20).map(Object::toString).collect(Collectors.joining("\n"));
+                .limit(20)
+                .map(Object::toString)
+                .collect(Collectors.joining("\n"));
         assertThat(violations).isEmpty();
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExampleShelfTest {
     /** An example value that would close the pattern and add an update if it were pasted as text. */
     private static final String INJECTION = "x> \u007d ; DROP ALL ; SELECT * \u007b <y";
+
     @TempDir
     Path folder;
 
@@ -27,8 +28,7 @@ class ExampleShelfTest {
         for (SystemQuery q : SystemQuery.values()) {
             Path target = folder.resolve(q.path() + ".rq");
             Files.createDirectories(target.getParent());
-            Files.copy(Path.of("queries", q.path() + ".rq"), target,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(Path.of("queries", q.path() + ".rq"), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Files.writeString(folder.resolve("founded.rq"), """
                 # title: Founded in a year
@@ -54,26 +54,32 @@ class ExampleShelfTest {
         ExampleShelf.Example e = ExampleShelf.example(write("cls=Startup&year=2019&lang=fr"));
         Query q = QueryFactory.create(e.query());
         String pattern = q.getQueryPattern().toString();
-        assertThat(pattern).contains("<https://w3id.org/cikg/ontology#Startup>")
+        assertThat(pattern)
+                .contains("<https://w3id.org/cikg/ontology#Startup>")
                 .contains("\"2019\"^^<http://www.w3.org/2001/XMLSchema#gYear>")
                 .contains("\"fr\"");
         org.apache.jena.sparql.syntax.ElementData values = (org.apache.jena.sparql.syntax.ElementData)
                 ((org.apache.jena.sparql.syntax.ElementGroup) q.getQueryPattern()).get(0);
-        assertThat(values.getVars()).extracting(org.apache.jena.sparql.core.Var::getVarName)
+        assertThat(values.getVars())
+                .extracting(org.apache.jena.sparql.core.Var::getVarName)
                 .as("bound at the head of the WHERE group; a parameter without an example value stays free")
                 .containsExactlyInAnyOrder("cls", "year", "lang");
         assertThat(q.getPrefixMapping().getNsPrefixMap()).containsAllEntriesOf(ContractPrefixes.ALL);
         assertThat(e.query()).startsWith("# Founded in a year\n# Organisations of a class");
-        assertThat(e.params()).extracting(ExampleShelf.ExampleParam::value).containsExactly("Startup", "2019", "fr", null);
+        assertThat(e.params())
+                .extracting(ExampleShelf.ExampleParam::value)
+                .containsExactly("Startup", "2019", "fr", null);
     }
 
     @Test
     void anExampleValueThatIsNotATermOfItsTypeIsRefused() throws IOException {
-        CatalogQuery q = write("cls=Startup&year=2019&place=" + java.net.URLEncoder.encode(INJECTION,
-                java.nio.charset.StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> ExampleShelf.example(q)).isInstanceOf(BadRequestException.class)
+        CatalogQuery q = write("cls=Startup&year=2019&place="
+                + java.net.URLEncoder.encode(INJECTION, java.nio.charset.StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> ExampleShelf.example(q))
+                .isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("place");
-        assertThatThrownBy(() -> new ExampleShelf(new QueryCatalog(folder))).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new ExampleShelf(new QueryCatalog(folder)))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("founded.rq");
     }
 

@@ -66,10 +66,11 @@ class WorkbenchBrowserIT extends ServiceITBase {
 
         // The GraphML download, read back by an independent consumer (networkx).
         String graphml = (String) browser.js("return cikgWorkbench.graphml()");
-        assertThat(networkxNodesAndEdges(graphml)).isEqualTo(number("cikgWorkbench.graphNodeCount()") + " "
-                + number("cikgWorkbench.graphEdgeCount()"));
+        assertThat(networkxNodesAndEdges(graphml))
+                .isEqualTo(number("cikgWorkbench.graphNodeCount()") + " " + number("cikgWorkbench.graphEdgeCount()"));
         assertThat(((String) browser.js("return cikgWorkbench.csv()")).lines().toList())
-                .first().isEqualTo("organization,organizationLabel,certainty,source,sourceLabel,paragraph,"
+                .first()
+                .isEqualTo("organization,organizationLabel,certainty,source,sourceLabel,paragraph,"
                         + "reported,reportedBound,reportedBoundLabel,reportedSource,reportedParagraph,named");
         // The download carries the count the article reports beside the one beneficiary it names.
         assertThat((String) browser.js("return cikgWorkbench.csv()"))
@@ -82,10 +83,14 @@ class WorkbenchBrowserIT extends ServiceITBase {
         try {
             Path file = Files.createTempFile("workbench-", ".graphml");
             Files.writeString(file, graphml);
-            Process p = new ProcessBuilder("/usr/bin/python3", "-c",
-                    "import sys, networkx as nx; g = nx.read_graphml(sys.argv[1]); "
-                            + "print(g.number_of_nodes(), g.number_of_edges())", file.toString())
-                    .redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            "/usr/bin/python3",
+                            "-c",
+                            "import sys, networkx as nx; g = nx.read_graphml(sys.argv[1]); "
+                                    + "print(g.number_of_nodes(), g.number_of_edges())",
+                            file.toString())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             assertThat(p.waitFor()).as(out).isZero();
             Files.delete(file);
@@ -136,7 +141,10 @@ class WorkbenchBrowserIT extends ServiceITBase {
     void syntaxErrorShowsTheEndpointMessageWithLineAndColumn() {
         browser.openWorkbench(facade("/sparql-ui#view=table&query=" + enc("SELECT * WHERE {\n  ?s ?p\n}")));
         browser.until(d -> browser.find("#error").isDisplayed());
-        assertThat(browser.text("#error")).contains("line 3, column 1").contains("HTTP 400").contains("Encountered");
+        assertThat(browser.text("#error"))
+                .contains("line 3, column 1")
+                .contains("HTTP 400")
+                .contains("Encountered");
         browser.screenshot("workbench-error");
     }
 
@@ -147,13 +155,15 @@ class WorkbenchBrowserIT extends ServiceITBase {
         content.click();
         content.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         content.sendKeys("SELECT ?c WHERE { ?c a cikg:Star");
-        browser.until(d -> !d.findElements(By.cssSelector(".cm-tooltip-autocomplete")).isEmpty()
-                && browser.text(".cm-tooltip-autocomplete").contains("cikg:Startup"));
+        browser.until(
+                d -> !d.findElements(By.cssSelector(".cm-tooltip-autocomplete")).isEmpty()
+                        && browser.text(".cm-tooltip-autocomplete").contains("cikg:Startup"));
         browser.screenshot("workbench-autocomplete");
         content.sendKeys(Keys.ENTER);
         assertThat((String) browser.js("return cikgWorkbench.query()")).contains("?c a cikg:Startup");
         // The SPARQL mode marks keywords and variables with their own token classes.
-        assertThat(browser.driver().findElements(By.cssSelector(".cm-line span"))).hasSizeGreaterThan(2);
+        assertThat(browser.driver().findElements(By.cssSelector(".cm-line span")))
+                .hasSizeGreaterThan(2);
     }
 
     @Test
@@ -164,8 +174,11 @@ class WorkbenchBrowserIT extends ServiceITBase {
                 SELECT ?org ?orgLabel ?foundingYear WHERE {
                   ?org cikg:foundingYear ?foundingYear ; rdfs:label ?orgLabel FILTER(lang(?orgLabel) = "en")
                 }""")));
-        browser.until(d -> !d.findElements(By.cssSelector("#view-timeline .timeline .row")).isEmpty());
-        assertThat(browser.text("#view-timeline")).contains("placed by ?foundingYear").contains("DeepSeek");
+        browser.until(d ->
+                !d.findElements(By.cssSelector("#view-timeline .timeline .row")).isEmpty());
+        assertThat(browser.text("#view-timeline"))
+                .contains("placed by ?foundingYear")
+                .contains("DeepSeek");
         browser.screenshot("workbench-timeline");
     }
 }

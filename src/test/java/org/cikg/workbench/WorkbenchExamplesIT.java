@@ -33,8 +33,10 @@ class WorkbenchExamplesIT extends ServiceITBase {
     void exampleListEqualsThePublicCatalogue() {
         List<String> names = new ArrayList<>();
         examples().forEach(e -> names.add(e.get("name").asString()));
-        assertThat(names).isNotEmpty()
-                .containsExactlyElementsOf(catalog.publicQueries().stream().map(CatalogQuery::name).toList());
+        assertThat(names)
+                .isNotEmpty()
+                .containsExactlyElementsOf(
+                        catalog.publicQueries().stream().map(CatalogQuery::name).toList());
         for (JsonNode e : examples()) {
             CatalogQuery q = catalog.get(e.get("name").asString());
             assertThat(e.get("title").asString()).isEqualTo(q.title());
@@ -47,10 +49,13 @@ class WorkbenchExamplesIT extends ServiceITBase {
         for (JsonNode e : examples()) {
             String text = e.get("query").asString();
             Query parsed = QueryFactory.create(text);
-            assertThat(parsed.getPrefixMapping().getNsPrefixMap()).as(e.get("name").asString())
+            assertThat(parsed.getPrefixMapping().getNsPrefixMap())
+                    .as(e.get("name").asString())
                     .containsKeys(ContractPrefixes.ALL.keySet().toArray(String[]::new));
             HttpResponse<String> r = sparql(text);
-            assertThat(r.statusCode()).as(e.get("name").asString() + ": " + r.body()).isEqualTo(200);
+            assertThat(r.statusCode())
+                    .as(e.get("name").asString() + ": " + r.body())
+                    .isEqualTo(200);
         }
     }
 
@@ -65,10 +70,12 @@ class WorkbenchExamplesIT extends ServiceITBase {
         assertThat(example).as("policy-beneficiaries example").isNotNull();
         String text = example.get("query").asString();
         Query parsed = QueryFactory.create(text);
-        assertThat(parsed.getQueryPattern().toString()).as("bound by a leading VALUES block")
+        assertThat(parsed.getQueryPattern().toString())
+                .as("bound by a leading VALUES block")
                 .containsPattern("VALUES \\?policy \\{\\s*<https://w3id.org/cikg/id/eagle-project>\\s*\\}");
         assertThat(example.get("params").get(0).get("value").asString()).isEqualTo("eagle-project");
-        assertThat(sparql(text).body()).contains("https://w3id.org/cikg/id/unitree-robotics")
+        assertThat(sparql(text).body())
+                .contains("https://w3id.org/cikg/id/unitree-robotics")
                 .contains("\"Unitree Robotics\"");
     }
 
@@ -79,19 +86,33 @@ class WorkbenchExamplesIT extends ServiceITBase {
         JsonNode v = JSON.readTree(r.body());
         assertThat(v.get("prefixes").get("kgid").asString()).isEqualTo("https://w3id.org/cikg/id/");
         List<String> terms = new ArrayList<>();
-        v.get("terms").forEach(t -> terms.add(t.get("label").asString() + "/" + t.get("type").asString()));
-        assertThat(terms).contains("cikg:Startup/class", "cikg:benefitedFrom/property", "cikg:locatedIn/property",
-                "rdfs:label/property", "prov:wasDerivedFrom/property");
+        v.get("terms")
+                .forEach(t -> terms.add(
+                        t.get("label").asString() + "/" + t.get("type").asString()));
+        assertThat(terms)
+                .contains(
+                        "cikg:Startup/class",
+                        "cikg:benefitedFrom/property",
+                        "cikg:locatedIn/property",
+                        "rdfs:label/property",
+                        "prov:wasDerivedFrom/property");
     }
 
     @Test
     void workbenchPageIsServedWithTheEndpointAndItsOwnScripts() {
         HttpResponse<String> r = get(facade("/sparql-ui"), "text/html");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("data-endpoint=\"http://localhost:" + fuseki.port() + "/kg/sparql\"")
-                .contains("/vendor/codemirror-sparql.min.js").contains("/vendor/cytoscape/cytoscape.min.js")
-                .doesNotContain("https://cdn").doesNotContain("unpkg").doesNotContain("jsdelivr");
-        for (String asset : List.of("/vendor/codemirror-sparql.min.js", "/vendor/cytoscape/cytoscape.min.js", "/js/workbench.js",
+        assertThat(r.body())
+                .contains("data-endpoint=\"http://localhost:" + fuseki.port() + "/kg/sparql\"")
+                .contains("/vendor/codemirror-sparql.min.js")
+                .contains("/vendor/cytoscape/cytoscape.min.js")
+                .doesNotContain("https://cdn")
+                .doesNotContain("unpkg")
+                .doesNotContain("jsdelivr");
+        for (String asset : List.of(
+                "/vendor/codemirror-sparql.min.js",
+                "/vendor/cytoscape/cytoscape.min.js",
+                "/js/workbench.js",
                 "/css/workbench.css")) {
             assertThat(get(facade(asset), "*/*").statusCode()).as(asset).isEqualTo(200);
         }

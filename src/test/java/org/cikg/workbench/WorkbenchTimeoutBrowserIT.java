@@ -19,7 +19,10 @@ class WorkbenchTimeoutBrowserIT extends ServiceITBase {
             browser.openWorkbench(facade("/sparql-ui#view=table&query="
                     + enc("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")));
             browser.until(d -> browser.find("#error").isDisplayed());
-            assertThat(browser.text("#error")).contains("timed out").contains("1 s limit").contains("HTTP 503");
+            assertThat(browser.text("#error"))
+                    .contains("timed out")
+                    .contains("1 s limit")
+                    .contains("HTTP 503");
             browser.screenshot("workbench-timeout");
         }
     }
@@ -27,10 +30,12 @@ class WorkbenchTimeoutBrowserIT extends ServiceITBase {
     @Test
     void resultCutWhileStreamingIsReportedAsCutOffNotShown() {
         try (Browser browser = new Browser()) {
-            browser.openWorkbench(facade("/sparql-ui#view=table&query="
-                    + enc("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }")));
+            browser.openWorkbench(
+                    facade("/sparql-ui#view=table&query=" + enc("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }")));
             browser.until(d -> browser.find("#error").isDisplayed());
-            assertThat(browser.text("#error")).contains("cut off").contains("1 s limit")
+            assertThat(browser.text("#error"))
+                    .contains("cut off")
+                    .contains("1 s limit")
                     .doesNotContain("Could not reach");
         }
     }

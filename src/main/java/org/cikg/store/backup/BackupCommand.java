@@ -15,8 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code POST /admin/backup}.
  */
 public final class BackupCommand {
-    private BackupCommand() {
-    }
+    private BackupCommand() {}
 
     /** Runs the command; {@code context} opens the application context it works in. */
     public static int run(String[] args, CommandContext context) {
@@ -24,7 +23,8 @@ public final class BackupCommand {
         List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
         Path file = null;
         if ("restore".equals(command)) {
-            String name = rest.stream().filter(a -> !a.startsWith("--")).findFirst().orElse(null);
+            String name =
+                    rest.stream().filter(a -> !a.startsWith("--")).findFirst().orElse(null);
             if (name == null) {
                 System.err.println("Usage: restore FILE (a kg-backup-*.nq.gz with its .sha256 next to it)");
                 return 2;
@@ -36,8 +36,8 @@ public final class BackupCommand {
             StoreBackup backups = ctx.getBean(StoreBackup.class);
             if (file == null) {
                 StoreBackup.BackupReport r = backups.backup();
-                System.out.printf("Backup %s: %d quads, %d bytes, sha256 %s%n", r.file(), r.quads(), r.bytes(),
-                        r.sha256());
+                System.out.printf(
+                        "Backup %s: %d quads, %d bytes, sha256 %s%n", r.file(), r.quads(), r.bytes(), r.sha256());
             } else {
                 StoreBackup.RestoreReport r = backups.restore(file);
                 System.out.printf("Restored %d quads from %s (sha256 %s)%n", r.quads(), r.file(), r.sha256());

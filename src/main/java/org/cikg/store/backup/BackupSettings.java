@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backups folder of {@code kg-backup-*.nq.gz} files and their {@code .sha256} checksums (created if missing)
  */
 @ConfigurationProperties("kg.store")
-public record BackupSettings(@DefaultValue("kg-backups") Path backups) {
-}
+public record BackupSettings(@DefaultValue("kg-backups") Path backups) {}

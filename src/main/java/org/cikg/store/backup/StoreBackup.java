@@ -34,10 +34,10 @@ import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.cikg.store.KnowledgeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.cikg.store.KnowledgeStore;
 
 /**
  * Backups of the whole store as gzip N-Quads with a SHA-256 checksum file, and restores that verify before they
@@ -59,8 +59,8 @@ import org.cikg.store.KnowledgeStore;
 @Component
 public class StoreBackup {
     private static final Logger LOG = LoggerFactory.getLogger(StoreBackup.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     static final String SUFFIX = ".nq.gz";
     static final String CHECKSUM_SUFFIX = ".sha256";
 
@@ -74,17 +74,17 @@ public class StoreBackup {
     }
 
     /** What a backup wrote. */
-    public record BackupReport(Path file, Path checksumFile, String sha256, long quads, long bytes, Duration elapsed) {
-    }
+    public record BackupReport(Path file, Path checksumFile, String sha256, long quads, long bytes, Duration elapsed) {}
 
     /** What a restore replaced the store's contents with. */
-    public record RestoreReport(Path file, String sha256, long quads, Duration elapsed) {
-    }
+    public record RestoreReport(Path file, String sha256, long quads, Duration elapsed) {}
 
     /** Writes a backup of the current contents; safe while the service serves and writes. */
     public synchronized BackupReport backup() {
-        store.requireEmbedded("Backup", "back the store up with its own tools (Fuseki: POST /$/backup/{name}; "
-                + "Virtuoso: backup_online in isql); reload ontology/ and data/ with POST /admin/reload or `load`");
+        store.requireEmbedded(
+                "Backup",
+                "back the store up with its own tools (Fuseki: POST /$/backup/{name}; "
+                        + "Virtuoso: backup_online in isql); reload ontology/ and data/ with POST /admin/reload or `load`");
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -107,8 +107,8 @@ public class StoreBackup {
             MessageDigest sha = sha256();
             long quads = 0;
             try (FileOutputStream fos = new FileOutputStream(tmp.toFile());
-                 DigestOutputStream digest = new DigestOutputStream(new BufferedOutputStream(fos, 1 << 16), sha);
-                 GZIPOutputStream gz = new GZIPOutputStream(digest, 1 << 16)) {
+                    DigestOutputStream digest = new DigestOutputStream(new BufferedOutputStream(fos, 1 << 16), sha);
+                    GZIPOutputStream gz = new GZIPOutputStream(digest, 1 << 16)) {
                 StreamRDF out = StreamRDFWriter.getWriterStream(gz, Lang.NQUADS);
                 out.start();
                 Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
@@ -130,9 +130,14 @@ public class StoreBackup {
                 fos.getFD().sync();
             }
             Files.move(sumTmp, sumFile, StandardCopyOption.ATOMIC_MOVE);
-            BackupReport r = new BackupReport(file, sumFile, hex, quads, Files.size(file),
-                    Duration.ofNanos(System.nanoTime() - t0));
-            LOG.info("Backup {}: {} quads, {} bytes, sha256 {}, {} ms", file, r.quads(), r.bytes(), hex,
+            BackupReport r = new BackupReport(
+                    file, sumFile, hex, quads, Files.size(file), Duration.ofNanos(System.nanoTime() - t0));
+            LOG.info(
+                    "Backup {}: {} quads, {} bytes, sha256 {}, {} ms",
+                    file,
+                    r.quads(),
+                    r.bytes(),
+                    hex,
                     r.elapsed().toMillis());
             return r;
         } catch (IOException e) {
@@ -147,10 +152,12 @@ public class StoreBackup {
      * @throws BackupException when the checksum is missing or wrong, or the file does not parse (store unchanged)
      */
     public synchronized RestoreReport restore(Path file) {
-        store.requireEmbedded("Restore", "restore with the store's own tools, or reload ontology/ and data/ into it "
-                + "with POST /admin/reload or `load`");
+        store.requireEmbedded(
+                "Restore",
+                "restore with the store's own tools, or reload ontology/ and data/ into it "
+                        + "with POST /admin/reload or `load`");
         store.requireWritable("Restore");
-        return restore(file, store.writable(), dsg -> { });
+        return restore(file, store.writable(), dsg -> {});
     }
 
     /**
@@ -158,8 +165,8 @@ public class StoreBackup {
      * {@code alsoInTransaction} in the same write transaction before it commits: a replica records there which change
      * of the log the restored contents are.
      */
-    public synchronized RestoreReport restore(Path file, DatasetGraph dsg,
-                                              java.util.function.Consumer<DatasetGraph> alsoInTransaction) {
+    public synchronized RestoreReport restore(
+            Path file, DatasetGraph dsg, java.util.function.Consumer<DatasetGraph> alsoInTransaction) {
         long t0 = System.nanoTime();
         String hex = verify(file);
         long[] quads = new long[1];
@@ -177,7 +184,8 @@ public class StoreBackup {
                 try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
                     // Blank nodes keep the labels the backup wrote (their store labels, encoded), so a restored
                     // store is the backed-up one exactly: a replica applies later changes that name them.
-                    RDFParser.source(in).lang(Lang.NQUADS)
+                    RDFParser.source(in)
+                            .lang(Lang.NQUADS)
                             .labelToNode(org.apache.jena.riot.lang.LabelToNode.createUseLabelEncoded())
                             .parse(counting);
                 } catch (IOException e) {
@@ -189,7 +197,11 @@ public class StoreBackup {
             throw new BackupException(file + " does not parse; the store is unchanged: " + e.getMessage(), e);
         }
         RestoreReport r = new RestoreReport(file, hex, quads[0], Duration.ofNanos(System.nanoTime() - t0));
-        LOG.info("Restored {} quads from {} in {} ms", r.quads(), file, r.elapsed().toMillis());
+        LOG.info(
+                "Restored {} quads from {} in {} ms",
+                r.quads(),
+                file,
+                r.elapsed().toMillis());
         return r;
     }
 
@@ -203,7 +215,8 @@ public class StoreBackup {
             throw new BackupException("No checksum file " + sumFile + "; refusing to restore an unverified backup");
         }
         try {
-            String expected = Files.readString(sumFile, StandardCharsets.US_ASCII).strip().split("\\s+")[0];
+            String expected =
+                    Files.readString(sumFile, StandardCharsets.US_ASCII).strip().split("\\s+")[0];
             MessageDigest sha = sha256();
             try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
                 in.transferTo(OutputStream.nullOutputStream());
@@ -240,7 +253,8 @@ public class StoreBackup {
             return;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".tmp"))
+                    .toList()) {
                 LOG.warn("Removing {} left by an interrupted backup", p);
                 Files.deleteIfExists(p);
             }

@@ -32,27 +32,36 @@ public class StoreCompaction {
     }
 
     /** What a compaction did: the generation folder before and after, and the store's size on disk. */
-    public record CompactionReport(String before, String after, long bytesBefore, long bytesAfter, Duration elapsed) {
-    }
+    public record CompactionReport(String before, String after, long bytesBefore, long bytesAfter, Duration elapsed) {}
 
     public synchronized CompactionReport compact() {
-        store.requireEmbedded("Compaction", "compact with the store's own tools (Fuseki: POST /$/compact/{name}; "
-                + "Virtuoso reclaims space at its checkpoints)");
+        store.requireEmbedded(
+                "Compaction",
+                "compact with the store's own tools (Fuseki: POST /$/compact/{name}; "
+                        + "Virtuoso reclaims space at its checkpoints)");
         long t0 = System.nanoTime();
         String before = currentGeneration();
         long sizeBefore = sizeOf(location);
         DatabaseMgr.compact(store.dataset(), true);
-        CompactionReport r = new CompactionReport(before, currentGeneration(), sizeBefore, sizeOf(location),
-                Duration.ofNanos(System.nanoTime() - t0));
-        LOG.info("Compacted {} -> {}: {} -> {} bytes in {} ms", r.before(), r.after(), r.bytesBefore(), r.bytesAfter(),
+        CompactionReport r = new CompactionReport(
+                before, currentGeneration(), sizeBefore, sizeOf(location), Duration.ofNanos(System.nanoTime() - t0));
+        LOG.info(
+                "Compacted {} -> {}: {} -> {} bytes in {} ms",
+                r.before(),
+                r.after(),
+                r.bytesBefore(),
+                r.bytesAfter(),
                 r.elapsed().toMillis());
         return r;
     }
 
     private String currentGeneration() {
         try (Stream<Path> s = Files.list(location)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.matches("Data-\\d{4}")).sorted()
-                    .reduce((a, b) -> b).orElse("none");
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("Data-\\d{4}"))
+                    .sorted()
+                    .reduce((a, b) -> b)
+                    .orElse("none");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,7 +69,9 @@ public class StoreCompaction {
 
     private static long sizeOf(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return s.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

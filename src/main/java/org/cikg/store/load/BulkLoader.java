@@ -88,9 +88,11 @@ public final class BulkLoader {
 
     /** Replaces the store's contents with {@code ontology/} plus {@code file}, then materialises inferences. */
     public Report load(Path file, Plan plan) {
-        store.requireEmbedded("Bulk load (load --file)", "load a big file with the store's own bulk loader "
-                + "(Fuseki: tdb2.xloader; Virtuoso: ld_dir and rdf_loader_run), or `load` without --file to push "
-                + "ontology/ and data/");
+        store.requireEmbedded(
+                "Bulk load (load --file)",
+                "load a big file with the store's own bulk loader "
+                        + "(Fuseki: tdb2.xloader; Virtuoso: ld_dir and rdf_loader_run), or `load` without --file to push "
+                        + "ontology/ and data/");
         if (!Files.isRegularFile(file)) {
             throw new DataLoadException(file + ": file not found");
         }
@@ -99,8 +101,9 @@ public final class BulkLoader {
             for (Node g : new Node[] {Graphs.ONTOLOGY, Graphs.DATA, Graphs.INFERRED, Graphs.META}) {
                 dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
             }
-            for (SourceFiles.SourceFile f : SourceFiles.scan(props.store().ontology(), props.store().data(),
-                    List.of()).files()) {
+            for (SourceFiles.SourceFile f : SourceFiles.scan(
+                            props.store().ontology(), props.store().data(), List.of())
+                    .files()) {
                 if (f.graph().equals(Graphs.ONTOLOGY)) {
                     StrictParser.parseInto(dsg, f);
                 }
@@ -122,8 +125,12 @@ public final class BulkLoader {
         }
         Duration loadTime = Duration.ofNanos(System.nanoTime() - t0);
         long fileTriples = loader.countTriples() + loader.countQuads();
-        progress.accept(String.format(Locale.ROOT, "Bulk load (%s): %,d triples in %.1f s, %,.0f triples/s",
-                plan.name().toLowerCase(Locale.ROOT), fileTriples, loadTime.toNanos() / 1e9,
+        progress.accept(String.format(
+                Locale.ROOT,
+                "Bulk load (%s): %,d triples in %.1f s, %,.0f triples/s",
+                plan.name().toLowerCase(Locale.ROOT),
+                fileTriples,
+                loadTime.toNanos() / 1e9,
                 fileTriples / Math.max(1e-9, loadTime.toNanos() / 1e9)));
 
         long t1 = System.nanoTime();
@@ -132,15 +139,20 @@ public final class BulkLoader {
         Duration inference = Duration.ofNanos(System.nanoTime() - t1);
         counts[1] = LoadStage.unionTriples(store.runner(), store.catalog());
         Txn.executeWrite(dsg, () -> {
-            long asserted = dsg.getGraph(Graphs.ONTOLOGY).size() + dsg.getGraph(Graphs.DATA).size();
+            long asserted = dsg.getGraph(Graphs.ONTOLOGY).size()
+                    + dsg.getGraph(Graphs.DATA).size();
             MetaGraph.write(dsg, bulkHash(file), Instant.now(), 1, counts[1], asserted, counts[0]);
         });
-        progress.accept(String.format(Locale.ROOT, "Inference: %,d triples in %.1f s (%.0f%% of the load time)",
-                counts[0], inference.toNanos() / 1e9, 100.0 * inference.toNanos() / Math.max(1, loadTime.toNanos())));
+        progress.accept(String.format(
+                Locale.ROOT,
+                "Inference: %,d triples in %.1f s (%.0f%% of the load time)",
+                counts[0],
+                inference.toNanos() / 1e9,
+                100.0 * inference.toNanos() / Math.max(1, loadTime.toNanos())));
         long t2 = System.nanoTime();
         Path stats = StoreStatistics.write(dsg);
-        progress.accept(String.format(Locale.ROOT, "Optimizer statistics: %s in %.1f s", stats,
-                (System.nanoTime() - t2) / 1e9));
+        progress.accept(String.format(
+                Locale.ROOT, "Optimizer statistics: %s in %.1f s", stats, (System.nanoTime() - t2) / 1e9));
         LOG.info("Bulk-loaded {}: {} triples, {} inferred, {} in the union", file, fileTriples, counts[0], counts[1]);
         return new Report(fileTriples, loadTime, counts[0], inference, counts[1]);
     }

@@ -46,12 +46,13 @@ public class DataLoader {
     private final ApplicationEventPublisher events;
 
     public DataLoader(KnowledgeStore store, KgProperties props, QueryCatalog catalog) {
-        this(store, props, catalog, event -> { });
+        this(store, props, catalog, event -> {});
     }
 
     /** As the service runs it: announces each committed load as a {@link StoreLoaded} event. */
     @Autowired
-    public DataLoader(KnowledgeStore store, KgProperties props, QueryCatalog catalog, ApplicationEventPublisher events) {
+    public DataLoader(
+            KnowledgeStore store, KgProperties props, QueryCatalog catalog, ApplicationEventPublisher events) {
         this.store = store;
         this.props = props;
         this.catalog = catalog;
@@ -82,14 +83,23 @@ public class DataLoader {
 
     private LoadReport doLoad(boolean force) {
         long start = System.nanoTime();
-        SourceFiles sources = SourceFiles.scan(props.store().ontology(), props.store().data(),
-                props.store().gazetteerFiles(), stage.ruleFiles());
+        SourceFiles sources = SourceFiles.scan(
+                props.store().ontology(), props.store().data(), props.store().gazetteerFiles(), stage.ruleFiles());
         KnowledgeStore.StoreStatus before = store.status();
         if (!force && sources.hash().equals(before.hash())) {
-            LOG.info("Store is up to date (data hash {}, loaded {}): nothing to load", shortHash(sources.hash()),
+            LOG.info(
+                    "Store is up to date (data hash {}, loaded {}): nothing to load",
+                    shortHash(sources.hash()),
                     before.loadedAt());
-            return new LoadReport(false, 0, before.asserted(), before.inferred(), before.triples(), before.hash(),
-                    before.loadedAt(), Duration.ofNanos(System.nanoTime() - start));
+            return new LoadReport(
+                    false,
+                    0,
+                    before.asserted(),
+                    before.inferred(),
+                    before.triples(),
+                    before.hash(),
+                    before.loadedAt(),
+                    Duration.ofNanos(System.nanoTime() - start));
         }
         LOG.info("Loading {} files (data hash {})", sources.files().size(), shortHash(sources.hash()));
         // Everything that can fail on bad data (parsing, inference, SHACL) runs on an in-memory copy first; the TDB2
@@ -115,11 +125,17 @@ public class DataLoader {
             StoreStatistics.write(store.dataset());
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        LoadReport report = new LoadReport(true, sources.files().size(), asserted, inferred, total, sources.hash(),
-                loadedAt, elapsed, findings);
-        LOG.info("{} {} files: {} asserted + {} inferred triples ({} in the union) in {} ms, {} triples/s",
-                store.isRemote() ? "Pushed to the remote store" : "Loaded", report.files(), asserted, inferred,
-                total, elapsed.toMillis(), Math.round(report.triplesPerSecond()));
+        LoadReport report = new LoadReport(
+                true, sources.files().size(), asserted, inferred, total, sources.hash(), loadedAt, elapsed, findings);
+        LOG.info(
+                "{} {} files: {} asserted + {} inferred triples ({} in the union) in {} ms, {} triples/s",
+                store.isRemote() ? "Pushed to the remote store" : "Loaded",
+                report.files(),
+                asserted,
+                inferred,
+                total,
+                elapsed.toMillis(),
+                Math.round(report.triplesPerSecond()));
         return report;
     }
 
@@ -151,7 +167,8 @@ public class DataLoader {
         for (Triple t : gone) {
             dsg.delete(g, t.getSubject(), t.getPredicate(), t.getObject());
         }
-        staged.find().filterDrop(t -> sameBlank && hasBlank(t))
+        staged.find()
+                .filterDrop(t -> sameBlank && hasBlank(t))
                 .forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
     }
 
@@ -166,7 +183,13 @@ public class DataLoader {
     private void pushRemote(LoadStage.Staged staged, Instant loadedAt, long total) {
         DatasetGraph meta = DatasetGraphFactory.createGeneral();
         SourceFiles sources = staged.sources();
-        MetaGraph.write(meta, sources.hash(), loadedAt, sources.files().size(), total, staged.asserted(),
+        MetaGraph.write(
+                meta,
+                sources.hash(),
+                loadedAt,
+                sources.files().size(),
+                total,
+                staged.asserted(),
                 staged.inferred().size());
         Map<Node, Graph> graphs = LoadStage.graphs(staged);
         graphs.put(Graphs.META, meta.getGraph(Graphs.META));

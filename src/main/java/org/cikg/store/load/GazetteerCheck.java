@@ -6,8 +6,8 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.cikg.sparql.CatalogQuery;
 import org.cikg.core.Namespaces;
+import org.cikg.sparql.CatalogQuery;
 
 /**
  * Holds the curated places against the official gazetteer before a load is stored: a place placed in a division
@@ -16,13 +16,14 @@ import org.cikg.core.Namespaces;
  * articles may name a place the statistical codes do not list (a new district, a renamed county).
  */
 final class GazetteerCheck {
-    private GazetteerCheck() {
-    }
+    private GazetteerCheck() {}
 
     /** The findings of {@code queries/system/gazetteer-check.rq} over the staged data, one line each. */
     static List<String> run(DatasetGraph staged, CatalogQuery check) {
         List<String> lines = new ArrayList<>();
-        try (QueryExecution qe = QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(staged)).query(check.query()).build()) {
+        try (QueryExecution qe = QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(staged))
+                .query(check.query())
+                .build()) {
             ResultSet rows = qe.execSelect();
             while (rows.hasNext()) {
                 lines.add(line(rows.next()));

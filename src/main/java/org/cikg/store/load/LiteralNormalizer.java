@@ -20,14 +20,24 @@ import org.apache.jena.riot.process.normalize.CanonicalizeLiteral;
  */
 public final class LiteralNormalizer {
     private static final Set<RDFDatatype> NUMERIC = Set.of(
-            XSDDatatype.XSDdecimal, XSDDatatype.XSDinteger, XSDDatatype.XSDdouble, XSDDatatype.XSDfloat,
-            XSDDatatype.XSDint, XSDDatatype.XSDlong, XSDDatatype.XSDshort, XSDDatatype.XSDbyte,
-            XSDDatatype.XSDnonNegativeInteger, XSDDatatype.XSDpositiveInteger, XSDDatatype.XSDnonPositiveInteger,
-            XSDDatatype.XSDnegativeInteger, XSDDatatype.XSDunsignedInt, XSDDatatype.XSDunsignedLong,
-            XSDDatatype.XSDunsignedShort, XSDDatatype.XSDunsignedByte);
+            XSDDatatype.XSDdecimal,
+            XSDDatatype.XSDinteger,
+            XSDDatatype.XSDdouble,
+            XSDDatatype.XSDfloat,
+            XSDDatatype.XSDint,
+            XSDDatatype.XSDlong,
+            XSDDatatype.XSDshort,
+            XSDDatatype.XSDbyte,
+            XSDDatatype.XSDnonNegativeInteger,
+            XSDDatatype.XSDpositiveInteger,
+            XSDDatatype.XSDnonPositiveInteger,
+            XSDDatatype.XSDnegativeInteger,
+            XSDDatatype.XSDunsignedInt,
+            XSDDatatype.XSDunsignedLong,
+            XSDDatatype.XSDunsignedShort,
+            XSDDatatype.XSDunsignedByte);
 
-    private LiteralNormalizer() {
-    }
+    private LiteralNormalizer() {}
 
     /** The canonical form of a numeric literal; any other node unchanged. */
     public static Node normalize(Node node) {

@@ -16,8 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code --kg.store.load-on-start=false}.
  */
 public final class LoadCommand {
-    private LoadCommand() {
-    }
+    private LoadCommand() {}
 
     /** Runs the command; {@code context} opens the application context it works in. */
     public static int run(String[] args, CommandContext context) {
@@ -35,24 +34,43 @@ public final class LoadCommand {
         }
         try (ConfigurableApplicationContext ctx = context.open(springArgs)) {
             if (bulkFile != null) {
-                BulkLoader bulk = new BulkLoader(ctx.getBean(KnowledgeStore.class),
-                        ctx.getBean(org.cikg.config.KgProperties.class), System.out::println);
+                BulkLoader bulk = new BulkLoader(
+                        ctx.getBean(KnowledgeStore.class),
+                        ctx.getBean(org.cikg.config.KgProperties.class),
+                        System.out::println);
                 BulkLoader.Report b = bulk.load(java.nio.file.Path.of(bulkFile), BulkLoader.Plan.of(plan));
-                System.out.printf("Bulk-loaded %s: %d triples (%d triples/s) + %d inferred (%d ms) = %d triples%n",
-                        bulkFile, b.fileTriples(), Math.round(b.loadTriplesPerSecond()), b.inferred(),
-                        b.inference().toMillis(), b.total());
+                System.out.printf(
+                        "Bulk-loaded %s: %d triples (%d triples/s) + %d inferred (%d ms) = %d triples%n",
+                        bulkFile,
+                        b.fileTriples(),
+                        Math.round(b.loadTriplesPerSecond()),
+                        b.inferred(),
+                        b.inference().toMillis(),
+                        b.total());
                 // Announced like any load, so what derives from the data (the search index, kept on disk in the
                 // store's folder) is built now, not by the first start of the service.
                 long t0 = System.nanoTime();
                 KnowledgeStore.StoreStatus s = ctx.getBean(KnowledgeStore.class).status();
-                ctx.publishEvent(new StoreLoaded(new LoadReport(true, 1, s.asserted(), s.inferred(), s.triples(),
-                        s.hash(), s.loadedAt(), b.load().plus(b.inference()))));
+                ctx.publishEvent(new StoreLoaded(new LoadReport(
+                        true,
+                        1,
+                        s.asserted(),
+                        s.inferred(),
+                        s.triples(),
+                        s.hash(),
+                        s.loadedAt(),
+                        b.load().plus(b.inference()))));
                 System.out.printf("Search index built in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
                 return 0;
             }
             LoadReport r = ctx.getBean(DataLoader.class).load(true);
-            System.out.printf("Loaded %d files: %d asserted + %d inferred = %d triples in %d ms (%d triples/s)%n",
-                    r.files(), r.assertedTriples(), r.inferredTriples(), r.totalTriples(), r.elapsed().toMillis(),
+            System.out.printf(
+                    "Loaded %d files: %d asserted + %d inferred = %d triples in %d ms (%d triples/s)%n",
+                    r.files(),
+                    r.assertedTriples(),
+                    r.inferredTriples(),
+                    r.totalTriples(),
+                    r.elapsed().toMillis(),
                     Math.round(r.triplesPerSecond()));
             r.findings().forEach(System.out::println);
             return 0;

@@ -17,12 +17,27 @@ import java.util.List;
  * @param elapsed       how long this call took
  * @param findings      report lines that did not stop the load (curated places the gazetteer contradicts)
  */
-public record LoadReport(boolean loaded, int files, long assertedTriples, long inferredTriples, long totalTriples,
-                         String hash, Instant loadedAt, Duration elapsed, List<String> findings) {
+public record LoadReport(
+        boolean loaded,
+        int files,
+        long assertedTriples,
+        long inferredTriples,
+        long totalTriples,
+        String hash,
+        Instant loadedAt,
+        Duration elapsed,
+        List<String> findings) {
 
     /** A report without findings. */
-    public LoadReport(boolean loaded, int files, long assertedTriples, long inferredTriples, long totalTriples,
-                      String hash, Instant loadedAt, Duration elapsed) {
+    public LoadReport(
+            boolean loaded,
+            int files,
+            long assertedTriples,
+            long inferredTriples,
+            long totalTriples,
+            String hash,
+            Instant loadedAt,
+            Duration elapsed) {
         this(loaded, files, assertedTriples, inferredTriples, totalTriples, hash, loadedAt, elapsed, List.of());
     }
 

@@ -128,7 +128,10 @@ public final class LoadStage {
      */
     public static long unionTriples(QueryRunner runner, QueryCatalog catalog) {
         long[] n = {0};
-        runner.forEachRow(catalog.get(SystemQuery.COUNT_TRIPLES), Map.of(), COUNT_LIMIT,
+        runner.forEachRow(
+                catalog.get(SystemQuery.COUNT_TRIPLES),
+                Map.of(),
+                COUNT_LIMIT,
                 b -> n[0] = Long.parseLong(b.get("n").getLiteralLexicalForm()));
         return n[0];
     }

@@ -11,10 +11,10 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.UpdateExec;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.cikg.problem.DataLoadException;
 import org.cikg.store.Graphs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Materialises what the ontology implies, by running the SPARQL Update rules in {@code queries/inference/*.ru}
@@ -31,8 +31,7 @@ public final class Materializer {
     private final List<Rule> rules;
 
     /** One rule file, parsed. */
-    public record Rule(Path file, UpdateRequest update) {
-    }
+    public record Rule(Path file, UpdateRequest update) {}
 
     private Materializer(List<Rule> rules) {
         this.rules = rules;
@@ -44,15 +43,18 @@ public final class Materializer {
             return new Materializer(List.of());
         }
         try (Stream<Path> files = Files.list(folder)) {
-            List<Rule> rules = files.filter(p -> p.toString().endsWith(".ru")).sorted().map(p -> {
-                try {
-                    return new Rule(p, UpdateFactory.create(Files.readString(p)));
-                } catch (QueryParseException e) {
-                    throw new DataLoadException(p + ": " + e.getMessage(), e);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
+            List<Rule> rules = files.filter(p -> p.toString().endsWith(".ru"))
+                    .sorted()
+                    .map(p -> {
+                        try {
+                            return new Rule(p, UpdateFactory.create(Files.readString(p)));
+                        } catch (QueryParseException e) {
+                            throw new DataLoadException(p + ": " + e.getMessage(), e);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
             return new Materializer(rules);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -16,8 +16,7 @@ import org.cikg.store.Graphs;
  * poll it to notice a load ({@code RemoteChangeWatcher}).
  */
 final class MetaGraph {
-    private MetaGraph() {
-    }
+    private MetaGraph() {}
 
     /**
      * Adds the record of a load to {@code dsg}'s meta graph (the caller empties it first).
@@ -29,11 +28,14 @@ final class MetaGraph {
      * @param asserted triples read from the files
      * @param inferred triples the rules added
      */
-    static void write(DatasetGraph dsg, String hash, Instant loadedAt, int files, long total, long asserted,
-                      long inferred) {
+    static void write(
+            DatasetGraph dsg, String hash, Instant loadedAt, int files, long total, long asserted, long inferred) {
         Node s = Graphs.DATASET;
         dsg.add(Graphs.META, s, cikg("dataHash"), NodeFactory.createLiteralString(hash));
-        dsg.add(Graphs.META, s, DCTerms.modified.asNode(),
+        dsg.add(
+                Graphs.META,
+                s,
+                DCTerms.modified.asNode(),
                 NodeFactory.createLiteralDT(loadedAt.toString(), XSDDatatype.XSDdateTime));
         dsg.add(Graphs.META, s, cikg("loadedFiles"), integer(files));
         dsg.add(Graphs.META, s, NodeFactory.createURI(Namespaces.VOID + "triples"), integer(total));

@@ -4,23 +4,23 @@ import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
+import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.path.Path;
-import org.apache.jena.riot.system.PrefixMap;
-import org.apache.jena.riot.system.PrefixMapFactory;
-import org.apache.jena.shared.PrefixMapping;
-import org.apache.jena.sparql.core.Prologue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.cikg.core.Namespaces;
 import org.cikg.problem.DataLoadException;
 import org.cikg.store.Graphs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks the loaded graphs against the SHACL shapes of {@code ontology/shapes.ttl} (Jena SHACL, SHACL Core plus
@@ -63,18 +63,23 @@ public final class ShapeValidator {
             if (violations.isEmpty()) {
                 return;
             }
-            StringBuilder msg = new StringBuilder("SHACL validation failed with ").append(violations.size())
-                    .append(violations.size() == 1 ? " violation" : " violations").append(" (ontology/shapes.ttl):");
-            violations.stream().limit(MAX_LISTED).forEach(v -> msg.append("\n  ").append(v));
+            StringBuilder msg = new StringBuilder("SHACL validation failed with ")
+                    .append(violations.size())
+                    .append(violations.size() == 1 ? " violation" : " violations")
+                    .append(" (ontology/shapes.ttl):");
+            violations.stream()
+                    .limit(MAX_LISTED)
+                    .forEach(v -> msg.append("\n  ").append(v));
             if (violations.size() > MAX_LISTED) {
-                msg.append("\n  ... and ").append(violations.size() - MAX_LISTED).append(" more");
+                msg.append("\n  ... and ")
+                        .append(violations.size() - MAX_LISTED)
+                        .append(" more");
             }
             throw new DataLoadException(msg.toString());
         }
     }
 
-    private ShapeValidator() {
-    }
+    private ShapeValidator() {}
 
     /**
      * Validates the union of the ontology, data and inferred graphs of {@code dsg} against the shapes in its ontology
@@ -91,15 +96,25 @@ public final class ShapeValidator {
     public static Result validate(Shapes shapes, Graph data) {
         long t0 = System.nanoTime();
         ValidationReport report = ShaclValidator.get().validate(shapes, data);
-        List<Finding> findings = report.getEntries().stream().map(ShapeValidator::finding)
-                .sorted(java.util.Comparator.comparing(Finding::focusNode).thenComparing(Finding::path)
+        List<Finding> findings = report.getEntries().stream()
+                .map(ShapeValidator::finding)
+                .sorted(java.util.Comparator.comparing(Finding::focusNode)
+                        .thenComparing(Finding::path)
                         .thenComparing(Finding::message))
                 .toList();
-        List<Finding> violations = findings.stream().filter(f -> Severity.Violation.equals(f.severity())).toList();
-        List<Finding> warnings = findings.stream().filter(f -> !Severity.Violation.equals(f.severity())).toList();
+        List<Finding> violations = findings.stream()
+                .filter(f -> Severity.Violation.equals(f.severity()))
+                .toList();
+        List<Finding> warnings = findings.stream()
+                .filter(f -> !Severity.Violation.equals(f.severity()))
+                .toList();
         warnings.forEach(w -> LOG.warn("SHACL {}: {}", w.severity().level().getLocalName(), w));
-        LOG.info("SHACL validation of {} triples: {} violations, {} warnings in {} ms", data.size(),
-                violations.size(), warnings.size(), (System.nanoTime() - t0) / 1_000_000);
+        LOG.info(
+                "SHACL validation of {} triples: {} violations, {} warnings in {} ms",
+                data.size(),
+                violations.size(),
+                warnings.size(),
+                (System.nanoTime() - t0) / 1_000_000);
         return new Result(violations, warnings);
     }
 
@@ -121,7 +136,10 @@ public final class ShapeValidator {
                 message = message + " (value " + NodeFmtLib.str(value, PREFIX_MAP) + ")";
             }
         }
-        return new Finding(e.severity(), NodeFmtLib.str(e.focusNode(), PREFIX_MAP),
-                path == null ? "-" : path.toString(PROLOGUE), message);
+        return new Finding(
+                e.severity(),
+                NodeFmtLib.str(e.focusNode(), PREFIX_MAP),
+                path == null ? "-" : path.toString(PROLOGUE),
+                message);
     }
 }

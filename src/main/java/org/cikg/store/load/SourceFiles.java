@@ -26,8 +26,7 @@ import org.cikg.store.Graphs;
 public record SourceFiles(List<SourceFile> files, String hash) {
 
     /** One file to load. */
-    public record SourceFile(Path path, Node graph, Lang lang) {
-    }
+    public record SourceFile(Path path, Node graph, Lang lang) {}
 
     /** Turtle, TriG, N-Triples and N-Quads files below the folders, sorted by path. */
     public static SourceFiles scan(Path ontology, Path data, List<Path> extraHashed) {

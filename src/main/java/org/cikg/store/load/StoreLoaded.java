@@ -6,5 +6,4 @@ package org.cikg.store.load;
  *
  * @param report what the load did, with the new data hash
  */
-public record StoreLoaded(LoadReport report) {
-}
+public record StoreLoaded(LoadReport report) {}

@@ -26,8 +26,7 @@ import org.slf4j.LoggerFactory;
 final class StrictParser {
     private static final Logger LOG = LoggerFactory.getLogger(StrictParser.class);
 
-    private StrictParser() {
-    }
+    private StrictParser() {}
 
     /** Parses {@code f} into its graph of {@code dsg}; returns the triples read. */
     static long parseInto(DatasetGraph dsg, SourceFiles.SourceFile f) {
@@ -35,7 +34,8 @@ final class StrictParser {
         CountingSink sink = new CountingSink(dsg, f.graph());
         String name = describe(f.path());
         boolean gzipped = f.path().getFileName().toString().endsWith(".gz");
-        try (InputStream in = gzipped ? new GZIPInputStream(Files.newInputStream(f.path()), 1 << 16)
+        try (InputStream in = gzipped
+                ? new GZIPInputStream(Files.newInputStream(f.path()), 1 << 16)
                 : Files.newInputStream(f.path())) {
             RDFParser.source(in)
                     .lang(f.lang())

@@ -32,8 +32,7 @@ public final class StoreStatistics {
     /** The file name TDB2 looks for in a {@code Data-NNNN} folder. */
     public static final String FILE = "stats.opt";
 
-    private StoreStatistics() {
-    }
+    private StoreStatistics() {}
 
     /** Counts the store's quads and writes {@value #FILE}; returns the file written. */
     public static Path write(DatasetGraph dataset) {
@@ -59,9 +58,13 @@ public final class StoreStatistics {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
-        LOG.info("Optimizer statistics: {} quads, {} predicates, {} types counted in {} ms into {}",
-                results.getCount(), results.getPredicates().size(), results.getTypes().size(),
-                (System.nanoTime() - t0) / 1_000_000, file);
+        LOG.info(
+                "Optimizer statistics: {} quads, {} predicates, {} types counted in {} ms into {}",
+                results.getCount(),
+                results.getPredicates().size(),
+                results.getTypes().size(),
+                (System.nanoTime() - t0) / 1_000_000,
+                file);
         return file;
     }
 }

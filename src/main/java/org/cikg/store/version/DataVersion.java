@@ -1,9 +1,9 @@
 package org.cikg.store.version;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.cikg.store.load.StoreLoaded;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.cikg.store.load.StoreLoaded;
 
 /**
  * The version of the store's contents within this process: a number that changes after every committed change (a

@@ -30,20 +30,25 @@ public final class DataVersionCache<K, V> {
     private final AsyncCache<Versioned<K>, V> cache;
     private volatile long seen = Long.MIN_VALUE;
 
-    private record Versioned<K>(long version, K key) {
-    }
+    private record Versioned<K>(long version, K key) {}
 
     public DataVersionCache(DataVersion version, long maxEntries, Duration ttl) {
         this.version = version;
-        this.cache = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(ttl).buildAsync();
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .expireAfterWrite(ttl)
+                .buildAsync();
     }
 
     /** Bounded by the total {@code weight} of its values (rows, bytes) rather than by their number. */
-    public DataVersionCache(DataVersion version, long maxWeight, java.util.function.ToIntFunction<V> weight,
-                            Duration ttl) {
+    public DataVersionCache(
+            DataVersion version, long maxWeight, java.util.function.ToIntFunction<V> weight, Duration ttl) {
         this.version = version;
-        this.cache = Caffeine.newBuilder().maximumWeight(maxWeight)
-                .<Versioned<K>, V>weigher((k, v) -> weight.applyAsInt(v)).expireAfterWrite(ttl).buildAsync();
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(maxWeight)
+                .<Versioned<K>, V>weigher((k, v) -> weight.applyAsInt(v))
+                .expireAfterWrite(ttl)
+                .buildAsync();
     }
 
     /** A cache of one value (a whole-store aggregate). */

@@ -50,8 +50,7 @@ public class RemoteChangeWatcher implements SmartLifecycle {
     }
 
     /** What one reading of the meta graph said. */
-    private record Seen(String hash, Instant loadedAt) {
-    }
+    private record Seen(String hash, Instant loadedAt) {}
 
     /** A load made by this process: remembered, so the next poll does not announce it again. */
     @EventListener
@@ -75,10 +74,20 @@ public class RemoteChangeWatcher implements SmartLifecycle {
             return;
         }
         if (!Objects.equals(before, now)) {
-            LOG.info("The remote store was loaded elsewhere (data hash {}, loaded {}): caches and the search index "
-                    + "follow", now.hash(), now.loadedAt());
-            events.publishEvent(new StoreLoaded(new LoadReport(true, status.files(), status.asserted(),
-                    status.inferred(), status.triples(), status.hash(), status.loadedAt(), Duration.ZERO)));
+            LOG.info(
+                    "The remote store was loaded elsewhere (data hash {}, loaded {}): caches and the search index "
+                            + "follow",
+                    now.hash(),
+                    now.loadedAt());
+            events.publishEvent(new StoreLoaded(new LoadReport(
+                    true,
+                    status.files(),
+                    status.asserted(),
+                    status.inferred(),
+                    status.triples(),
+                    status.hash(),
+                    status.loadedAt(),
+                    Duration.ZERO)));
         }
     }
 
@@ -93,13 +102,17 @@ public class RemoteChangeWatcher implements SmartLifecycle {
             return t;
         });
         long ms = interval.toMillis();
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                poll();
-            } catch (RuntimeException e) {
-                LOG.warn("Change poll failed: {}", e.toString());
-            }
-        }, 0, ms, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        poll();
+                    } catch (RuntimeException e) {
+                        LOG.warn("Change poll failed: {}", e.toString());
+                    }
+                },
+                0,
+                ms,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -26,8 +26,8 @@ class BackupIT extends ServiceITBase {
     StoreBackup backups;
 
     private HttpResponse<String> postBackup(String authorization) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(facade("/admin/backup")))
-                .POST(HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(facade("/admin/backup"))).POST(HttpRequest.BodyPublishers.noBody());
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
@@ -37,14 +37,18 @@ class BackupIT extends ServiceITBase {
     @Test
     void compactionKeepsAnsweringAndNeedsCredentials() {
         HttpResponse<String> anon = send(HttpRequest.newBuilder(URI.create(facade("/admin/compact")))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
         assertThat(anon.statusCode()).isEqualTo(401);
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(facade("/admin/compact")))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:it-secret".getBytes()))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).contains("\"after\":\"Data-");
-        assertThat(sparql("ASK { <https://w3id.org/cikg/id/eagle-project> ?p ?o }").body()).contains("true");
+        assertThat(sparql("ASK { <https://w3id.org/cikg/id/eagle-project> ?p ?o }")
+                        .body())
+                .contains("true");
     }
 
     @Test
@@ -56,7 +60,8 @@ class BackupIT extends ServiceITBase {
 
     @Test
     void adminBackupWritesGzipNQuadsThatSha256sumAndJenaAccept() throws Exception {
-        HttpResponse<String> r = postBackup("Basic " + Base64.getEncoder().encodeToString("admin:it-secret".getBytes()));
+        HttpResponse<String> r =
+                postBackup("Basic " + Base64.getEncoder().encodeToString("admin:it-secret".getBytes()));
         assertThat(r.statusCode()).isEqualTo(200);
         String name = r.body().replaceAll(".*\"file\":\"([^\"]+)\".*", "$1");
         long quads = Long.parseLong(r.body().replaceAll(".*\"quads\":(\\d+).*", "$1"));
@@ -64,8 +69,11 @@ class BackupIT extends ServiceITBase {
         Path sum = backups.folder().resolve(name + ".sha256");
         try {
             assertThat(file).exists();
-            Process check = new ProcessBuilder("sha256sum", "-c", sum.getFileName().toString())
-                    .directory(backups.folder().toFile()).redirectErrorStream(true).start();
+            Process check = new ProcessBuilder(
+                            "sha256sum", "-c", sum.getFileName().toString())
+                    .directory(backups.folder().toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(check.waitFor()).as(out).isZero();
             assertThat(out).contains(name + ": OK");
@@ -77,7 +85,8 @@ class BackupIT extends ServiceITBase {
                     @Override
                     public void quad(Quad q) {
                         parsed.incrementAndGet();
-                        if (q.getSubject().isURI() && q.getSubject().getURI().equals("https://w3id.org/cikg/id/eagle-project")) {
+                        if (q.getSubject().isURI()
+                                && q.getSubject().getURI().equals("https://w3id.org/cikg/id/eagle-project")) {
                             eagle.incrementAndGet();
                         }
                     }

@@ -15,10 +15,10 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.cikg.store.Graphs;
 import org.cikg.support.StoreFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StoreBackupTest {
     private static final Node G = NodeFactory.createURI("https://example.org/g");
@@ -30,11 +30,14 @@ class StoreBackupTest {
      * nodes, and an isomorphism check over the SHACL shapes' many blank nodes takes far too long).
      */
     private static boolean sameContents(DatasetGraph a, DatasetGraph b) {
-        return Txn.calculateRead(b, () -> a.stream().count() == b.stream().count() && groundQuads(a).equals(groundQuads(b)));
+        return Txn.calculateRead(
+                b,
+                () -> a.stream().count() == b.stream().count() && groundQuads(a).equals(groundQuads(b)));
     }
 
     private static java.util.Set<org.apache.jena.sparql.core.Quad> groundQuads(DatasetGraph dsg) {
-        return dsg.stream().filter(q -> !q.getSubject().isBlank() && !q.getObject().isBlank())
+        return dsg.stream()
+                .filter(q -> !q.getSubject().isBlank() && !q.getObject().isBlank())
                 .collect(java.util.stream.Collectors.toSet());
     }
 
@@ -56,9 +59,13 @@ class StoreBackupTest {
             StoreBackup b = backups(f);
             StoreBackup.BackupReport r = b.backup();
             assertThat(r.file()).exists().hasFileName(r.file().getFileName().toString());
-            assertThat(r.file().getFileName().toString()).startsWith("kg-backup-").endsWith(".nq.gz");
-            assertThat(Files.readString(r.checksumFile())).startsWith(r.sha256() + "  " + r.file().getFileName());
-            assertThat(r.quads()).isEqualTo(Txn.calculateRead(f.store.dataset(), () -> (long) f.store.dataset().stream().count()));
+            assertThat(r.file().getFileName().toString())
+                    .startsWith("kg-backup-")
+                    .endsWith(".nq.gz");
+            assertThat(Files.readString(r.checksumFile()))
+                    .startsWith(r.sha256() + "  " + r.file().getFileName());
+            assertThat(r.quads()).isEqualTo(Txn.calculateRead(f.store.dataset(), () ->
+                    (long) f.store.dataset().stream().count()));
 
             Txn.executeWrite(f.store.dataset(), () -> {
                 f.store.dataset().add(G, S, P, NodeFactory.createLiteralString("after the backup"));
@@ -79,9 +86,12 @@ class StoreBackupTest {
             byte[] bytes = Files.readAllBytes(r.file());
             bytes[bytes.length / 2] ^= 0x01;
             Files.write(r.file(), bytes);
-            Txn.executeWrite(f.store.dataset(), () -> f.store.dataset().add(G, S, P, NodeFactory.createLiteralString("kept")));
+            Txn.executeWrite(
+                    f.store.dataset(), () -> f.store.dataset().add(G, S, P, NodeFactory.createLiteralString("kept")));
             DatasetGraph before = copy(f.store.dataset());
-            assertThatThrownBy(() -> b.restore(r.file())).isInstanceOf(BackupException.class).hasMessageContaining("Checksum mismatch");
+            assertThatThrownBy(() -> b.restore(r.file()))
+                    .isInstanceOf(BackupException.class)
+                    .hasMessageContaining("Checksum mismatch");
             assertThat(sameContents(before, f.store.dataset())).isTrue();
         }
     }
@@ -93,7 +103,9 @@ class StoreBackupTest {
             StoreBackup b = backups(f);
             StoreBackup.BackupReport r = b.backup();
             Files.delete(r.checksumFile());
-            assertThatThrownBy(() -> b.restore(r.file())).isInstanceOf(BackupException.class).hasMessageContaining("No checksum file");
+            assertThatThrownBy(() -> b.restore(r.file()))
+                    .isInstanceOf(BackupException.class)
+                    .hasMessageContaining("No checksum file");
         }
     }
 
@@ -106,16 +118,21 @@ class StoreBackupTest {
             Files.createDirectories(bad.getParent());
             StringBuilder nq = new StringBuilder();
             for (int i = 0; i < 1000; i++) {
-                nq.append("<https://example.org/s").append(i).append("> <https://example.org/p> \"ok\" <https://example.org/g> .\n");
+                nq.append("<https://example.org/s")
+                        .append(i)
+                        .append("> <https://example.org/p> \"ok\" <https://example.org/g> .\n");
             }
             nq.append("<https://example.org/broken> <https://example.org/p> \"no end\n");
             try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(bad))) {
                 out.write(nq.toString().getBytes(StandardCharsets.UTF_8));
             }
-            String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(bad)));
+            String hex = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(bad)));
             Files.writeString(StoreBackup.checksumFileOf(bad), hex + "  " + bad.getFileName() + "\n");
             StoreBackup b = backups(f);
-            assertThatThrownBy(() -> b.restore(bad)).isInstanceOf(BackupException.class).hasMessageContaining("unchanged");
+            assertThatThrownBy(() -> b.restore(bad))
+                    .isInstanceOf(BackupException.class)
+                    .hasMessageContaining("unchanged");
             assertThat(sameContents(before, f.store.dataset())).isTrue();
         }
     }
@@ -139,7 +156,10 @@ class StoreBackupTest {
             long triples = f.store.status().triples();
             f.store.destroy();
             Path location = f.props.store().location();
-            Path data = Files.list(location).filter(p -> p.getFileName().toString().matches("Data-\\d{4}")).findFirst().orElseThrow();
+            Path data = Files.list(location)
+                    .filter(p -> p.getFileName().toString().matches("Data-\\d{4}"))
+                    .findFirst()
+                    .orElseThrow();
             int n = Integer.parseInt(data.getFileName().toString().substring(5));
             Path leftover = location.resolve(String.format("Data-%04d-tmp", n + 1));
             Files.createDirectories(leftover);

@@ -17,8 +17,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 class BadDataStopsStartupTest {
 
     private static ConfigurableApplicationContext start(Path store, Path data) {
-        return new SpringApplicationBuilder(CikgApplication.class).web(WebApplicationType.NONE)
-                .run("--kg.store.location=" + store, "--kg.store.data=" + data, "--kg.fuseki.enabled=false",
+        return new SpringApplicationBuilder(CikgApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(
+                        "--kg.store.location=" + store,
+                        "--kg.store.data=" + data,
+                        "--kg.fuseki.enabled=false",
                         // the gazetteer hangs on the curated data (China, the curated places), not on this fixture
                         "--kg.store.gazetteer=none");
     }
@@ -27,7 +31,8 @@ class BadDataStopsStartupTest {
     void startUpStopsWithFileAndLineAndPreviousStoreSurvives(@TempDir Path tmp) throws Exception {
         Path store = tmp.resolve("store");
         Path data = Files.createDirectories(tmp.resolve("data"));
-        Files.writeString(data.resolve("good.ttl"),
+        Files.writeString(
+                data.resolve("good.ttl"),
                 "<https://w3id.org/cikg/id/good> <http://www.w3.org/2000/01/rdf-schema#label> \"Good\"@en .\n");
         long before;
         try (ConfigurableApplicationContext ctx = start(store, data)) {
@@ -35,7 +40,9 @@ class BadDataStopsStartupTest {
         }
         Files.writeString(data.resolve("zz-bad.ttl"), "<https://w3id.org/cikg/id/bad> <urn:p> .\n");
         assertThatThrownBy(() -> start(store, data))
-                .rootCause().hasMessageContaining("zz-bad.ttl").hasMessageContaining("line 1");
+                .rootCause()
+                .hasMessageContaining("zz-bad.ttl")
+                .hasMessageContaining("line 1");
 
         Files.delete(data.resolve("zz-bad.ttl"));
         try (ConfigurableApplicationContext ctx = start(store, data)) {

@@ -16,7 +16,9 @@ class BulkLoaderTest {
 
     private static long count(KnowledgeStore store, String query) {
         return Txn.calculateRead(store.dataset(), () -> {
-            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(store.dataset())).query(query).build()) {
+            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(store.dataset()))
+                    .query(query)
+                    .build()) {
                 return qe.execSelect().next().getLiteral("n").getLong();
             }
         });
@@ -25,10 +27,12 @@ class BulkLoaderTest {
     @Test
     void bulkLoadOfAGeneratedFileKeepsCuratedAnswersAndMaterialisesInferences(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("synth.nt.gz");
-        long written = GenerateCommand.write(file, Path.of("ontology"), Path.of("data"), 20_000, 42).triples();
+        long written = GenerateCommand.write(file, Path.of("ontology"), Path.of("data"), 20_000, 42)
+                .triples();
         try (StoreFixture f = new StoreFixture(tmp.resolve("store"))) {
             StringBuilder progress = new StringBuilder();
-            BulkLoader.Report r = new BulkLoader(f.store, f.props, line -> progress.append(line).append('\n'))
+            BulkLoader.Report r = new BulkLoader(
+                            f.store, f.props, line -> progress.append(line).append('\n'))
                     .load(file, BulkLoader.Plan.PHASED);
 
             assertThat(r.fileTriples()).isEqualTo(written);
@@ -36,13 +40,23 @@ class BulkLoaderTest {
             assertThat(r.inferred()).isPositive();
             String p = "PREFIX cikg: <https://w3id.org/cikg/ontology#> PREFIX kgid: <https://w3id.org/cikg/id/> ";
             // a curated question keeps its answer, through the materialised inverse
-            assertThat(count(f.store, p + "SELECT (COUNT(*) AS ?n) { kgid:eagle-project cikg:beneficiary kgid:unitree-robotics }"))
+            assertThat(
+                            count(
+                                    f.store,
+                                    p
+                                            + "SELECT (COUNT(*) AS ?n) { kgid:eagle-project cikg:beneficiary kgid:unitree-robotics }"))
                     .isEqualTo(1);
             // every synthetic district reaches its country through the transitive closure
-            assertThat(count(f.store, p + "SELECT (COUNT(DISTINCT ?d) AS ?n) { ?d a cikg:District ; cikg:locatedIn ?c . "
-                    + "?c a cikg:Country FILTER(CONTAINS(STR(?d), \"-district-\")) }")).isPositive();
-            assertThat(count(f.store, p + "SELECT (COUNT(?d) AS ?n) { ?d a cikg:District "
-                    + "FILTER(CONTAINS(STR(?d), \"-district-\")) FILTER NOT EXISTS { ?d cikg:locatedIn ?c . ?c a cikg:Country } }"))
+            assertThat(count(
+                            f.store,
+                            p + "SELECT (COUNT(DISTINCT ?d) AS ?n) { ?d a cikg:District ; cikg:locatedIn ?c . "
+                                    + "?c a cikg:Country FILTER(CONTAINS(STR(?d), \"-district-\")) }"))
+                    .isPositive();
+            assertThat(
+                            count(
+                                    f.store,
+                                    p + "SELECT (COUNT(?d) AS ?n) { ?d a cikg:District "
+                                            + "FILTER(CONTAINS(STR(?d), \"-district-\")) FILTER NOT EXISTS { ?d cikg:locatedIn ?c . ?c a cikg:Country } }"))
                     .isZero();
             // the meta graph records the union's size, as after a normal load
             assertThat(f.store.status().triples()).isEqualTo(r.total());

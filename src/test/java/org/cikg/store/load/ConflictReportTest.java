@@ -73,13 +73,22 @@ class ConflictReportTest {
         try (StoreFixture f = new StoreFixture(tmp, true)) {
             Files.writeString(f.data().resolve("contradiction.ttl"), CONTRADICTION);
             LoadReport report = f.loader.loadIfChanged();
-            assertThat(report.loaded()).as("a disagreement is a warning: the load goes through").isTrue();
+            assertThat(report.loaded())
+                    .as("a disagreement is a warning: the load goes through")
+                    .isTrue();
 
-            List<String> warnings = logged.list.stream().filter(e -> e.getLevel() == Level.WARN)
-                    .map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("Sources disagree")).toList();
-            assertThat(warnings).anySatisfy(w -> assertThat(w).contains("deepseek").contains(ST + "test-1")
-                    .contains("2024"));
-            assertThat(warnings).anySatisfy(w -> assertThat(w).contains("5G base stations").contains(ST + "test-2"));
+            List<String> warnings = logged.list.stream()
+                    .filter(e -> e.getLevel() == Level.WARN)
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .filter(m -> m.contains("Sources disagree"))
+                    .toList();
+            assertThat(warnings)
+                    .anySatisfy(w -> assertThat(w)
+                            .contains("deepseek")
+                            .contains(ST + "test-1")
+                            .contains("2024"));
+            assertThat(warnings)
+                    .anySatisfy(w -> assertThat(w).contains("5G base stations").contains(ST + "test-2"));
             // The disagreements curators already ranked (DeepSeek's 2019 and 2023, Game Science's two offices)
             // stay quiet: only the unranked side is news.
             assertThat(warnings).noneSatisfy(w -> assertThat(w).contains(ST + "000-6-1"));
@@ -97,11 +106,14 @@ class ConflictReportTest {
                 assertThat(b.get("rank").getURI()).endsWith("#DeprecatedRank");
                 assertThat(b.get("paragraph").getLiteralLexicalForm()).isEqualTo("6");
             });
-            assertThat(conflicts(f, "beijing")).anySatisfy(b -> {
-                assertThat(b.get("property").getURI()).endsWith("#value");
-                assertThat(b.get("statement").getURI()).isEqualTo(ST + "test-2");
-                assertThat(b.get("ranked").getLiteralLexicalForm()).isEqualTo("false");
-            }).anySatisfy(b -> assertThat(b.get("indicator").getURI()).isEqualTo(ID + "beijing-5g-base-stations-2025"));
+            assertThat(conflicts(f, "beijing"))
+                    .anySatisfy(b -> {
+                        assertThat(b.get("property").getURI()).endsWith("#value");
+                        assertThat(b.get("statement").getURI()).isEqualTo(ST + "test-2");
+                        assertThat(b.get("ranked").getLiteralLexicalForm()).isEqualTo("false");
+                    })
+                    .anySatisfy(b ->
+                            assertThat(b.get("indicator").getURI()).isEqualTo(ID + "beijing-5g-base-stations-2025"));
         }
     }
 
@@ -111,6 +123,9 @@ class ConflictReportTest {
         if (slug != null) {
             bindings.put("entity", NodeFactory.createURI(ID + slug));
         }
-        return f.store.runner().select(f.catalog.get(SystemQuery.CONFLICTS), bindings).rows();
+        return f.store
+                .runner()
+                .select(f.catalog.get(SystemQuery.CONFLICTS), bindings)
+                .rows();
     }
 }

@@ -5,20 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryExecution;
 import org.apache.jena.system.Txn;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.cikg.problem.DataLoadException;
 import org.cikg.store.KnowledgeStore;
 import org.cikg.support.StoreFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DataLoaderTest {
 
     private static boolean ask(KnowledgeStore store, String query) {
         return Txn.calculateRead(store.dataset(), () -> {
-            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(store.dataset())).query(query).build()) {
+            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(store.dataset()))
+                    .query(query)
+                    .build()) {
                 return qe.execAsk();
             }
         });
@@ -43,15 +45,24 @@ class DataLoaderTest {
             f.loader.loadIfChanged();
             String p = "PREFIX cikg: <https://w3id.org/cikg/ontology#> PREFIX kgid: <https://w3id.org/cikg/id/> ";
             // headquarteredIn => locatedIn, then the transitive closure up to the country
-            assertThat(ask(f.store, p + "ASK { kgid:unitree-robotics cikg:locatedIn kgid:china }")).isTrue();
-            assertThat(ask(f.store, p + "ASK { kgid:binjiang-district cikg:locatedIn kgid:zhejiang }")).isTrue();
+            assertThat(ask(f.store, p + "ASK { kgid:unitree-robotics cikg:locatedIn kgid:china }"))
+                    .isTrue();
+            assertThat(ask(f.store, p + "ASK { kgid:binjiang-district cikg:locatedIn kgid:zhejiang }"))
+                    .isTrue();
             // a Startup is a Company and an Organization
-            assertThat(ask(f.store, p + "ASK { kgid:unitree-robotics a cikg:Company , cikg:Organization }")).isTrue();
+            assertThat(ask(f.store, p + "ASK { kgid:unitree-robotics a cikg:Company , cikg:Organization }"))
+                    .isTrue();
             // the inverse, and only in the inferred graph
-            assertThat(ask(f.store, p + "ASK { GRAPH <https://w3id.org/cikg/graph/inferred> "
-                    + "{ kgid:eagle-project cikg:beneficiary kgid:unitree-robotics } }")).isTrue();
-            assertThat(ask(f.store, p + "ASK { GRAPH <https://w3id.org/cikg/graph/data> "
-                    + "{ kgid:eagle-project cikg:beneficiary kgid:unitree-robotics } }")).isFalse();
+            assertThat(ask(
+                            f.store,
+                            p + "ASK { GRAPH <https://w3id.org/cikg/graph/inferred> "
+                                    + "{ kgid:eagle-project cikg:beneficiary kgid:unitree-robotics } }"))
+                    .isTrue();
+            assertThat(ask(
+                            f.store,
+                            p + "ASK { GRAPH <https://w3id.org/cikg/graph/data> "
+                                    + "{ kgid:eagle-project cikg:beneficiary kgid:unitree-robotics } }"))
+                    .isFalse();
         }
     }
 
@@ -71,19 +82,23 @@ class DataLoaderTest {
             KnowledgeStore.StoreStatus after = f.store.status();
             assertThat(after.hash()).isEqualTo(first.hash());
             assertThat(after.triples()).isEqualTo(first.totalTriples());
-            assertThat(ask(f.store, "ASK { <https://w3id.org/cikg/id/unitree-robotics> ?p ?o }")).isTrue();
-            assertThat(ask(f.store, "ASK { <https://w3id.org/cikg/id/a> ?p ?o }")).isFalse();
+            assertThat(ask(f.store, "ASK { <https://w3id.org/cikg/id/unitree-robotics> ?p ?o }"))
+                    .isTrue();
+            assertThat(ask(f.store, "ASK { <https://w3id.org/cikg/id/a> ?p ?o }"))
+                    .isFalse();
         }
     }
 
     @Test
     void illTypedLiteralStopsTheLoad(@TempDir Path tmp) throws Exception {
         try (StoreFixture f = new StoreFixture(tmp)) {
-            Files.writeString(f.data().resolve("bad-year.ttl"),
+            Files.writeString(
+                    f.data().resolve("bad-year.ttl"),
                     "<https://w3id.org/cikg/id/x> <https://w3id.org/cikg/ontology#foundingYear> "
                             + "\"20x3\"^^<http://www.w3.org/2001/XMLSchema#gYear> .\n");
             assertThatThrownBy(() -> f.loader.loadIfChanged())
-                    .isInstanceOf(DataLoadException.class).hasMessageContaining("bad-year.ttl");
+                    .isInstanceOf(DataLoadException.class)
+                    .hasMessageContaining("bad-year.ttl");
         }
     }
 
@@ -98,7 +113,8 @@ class DataLoaderTest {
             assertThat(second.hash()).isEqualTo(first.hash());
             assertThat(f.store.status().loadedAt()).isEqualTo(first.loadedAt());
 
-            Files.writeString(f.data().resolve("extra.ttl"),
+            Files.writeString(
+                    f.data().resolve("extra.ttl"),
                     "<https://w3id.org/cikg/id/x> <http://www.w3.org/2000/01/rdf-schema#label> \"X\"@en .\n");
             LoadReport third = f.loader.loadIfChanged();
             assertThat(third.loaded()).isTrue();

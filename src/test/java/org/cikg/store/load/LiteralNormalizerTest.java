@@ -10,9 +10,9 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.system.Txn;
+import org.cikg.support.StoreFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.cikg.support.StoreFixture;
 
 class LiteralNormalizerTest {
 
@@ -22,10 +22,17 @@ class LiteralNormalizerTest {
 
     @Test
     void numericLiteralsGetTheirCanonicalLexicalForm() {
-        assertThat(LiteralNormalizer.normalize(lit("5", XSDDatatype.XSDdecimal)).getLiteralLexicalForm()).isEqualTo("5.0");
-        assertThat(LiteralNormalizer.normalize(lit("+007", XSDDatatype.XSDinteger)).getLiteralLexicalForm()).isEqualTo("7");
-        assertThat(LiteralNormalizer.normalize(lit("1e0", XSDDatatype.XSDdouble)).getLiteralLexicalForm()).isEqualTo("1.0e0");
-        assertThat(LiteralNormalizer.normalize(lit("2026", XSDDatatype.XSDgYear)).getLiteralLexicalForm()).isEqualTo("2026");
+        assertThat(LiteralNormalizer.normalize(lit("5", XSDDatatype.XSDdecimal)).getLiteralLexicalForm())
+                .isEqualTo("5.0");
+        assertThat(LiteralNormalizer.normalize(lit("+007", XSDDatatype.XSDinteger))
+                        .getLiteralLexicalForm())
+                .isEqualTo("7");
+        assertThat(LiteralNormalizer.normalize(lit("1e0", XSDDatatype.XSDdouble))
+                        .getLiteralLexicalForm())
+                .isEqualTo("1.0e0");
+        assertThat(LiteralNormalizer.normalize(lit("2026", XSDDatatype.XSDgYear))
+                        .getLiteralLexicalForm())
+                .isEqualTo("2026");
         Node label = NodeFactory.createLiteralLang("5", "en");
         assertThat(LiteralNormalizer.normalize(label)).isSameAs(label);
     }
@@ -40,9 +47,15 @@ class LiteralNormalizerTest {
                     """);
             f.loader.load(true);
             String dataGraph = "<https://w3id.org/cikg/graph/data>";
-            assertThat(ask(f, "ASK { <https://example.org/x/n> <https://example.org/x/dec> ?d FILTER(str(?d) = \"5.0\") }")).isTrue();
-            update(f, "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> DELETE DATA { GRAPH " + dataGraph
-                    + " { <https://example.org/x/n> <https://example.org/x/dec> \"5.0\"^^xsd:decimal ; <https://example.org/x/int> 7 ; <https://example.org/x/dbl> 1.0e0 } }");
+            assertThat(
+                            ask(
+                                    f,
+                                    "ASK { <https://example.org/x/n> <https://example.org/x/dec> ?d FILTER(str(?d) = \"5.0\") }"))
+                    .isTrue();
+            update(
+                    f,
+                    "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> DELETE DATA { GRAPH " + dataGraph
+                            + " { <https://example.org/x/n> <https://example.org/x/dec> \"5.0\"^^xsd:decimal ; <https://example.org/x/int> 7 ; <https://example.org/x/dbl> 1.0e0 } }");
             assertThat(ask(f, "ASK { <https://example.org/x/n> ?p ?o }")).isFalse();
         }
     }
@@ -62,13 +75,19 @@ class LiteralNormalizerTest {
 
     private static boolean ask(StoreFixture f, String q) {
         return Txn.calculateRead(f.store.dataset(), () -> {
-            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(f.store.dataset())).query(q).build()) {
+            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(f.store.dataset()))
+                    .query(q)
+                    .build()) {
                 return qe.execAsk();
             }
         });
     }
 
     private static void update(StoreFixture f, String u) {
-        Txn.executeWrite(f.store.dataset(), () -> org.apache.jena.sparql.exec.UpdateExec.dataset(f.store.dataset()).update(u).execute());
+        Txn.executeWrite(
+                f.store.dataset(),
+                () -> org.apache.jena.sparql.exec.UpdateExec.dataset(f.store.dataset())
+                        .update(u)
+                        .execute());
     }
 }

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.jena.system.Txn;
+import org.cikg.problem.DataLoadException;
+import org.cikg.store.KnowledgeStore;
+import org.cikg.support.StoreFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.cikg.problem.DataLoadException;
-import org.cikg.store.KnowledgeStore;
-import org.cikg.support.StoreFixture;
 
 /**
  * The real dataset satisfies ontology/shapes.ttl, and a load with a broken record fails validation, names the
@@ -32,6 +32,7 @@ class ShapeValidatorTest {
 
     @TempDir
     static Path tmp;
+
     static StoreFixture fixture;
     static LoadReport good;
 
@@ -50,8 +51,8 @@ class ShapeValidatorTest {
     @Test
     void realDatasetHasZeroViolations() {
         assertThat(good.loaded()).isTrue();
-        ShapeValidator.Result result = Txn.calculateRead(fixture.store.dataset(),
-                () -> ShapeValidator.validate(fixture.store.dataset()));
+        ShapeValidator.Result result =
+                Txn.calculateRead(fixture.store.dataset(), () -> ShapeValidator.validate(fixture.store.dataset()));
         assertThat(result.violations()).isEmpty();
         assertThat(result.conforms()).isTrue();
     }
@@ -136,8 +137,7 @@ class ShapeValidatorTest {
         assertThat(again.totalTriples()).isEqualTo(good.totalTriples());
     }
 
-    private static void assertBrokenRecordFailsTheLoad(String turtle, String focus, String message)
-            throws Exception {
+    private static void assertBrokenRecordFailsTheLoad(String turtle, String focus, String message) throws Exception {
         Path broken = fixture.data().resolve("zz-broken.ttl");
         Files.writeString(broken, PREFIXES + turtle);
         try {

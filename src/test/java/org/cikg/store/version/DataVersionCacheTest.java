@@ -1,7 +1,6 @@
 package org.cikg.store.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -19,8 +18,8 @@ class DataVersionCacheTest {
     @Test
     void computesOnceUntilInvalidated() {
         AtomicInteger calls = new AtomicInteger();
-        DataVersionCache.Single<Integer> cache = DataVersionCache.single(version, calls::incrementAndGet,
-                Duration.ofHours(1));
+        DataVersionCache.Single<Integer> cache =
+                DataVersionCache.single(version, calls::incrementAndGet, Duration.ofHours(1));
         assertThat(cache.get()).isEqualTo(1);
         assertThat(cache.get()).isEqualTo(1);
         cache.invalidate();
@@ -31,8 +30,8 @@ class DataVersionCacheTest {
     @Test
     void expiredValueIsComputedAgain() {
         AtomicInteger calls = new AtomicInteger();
-        DataVersionCache.Single<Integer> cache = DataVersionCache.single(version, calls::incrementAndGet,
-                Duration.ZERO);
+        DataVersionCache.Single<Integer> cache =
+                DataVersionCache.single(version, calls::incrementAndGet, Duration.ZERO);
         cache.get();
         cache.get();
         assertThat(calls.get()).isEqualTo(2);
@@ -79,19 +78,22 @@ class DataVersionCacheTest {
         }));
         assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
         AtomicReference<Thread> secondCaller = new AtomicReference<>();
-        CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> cache.get("page", k -> {
-            calls.incrementAndGet();
-            return "second computed";
-        }), task -> {
-            Thread t = new Thread(task, "second caller");
-            secondCaller.set(t);
-            t.start();
-        });
+        CompletableFuture<String> second = CompletableFuture.supplyAsync(
+                () -> cache.get("page", k -> {
+                    calls.incrementAndGet();
+                    return "second computed";
+                }),
+                task -> {
+                    Thread t = new Thread(task, "second caller");
+                    secondCaller.set(t);
+                    t.start();
+                });
         awaitWaitingOnAFuture(secondCaller.get());
         assertThat(second).isNotDone();
         release.countDown();
         assertThatThrownBy(first::join).hasCauseInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(second::join).hasCauseInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(second::join)
+                .hasCauseInstanceOf(IllegalStateException.class)
                 .hasRootCauseMessage("store did not answer");
         assertThat(calls.get()).isEqualTo(1);
         assertThat(cache.get("page", k -> "answered")).isEqualTo("answered");
@@ -104,9 +106,12 @@ class DataVersionCacheTest {
      */
     private static void awaitWaitingOnAFuture(Thread caller) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!(caller.getState() == Thread.State.WAITING && Arrays.stream(caller.getStackTrace())
-                .anyMatch(f -> f.getClassName().equals(CompletableFuture.class.getName())))) {
-            assertThat(System.nanoTime()).as("the second caller waits on the first computation").isLessThan(deadline);
+        while (!(caller.getState() == Thread.State.WAITING
+                && Arrays.stream(caller.getStackTrace())
+                        .anyMatch(f -> f.getClassName().equals(CompletableFuture.class.getName())))) {
+            assertThat(System.nanoTime())
+                    .as("the second caller waits on the first computation")
+                    .isLessThan(deadline);
             Thread.sleep(5); // polling for the state above, not a guess at how long it takes
         }
     }
