@@ -43,6 +43,10 @@ import org.springframework.stereotype.Component;
  * What no date bounds holds always and is "undated" ({@link Validity#undatedIn}). Values are kept until the data
  * changes, and do not depend on the year asked, so one computation serves every year. Reads the embedded TDB2
  * dataset directly (its indexes, no query), inside the caller's read transaction when there is one.
+ *
+ * <p>It stays one class (a little over 300 lines): the life of a resource, the years of a statement node, a figure's
+ * span and the fixpoint over derivations are one recursive computation over the same dataset, read transaction and
+ * caches; split apart, each part would need the others passed back in.
  */
 @Component
 public class ValidityOracle {

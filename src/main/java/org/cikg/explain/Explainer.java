@@ -3,28 +3,22 @@ package org.cikg.explain;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.engine.binding.Binding;
 import org.cikg.config.KgProperties;
-import org.cikg.core.Namespaces;
 import org.cikg.explain.Derivations.Status;
 import org.cikg.explain.Derivations.Step;
 import org.cikg.explain.Explanation.RuleRef;
 import org.cikg.explain.Explanation.SchemaFact;
 import org.cikg.explain.Explanation.Source;
 import org.cikg.explain.Explanation.Term;
-import org.cikg.sparql.CatalogQuery;
 import org.cikg.sparql.QueryCatalog;
 import org.cikg.sparql.QueryRunner;
 import org.cikg.sparql.SystemQuery;
-import org.cikg.sparql.Terms;
 import org.cikg.store.Graphs;
 import org.cikg.store.KnowledgeStore;
 import org.cikg.store.version.DataVersion;
@@ -45,29 +39,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Explainer {
-    private static final Node RDF_TYPE = NodeFactory.createURI(Namespaces.RDF + "type");
     private static final int MAX_CACHED = 20_000;
-    private static final org.apache.jena.shared.PrefixMapping PREFIXES =
-            Namespaces.mapping("cikg", "rdf", "rdfs", "owl", "skos", "prov", "dcterms", "schema", "xsd");
 
     private final QueryRunner runner;
-    private final CatalogQuery sourcesQuery;
-    private final CatalogQuery titleQuery;
-    private final CatalogQuery labelQuery;
     private final DerivationSearch search;
     private final InferenceRules rules;
     private final DataVersion version;
     private final DataVersionCache<Asked, Optional<Explanation>> explanations;
     private final DataVersionCache<Triple, Derivations> derivations;
-    /** Sources and labels recur across explanations (every place in China ends with Zhejiang in China). */
-    private final DataVersionCache<Triple, List<Source>> sourceCache;
-
-    private final DataVersionCache<Named, Term> termCache;
+    private final ExplanationLookups lookups;
     private volatile long searchVersion = Long.MIN_VALUE;
 
     private record Asked(Triple triple, String lang) {}
-
-    private record Named(Node node, String lang, String query) {}
 
     @Autowired
     public Explainer(KnowledgeStore store, QueryCatalog catalog, KgProperties props, DataVersion version) {
@@ -100,14 +83,10 @@ public class Explainer {
         this.runner = runner;
         this.rules = rules;
         this.version = version;
-        this.sourcesQuery = catalog.get(SystemQuery.EXPLAIN_SOURCES);
-        this.titleQuery = catalog.get(SystemQuery.EXPLAIN_TITLE);
-        this.labelQuery = catalog.get(SystemQuery.EXPLAIN_LABEL);
         this.search = new DerivationSearch(runner, rules, graphsOf);
         this.explanations = new DataVersionCache<>(version, MAX_CACHED, java.time.Duration.ofMinutes(10));
         this.derivations = new DataVersionCache<>(version, MAX_CACHED, java.time.Duration.ofMinutes(10));
-        this.sourceCache = new DataVersionCache<>(version, 5 * MAX_CACHED, java.time.Duration.ofMinutes(10));
-        this.termCache = new DataVersionCache<>(version, 5 * MAX_CACHED, java.time.Duration.ofMinutes(10));
+        this.lookups = new ExplanationLookups(runner, catalog, version, 5 * MAX_CACHED);
     }
 
     /** The rules, as read from their files. */
@@ -219,17 +198,17 @@ public class Explainer {
         }
 
         private boolean hedgedAsserted(Triple u) {
-            List<Source> s = sourcesOf(u);
+            List<Source> s = lookups.sources(u, lang);
             return !s.isEmpty() && s.stream().allMatch(Source::hedged);
         }
 
         Explanation explain(Triple t) {
             Status st = d.status().getOrDefault(t, Status.ABSENT);
-            Term s = term(t.getSubject());
-            Term p = term(t.getPredicate());
-            Term o = term(t.getObject());
+            Term s = lookups.term(t.getSubject(), lang);
+            Term p = lookups.term(t.getPredicate(), lang);
+            Term o = lookups.term(t.getObject(), lang);
             if (st == Status.ASSERTED || st == Status.ONTOLOGY) {
-                List<Source> src = st == Status.ASSERTED ? sourcesOf(t) : List.of();
+                List<Source> src = st == Status.ASSERTED ? lookups.sources(t, lang) : List.of();
                 boolean hedged = !src.isEmpty() && src.stream().allMatch(Source::hedged);
                 String status = st == Status.ASSERTED ? "asserted" : "ontology";
                 Explanation leaf = new Explanation(
@@ -247,37 +226,45 @@ public class Explainer {
                 return withText(leaf);
             }
             Cost c = best.get(t);
-            if (c == null) {
-                // Inferred, but no derivation reaches asserted facts within the search's bound: say so rather
-                // than invent one.
-                return new Explanation(
-                        s,
-                        p,
-                        o,
-                        "inferred",
-                        "stated",
-                        null,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        Graphs.INFERRED.getURI(),
-                        Explanation.phrase(s, p, o) + ": added by the inference rules; "
-                                + "no derivation from asserted facts was found within the search's bound");
-            }
+            return c == null ? unreached(s, p, o) : derived(s, p, o, c);
+        }
+
+        /** Inferred, but no derivation reaches asserted facts within the search's bound: said, rather than invented. */
+        private Explanation unreached(Term s, Term p, Term o) {
+            return new Explanation(
+                    s,
+                    p,
+                    o,
+                    "inferred",
+                    "stated",
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    Graphs.INFERRED.getURI(),
+                    Explanation.phrase(s, p, o) + ": added by the inference rules; "
+                            + "no derivation from asserted facts was found within the search's bound");
+        }
+
+        /** An inferred triple by its cheapest derivation {@code c}: the rule, its premises explained in turn. */
+        private Explanation derived(Term s, Term p, Term o, Cost c) {
             Step step = c.step();
             List<Explanation> premises = new ArrayList<>();
             List<SchemaFact> schema = new ArrayList<>();
             for (Triple u : step.used()) {
                 if (d.status().get(u) == Status.ONTOLOGY) {
                     schema.add(new SchemaFact(
-                            term(u.getSubject()),
-                            PREFIXES.shortForm(u.getPredicate().getURI()),
-                            term(u.getObject())));
+                            lookups.term(u.getSubject(), lang),
+                            ExplanationLookups.PREFIXES.shortForm(
+                                    u.getPredicate().getURI()),
+                            lookups.term(u.getObject(), lang)));
                 } else {
                     premises.add(explain(u));
                 }
             }
-            step.paths().forEach(pf -> schema.add(new SchemaFact(term(pf.subject()), pf.path(), term(pf.object()))));
+            step.paths()
+                    .forEach(pf -> schema.add(new SchemaFact(
+                            lookups.term(pf.subject(), lang), pf.path(), lookups.term(pf.object(), lang))));
             RuleRef rule = new RuleRef(
                     step.rule().name(), step.rule().file(), step.rule().description());
             Explanation e = new Explanation(
@@ -318,123 +305,5 @@ public class Explainer {
                     e.graph(),
                     text);
         }
-
-        /** The statement nodes of a triple, their source titles in the request's language. */
-        private List<Source> sourcesOf(Triple t) {
-            List<Source> raw = sourceCache.get(t, k -> {
-                Map<String, Node> b = new LinkedHashMap<>();
-                b.put("s", t.getSubject());
-                b.put("p", t.getPredicate());
-                b.put("o", t.getObject());
-                Map<String, Source> out = new LinkedHashMap<>();
-                runner.selectInTxn(sourcesQuery, b).forEach(row -> {
-                    Source s = source(row);
-                    out.putIfAbsent(s.statement(), s);
-                });
-                return List.copyOf(out.values());
-            });
-            return raw.stream()
-                    .map(s -> new Source(
-                            s.statement(),
-                            s.source(),
-                            s.identifier(),
-                            s.source() == null
-                                    ? null
-                                    : term(NodeFactory.createURI(s.source()), titleQuery)
-                                            .label(),
-                            s.href(),
-                            s.paragraph(),
-                            s.certainty(),
-                            s.startYear(),
-                            s.endYear(),
-                            s.editorial()))
-                    .toList();
-        }
-
-        private Source source(Binding row) {
-            Node src = row.get("source");
-            boolean editorial =
-                    src != null && src.isURI() && src.getURI().equals(Namespaces.CIKG + "EditorialKnowledge");
-            Integer paragraph = row.get("paragraph") == null
-                    ? null
-                    : Integer.valueOf(row.get("paragraph").getLiteralLexicalForm());
-            String href = null;
-            if (!editorial && src != null && src.isURI() && src.getURI().startsWith(Namespaces.KGSRC)) {
-                href = "/source/" + src.getURI().substring(Namespaces.KGSRC.length())
-                        + (paragraph == null ? "" : "#p" + paragraph);
-            }
-            return new Source(
-                    uri(row.get("statement")),
-                    uri(src),
-                    lex(row.get("identifier")),
-                    null,
-                    href,
-                    paragraph,
-                    lex(row.get("certainty")),
-                    lex(row.get("startYear")),
-                    lex(row.get("endYear")),
-                    editorial);
-        }
-
-        private Term term(Node n) {
-            return term(n, labelQuery);
-        }
-
-        /** A resource with its label ({@code label}: the query that finds it), or a literal. */
-        private Term term(Node n, CatalogQuery labelBy) {
-            return termCache.get(new Named(n, lang, labelBy.name()), k -> {
-                if (n.isLiteral()) {
-                    String dt = n.getLiteralLanguage().isEmpty() ? n.getLiteralDatatypeURI() : null;
-                    return new Term(
-                            null,
-                            n.getLiteralLexicalForm(),
-                            null,
-                            dt,
-                            n.getLiteralLanguage().isEmpty() ? null : n.getLiteralLanguage(),
-                            null);
-                }
-                if (!n.isURI()) {
-                    return new Term(null, n.toString(), null, null, null, null);
-                }
-                String label = null;
-                var rows =
-                        runner.selectInTxn(labelBy, Map.of("node", n, "lang", NodeFactory.createLiteralString(lang)));
-                if (!rows.isEmpty()) {
-                    label = lex(rows.first().get().get("label"));
-                }
-                if (label == null && n.equals(RDF_TYPE)) {
-                    label = "type";
-                }
-                if (label == null && !PREFIXES.shortForm(n.getURI()).equals(n.getURI())) {
-                    // Terms of the standard vocabularies have no label here: their prefixed name reads well.
-                    label = PREFIXES.shortForm(n.getURI());
-                }
-                return new Term(n.getURI(), null, label, null, null, href(n));
-            });
-        }
-    }
-
-    /** Where a resource is shown in this service; null when nowhere. */
-    static String href(Node n) {
-        String iri = n.getURI();
-        String slug = Terms.slugOf(n);
-        if (slug != null) {
-            return "/page/" + slug;
-        }
-        if (iri.startsWith(Namespaces.KGSRC)) {
-            return "/source/" + iri.substring(Namespaces.KGSRC.length());
-        }
-        if (iri.startsWith(Namespaces.CIKG)) {
-            return "/ontology#" + iri.substring(Namespaces.CIKG.length());
-        }
-        return null;
-    }
-
-    private static String lex(Node n) {
-        return n == null ? null : n.isLiteral() ? n.getLiteralLexicalForm() : n.toString();
-    }
-
-    private static String uri(Node n) {
-        return n == null ? null : n.isURI() ? n.getURI() : n.toString();
     }
 }

@@ -40,26 +40,7 @@ final class ExplanationRdf {
     /** The statement node standing for {@code e}'s triple (an asserted claim's own, or a new blank one). */
     private Resource fact(Explanation e) {
         if ("asserted".equals(e.status()) && !e.sources().isEmpty()) {
-            Resource first = null;
-            for (Source s : e.sources()) {
-                Resource st = m.createResource(s.statement());
-                statement(st, e.subject(), e.predicate(), e.object());
-                if (s.source() != null) {
-                    st.addProperty(prop(Namespaces.PROV, "wasDerivedFrom"), m.createResource(s.source()));
-                }
-                if (s.paragraph() != null) {
-                    st.addLiteral(
-                            cikg("paragraph"),
-                            m.createTypedLiteral(s.paragraph().longValue()));
-                }
-                if (s.certainty() != null) {
-                    st.addProperty(cikg("certainty"), s.certainty());
-                }
-                year(st, "startYear", s.startYear());
-                year(st, "endYear", s.endYear());
-                first = first == null ? st : first;
-            }
-            return first;
+            return statements(e);
         }
         Resource st = m.createResource();
         statement(st, e.subject(), e.predicate(), e.object());
@@ -68,9 +49,37 @@ final class ExplanationRdf {
             return st;
         }
         st.addProperty(cikg("certainty"), e.certainty());
-        if (e.rule() == null) {
-            return st;
+        if (e.rule() != null) {
+            derivation(e, st);
         }
+        return st;
+    }
+
+    /** An asserted fact as its statement nodes, one per source; the first is returned. */
+    private Resource statements(Explanation e) {
+        Resource first = null;
+        for (Source s : e.sources()) {
+            Resource st = m.createResource(s.statement());
+            statement(st, e.subject(), e.predicate(), e.object());
+            if (s.source() != null) {
+                st.addProperty(prop(Namespaces.PROV, "wasDerivedFrom"), m.createResource(s.source()));
+            }
+            if (s.paragraph() != null) {
+                st.addLiteral(
+                        cikg("paragraph"), m.createTypedLiteral(s.paragraph().longValue()));
+            }
+            if (s.certainty() != null) {
+                st.addProperty(cikg("certainty"), s.certainty());
+            }
+            year(st, "startYear", s.startYear());
+            year(st, "endYear", s.endYear());
+            first = first == null ? st : first;
+        }
+        return first;
+    }
+
+    /** The derivation that concludes {@code st}: its rule, the facts it used and the ontology facts it rests on. */
+    private void derivation(Explanation e, Resource st) {
         Resource rule = m.createResource(RULE_NS + e.rule().name())
                 .addProperty(RDF.type, cikg("InferenceRule"))
                 .addProperty(RDFS.label, e.rule().name())
@@ -103,7 +112,6 @@ final class ExplanationRdf {
             }
             d.addProperty(cikg("usedFact"), x);
         }
-        return st;
     }
 
     private void statement(Resource st, Term s, Term p, Term o) {

@@ -1,23 +1,16 @@
 package org.cikg.graph;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.cikg.asof.AsOf;
-import org.cikg.asof.AsOfHeader;
 import org.cikg.asof.YearView;
 import org.cikg.core.RequestLanguage;
 import org.cikg.problem.BadRequestException;
@@ -49,7 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class GraphController {
     private static final int MAX_DEPTH = 3;
-    private static final int MAX_LIST = 50;
 
     /** Options of the question export; every other request parameter goes to the question itself ({@code asOf} both). */
     private static final Set<String> QUESTION_GRAPH_OPTIONS =
@@ -104,7 +96,7 @@ class GraphController {
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage)
             throws HttpMediaTypeNotAcceptableException {
         questions.question(name);
-        GraphFormat f = format(params.getFirst("format"), accept);
+        GraphFormat f = GraphParams.format(params.getFirst("format"), accept);
         Map<String, List<String>> questionParams = new LinkedHashMap<>();
         params.forEach((k, v) -> {
             if (!QUESTION_GRAPH_OPTIONS.contains(k)) {
@@ -134,14 +126,14 @@ class GraphController {
         GraphRequest r = new GraphRequest(
                 List.copyOf(focus),
                 params.getFirst("depth") == null ? 1 : Terms.positiveInt("depth", params.getFirst("depth"), MAX_DEPTH),
-                terms("types", params.get("types")),
-                terms("predicates", params.get("predicates")),
+                GraphParams.terms("types", params.get("types")),
+                GraphParams.terms("predicates", params.get("predicates")),
                 null,
                 null,
                 true,
                 RequestLanguage.resolve(params.getFirst("lang"), acceptLanguage),
                 limit(params.getFirst("limit")));
-        return respond(
+        return GraphResponse.of(
                 extractor.extract(r, years.runner(answer.asOf())),
                 f,
                 GexfWriter.Version.of(params.getFirst("version")),
@@ -165,34 +157,34 @@ class GraphController {
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage)
             throws HttpMediaTypeNotAcceptableException {
-        GraphFormat f = format(format, accept);
+        GraphFormat f = GraphParams.format(format, accept);
         GexfWriter.Version gexf = GexfWriter.Version.of(version);
         Optional<AsOf> asOf = AsOf.parse(asOfParam);
-        List<String> focusValues = split(focus);
+        List<String> focusValues = GraphParams.split(focus);
         if (focusValues.isEmpty()) {
             throw new BadRequestException(
                     "Parameter 'focus' is required: an entity slug such as deepseek (repeatable)");
         }
         List<Node> focusNodes = new ArrayList<>(new LinkedHashSet<>(
                 focusValues.stream().map(v -> Terms.entity("focus", v)).toList()));
-        Integer fromYear = from == null ? null : year("from", from);
-        Integer toYear = to == null ? null : year("to", to);
+        Integer fromYear = from == null ? null : GraphParams.year("from", from);
+        Integer toYear = to == null ? null : GraphParams.year("to", to);
         if (fromYear != null && toYear != null && fromYear > toYear) {
             throw new BadRequestException("Parameter 'from' (" + fromYear + ") is after 'to' (" + toYear + ")");
         }
         GraphRequest r = new GraphRequest(
                 focusNodes,
                 depth == null ? 1 : Terms.positiveInt("depth", depth, MAX_DEPTH),
-                terms("types", types),
-                terms("predicates", predicates),
+                GraphParams.terms("types", types),
+                GraphParams.terms("predicates", predicates),
                 fromYear,
                 toYear,
-                bool("undated", undated),
+                GraphParams.bool("undated", undated),
                 RequestLanguage.resolve(lang, acceptLanguage),
                 limit(limit));
         return exports.get(
                 new Export(r, f, gexf, asOf.map(AsOf::year).orElse(null)),
-                k -> respond(extractor.extract(r, years.runner(asOf)), f, gexf, asOf));
+                k -> GraphResponse.of(extractor.extract(r, years.runner(asOf)), f, gexf, asOf));
     }
 
     @PostMapping(path = "/api/graph", consumes = "application/sparql-query")
@@ -206,10 +198,10 @@ class GraphController {
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             HttpServletRequest request)
             throws HttpMediaTypeNotAcceptableException {
-        GraphFormat f = format(format, accept);
+        GraphFormat f = GraphParams.format(format, accept);
         GexfWriter.Version v = GexfWriter.Version.of(version);
         try (QueryAdmission.Permit p = admission.admit(request.getRemoteAddr())) {
-            return respond(
+            return GraphResponse.of(
                     construct.run(query, RequestLanguage.resolve(lang, acceptLanguage), limit(limit)),
                     f,
                     v,
@@ -217,6 +209,7 @@ class GraphController {
         }
     }
 
+    /** The same as {@link #constructBody}, the query given as a form field. */
     @PostMapping(path = "/api/graph", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<byte[]> constructForm(
             @RequestParam(required = false) String query,
@@ -231,98 +224,7 @@ class GraphController {
         return constructBody(query, lang, limit, format, version, accept, acceptLanguage, request);
     }
 
-    /** The sub-graph in the format; {@code asOf}: the year it shows, said in the file and in {@code X-As-Of}. */
-    private ResponseEntity<byte[]> respond(SubGraph g, GraphFormat f, GexfWriter.Version version, Optional<AsOf> asOf) {
-        Integer year = asOf.map(AsOf::year).orElse(null);
-        GraphWriter writer = switch (f) {
-            case CYTOSCAPE -> new CytoscapeWriter(year);
-            case GRAPHML -> new GraphMlWriter(year);
-            case GEXF -> new GexfWriter(version, year);
-            case JSONLD -> new RdfGraphWriter(RDFFormat.JSONLD11_PRETTY, year);
-            case TURTLE -> new RdfGraphWriter(RDFFormat.TURTLE_PRETTY, year);
-        };
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            writer.write(g, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        MediaType type = f.contentType();
-        if (type.getType().equals("text")
-                || type.getSubtype().endsWith("xml")
-                || type.getSubtype().endsWith("json")) {
-            type = new MediaType(type, java.nio.charset.StandardCharsets.UTF_8);
-        }
-        return ResponseEntity.ok()
-                .contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"graph." + f.extension() + "\"")
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE)
-                .header("X-Graph-Nodes", Integer.toString(g.nodes().size()))
-                .header("X-Graph-Edges", Integer.toString(g.edges().size()))
-                .header(AsOfHeader.NAME, AsOfHeader.value(asOf))
-                .body(out.toByteArray());
-    }
-
-    private static GraphFormat format(String format, String accept) throws HttpMediaTypeNotAcceptableException {
-        if (format != null && !format.isBlank()) {
-            return GraphFormat.byParam(format)
-                    .orElseThrow(() -> new BadRequestException(
-                            "Parameter 'format' must be one of cytoscape, graphml, gexf, jsonld, turtle"));
-        }
-        return GraphFormat.negotiate(accept)
-                .orElseThrow(() -> new HttpMediaTypeNotAcceptableException(java.util.Arrays.stream(GraphFormat.values())
-                        .map(GraphFormat::contentType)
-                        .toList()));
-    }
-
     private int limit(String limit) {
         return limit == null ? props.maxEdges() : Terms.positiveInt("limit", limit, props.maxEdges());
-    }
-
-    private static Integer year(String param, String value) {
-        return Integer.valueOf(Terms.year(param, value).getLiteralLexicalForm());
-    }
-
-    private static boolean bool(String param, String value) {
-        if (value == null) {
-            return true;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "1" -> true;
-            case "false", "no", "0" -> false;
-            default -> throw new BadRequestException("Parameter '" + param + "' must be true or false");
-        };
-    }
-
-    private static Set<Node> terms(String param, List<String> values) {
-        return termsOf(param, split(values), Terms::ontologyTerm);
-    }
-
-    private static Set<Node> termsOf(String param, List<String> values, BiFunction<String, String, Node> parse) {
-        if (values.size() > MAX_LIST) {
-            throw new BadRequestException("Parameter '" + param + "' lists too many items: at most " + MAX_LIST);
-        }
-        Set<Node> out = new LinkedHashSet<>();
-        values.forEach(v -> out.add(parse.apply(param, v)));
-        return out;
-    }
-
-    /** Repeated parameters and comma-separated lists alike ({@code types=City,Province}). */
-    private static List<String> split(List<String> values) {
-        if (values == null) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        for (String v : values) {
-            for (String part : v.split(",")) {
-                if (!part.isBlank()) {
-                    out.add(part.strip());
-                }
-            }
-        }
-        if (out.size() > MAX_LIST) {
-            throw new BadRequestException("A list parameter has too many items: at most " + MAX_LIST);
-        }
-        return out;
     }
 }

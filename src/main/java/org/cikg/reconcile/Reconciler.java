@@ -39,6 +39,11 @@ import org.springframework.stereotype.Component;
  * at least 10 less: an exact name two entities share is never a match on its own. Legal forms ("Co., Ltd.",
  * "Holdings", 有限公司, 集团, "ООО", "شركة", {@link LegalForms}) are ignored: a name equal to the candidate's once they
  * are taken off both scores 95 and can be a match. Each candidate says which features matched.
+ *
+ * <p>It stays one class (a little over 300 lines): the scoring, the place-prefix retry, the type and property lists
+ * of the manifest and {@link #describe} all read the same index, normaliser and legal forms, and the scoring rules
+ * above are easiest to check against the code when they are read in one place. The cells of a data extension and
+ * the manifest, which have no such tie, live in {@link ExtensionCells} and {@link ReconcileManifest}.
  */
 @Component
 public class Reconciler {
@@ -112,38 +117,7 @@ public class Reconciler {
             List<Scored> scored = new ArrayList<>();
             String strippedKey = legalForms.strip(q.text());
             for (SearchIndex.Hit h : hits) {
-                boolean exact = normalizer.key(h.name()).equals(key);
-                boolean strippedExact = !exact
-                        && !strippedKey.isEmpty()
-                        && legalForms.strip(h.name()).equals(strippedKey);
-                double score = exact ? 100 : strippedExact ? STRIPPED_EXACT : base(h.score());
-                boolean allAgree = true;
-                for (PropertyValue pv : q.properties()) {
-                    if (agrees(h.entity(), pv)) {
-                        score += 5;
-                    } else {
-                        score -= 20;
-                        allAgree = false;
-                    }
-                }
-                List<Candidate.Feature> features = new ArrayList<>();
-                features.add(new Candidate.Feature(
-                        "name", exact || strippedExact ? 1.0 : Math.round(base(h.score())) / 100.0));
-                features.add(new Candidate.Feature("alias", !RDFS.label.getURI().equals(h.property())));
-                if (q.typeIri() != null) {
-                    features.add(new Candidate.Feature("type", true));
-                }
-                features.add(new Candidate.Feature(
-                        "suffix_stripped",
-                        strippedExact
-                                || NameVariants.Kind.SUFFIX_STRIPPED.name().equals(h.via())));
-                features.add(new Candidate.Feature(
-                        "pinyin", NameVariants.Kind.PINYIN.name().equals(h.via())));
-                scored.add(new Scored(
-                        h,
-                        Math.max(0, Math.min(100, score)),
-                        (exact || strippedExact) && allAgree,
-                        List.copyOf(features)));
+                scored.add(scored(q, key, strippedKey, h));
             }
             scored.sort(Comparator.comparingDouble(Scored::score).reversed());
             List<Candidate> out = new ArrayList<>();
@@ -156,6 +130,36 @@ public class Reconciler {
             }
             return out;
         });
+    }
+
+    /** One hit scored against the query ({@code key}: its normalised text; {@code strippedKey}: without legal forms). */
+    private Scored scored(Query q, String key, String strippedKey, SearchIndex.Hit h) {
+        boolean exact = normalizer.key(h.name()).equals(key);
+        boolean strippedExact =
+                !exact && !strippedKey.isEmpty() && legalForms.strip(h.name()).equals(strippedKey);
+        double score = exact ? 100 : strippedExact ? STRIPPED_EXACT : base(h.score());
+        boolean allAgree = true;
+        for (PropertyValue pv : q.properties()) {
+            if (agrees(h.entity(), pv)) {
+                score += 5;
+            } else {
+                score -= 20;
+                allAgree = false;
+            }
+        }
+        List<Candidate.Feature> features = new ArrayList<>();
+        features.add(new Candidate.Feature("name", exact || strippedExact ? 1.0 : Math.round(base(h.score())) / 100.0));
+        features.add(new Candidate.Feature("alias", !RDFS.label.getURI().equals(h.property())));
+        if (q.typeIri() != null) {
+            features.add(new Candidate.Feature("type", true));
+        }
+        features.add(new Candidate.Feature(
+                "suffix_stripped",
+                strippedExact || NameVariants.Kind.SUFFIX_STRIPPED.name().equals(h.via())));
+        features.add(
+                new Candidate.Feature("pinyin", NameVariants.Kind.PINYIN.name().equals(h.via())));
+        return new Scored(
+                h, Math.max(0, Math.min(100, score)), (exact || strippedExact) && allAgree, List.copyOf(features));
     }
 
     /**

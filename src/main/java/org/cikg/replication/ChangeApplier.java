@@ -1,24 +1,13 @@
 package org.cikg.replication;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdfpatch.changes.RDFChangesBase;
-import org.apache.jena.rdfpatch.text.RDFPatchReaderText;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.cikg.store.KnowledgeStore;
@@ -123,7 +112,7 @@ final class ChangeApplier implements MessageListener<String, byte[]>, ConsumerSe
             applySnapshot(c, record.offset());
         } else {
             Path folder = spool.resolve(c.id());
-            write(folder.resolve(String.format("%08d", chunk)), record.value());
+            SpoolFiles.write(folder.resolve(String.format("%08d", chunk)), record.value());
             if (chunk == chunks - 1) {
                 applyPatch(c, folder, chunks, record.offset());
             }
@@ -152,7 +141,7 @@ final class ChangeApplier implements MessageListener<String, byte[]>, ConsumerSe
         // Parsed once outside the transaction: a bad record must never abort a large TDB2 write transaction (the
         // store's node table is not safe to write again in this JVM after that).
         long[] counted = new long[2];
-        read(parts, new RDFChangesBase() {
+        SpoolFiles.read(parts, new RDFChangesBase() {
             @Override
             public void add(Node g, Node s, Node p, Node o) {
                 counted[0]++;
@@ -169,7 +158,7 @@ final class ChangeApplier implements MessageListener<String, byte[]>, ConsumerSe
         }
         DatasetGraph dsg = store.dataset();
         Txn.executeWrite(dsg, () -> {
-            read(parts, new RDFChangesBase() {
+            SpoolFiles.read(parts, new RDFChangesBase() {
                 @Override
                 public void add(Node g, Node s, Node p, Node o) {
                     dsg.add(Recording.graph(g), s, p, o);
@@ -190,7 +179,7 @@ final class ChangeApplier implements MessageListener<String, byte[]>, ConsumerSe
                 offset,
                 (System.nanoTime() - t0) / 1_000_000,
                 Duration.between(c.committedAt(), status.appliedAt()).toMillis());
-        deleteFolder(folder);
+        SpoolFiles.deleteFolder(folder);
         announce(c.kind());
     }
 
@@ -261,7 +250,7 @@ final class ChangeApplier implements MessageListener<String, byte[]>, ConsumerSe
 
     private void restore(Path file, java.util.function.Consumer<DatasetGraph> alsoInTransaction, boolean deleteAfter) {
         StoreBackup.verify(file);
-        long quads = countQuads(file);
+        long quads = SpoolFiles.countQuads(file);
         StoreBackup.RestoreReport r = backups.restore(file, store.dataset(), alsoInTransaction);
         if (r.quads() != quads) {
             throw new IllegalStateException("Snapshot " + file + " restored " + r.quads() + " of " + quads + " quads");
@@ -271,22 +260,6 @@ final class ChangeApplier implements MessageListener<String, byte[]>, ConsumerSe
         }
     }
 
-    /** Parses the snapshot once before the write transaction (see applyPatch). */
-    private static long countQuads(Path file) {
-        long[] n = new long[1];
-        try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
-            RDFParser.source(in).lang(Lang.NQUADS).parse(new StreamRDFBase() {
-                @Override
-                public void quad(Quad q) {
-                    n[0]++;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return n[0];
-    }
-
     private void announce(String kind) {
         if (Change.LOAD.equals(kind)) {
             KnowledgeStore.StoreStatus s = store.status();
@@ -294,50 +267,6 @@ final class ChangeApplier implements MessageListener<String, byte[]>, ConsumerSe
                     true, s.files(), s.asserted(), s.inferred(), s.triples(), s.hash(), s.loadedAt(), Duration.ZERO)));
         } else {
             version.changed();
-        }
-    }
-
-    private static void read(List<Path> parts, RDFChangesBase into) {
-        List<InputStream> streams = new ArrayList<>();
-        try {
-            for (Path p : parts) {
-                streams.add(Files.newInputStream(p));
-            }
-            try (InputStream in = new SequenceInputStream(Collections.enumeration(streams))) {
-                new RDFPatchReaderText(new java.io.BufferedInputStream(in, 1 << 16)).apply(into);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (InputStream s : streams) {
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // closing a file we only read
-                }
-            }
-        }
-    }
-
-    private static void write(Path file, byte[] value) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteFolder(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

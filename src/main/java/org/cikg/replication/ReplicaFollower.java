@@ -77,7 +77,7 @@ final class ReplicaFollower implements SmartLifecycle {
     }
 
     private void follow() {
-        ChangeApplier.deleteFolder(spool);
+        SpoolFiles.deleteFolder(spool);
         LogPosition.Position p = LogPosition.readCommitted(store.dataset());
         String how = "resumed at change " + p.sequence() + " (log offset " + p.offset() + ")";
         if (p.sequence() == 0 && !props.bootstrapFrom().isBlank()) {

@@ -42,6 +42,10 @@ import org.springframework.stereotype.Component;
  * <p>What goes into the index is {@link IndexBuilder}'s; how a search is scored is {@link NameQuery}'s. This class
  * keeps the current index (a snapshot readers hold while they search), decides when to open or build one, and
  * answers searches.
+ *
+ * <p>It stays one class (a little over 300 lines): the snapshot's reference counting, the choice between opening
+ * and rebuilding, and the search itself all guard the same snapshot, and are easiest to check for a leaked or
+ * early-closed reader when read together.
  */
 @Component
 public class SearchIndex {

@@ -18,6 +18,11 @@ import org.apache.jena.vocabulary.RDFS;
  * issuers, the place that first introduced them and dated adoptions; officials with their posts
  * ({@code cikg:Position} nodes); indicators. An entity's IRI, type and names are a function of the seed and its
  * index, so references to earlier entities are recomputed rather than remembered.
+ *
+ * <p>It stays one class (a little over 300 lines): every kind of entity draws from the same random stream in a
+ * fixed order and refers to the others by recomputing their IRIs from their indexes; split by kind, the classes would
+ * have to share that stream and those functions anyway, and the order of draws (which fixes the output for a seed)
+ * would be harder to see.
  */
 final class SyntheticEntities {
     private static final String[] SECTORS = {
