@@ -58,9 +58,13 @@ class ClientDisconnectIT extends ServiceITBase {
     void pipelinedRequestIsNeverGarbled() throws Exception {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), fuseki.port())) {
             s.setSoTimeout(20_000);
-            // timeout=1: this one stops after 1 s with a 503 problem, long enough for the watch to look.
+            // timeout=1: this one stops after 1 s with a 503 problem, long enough for the watch to look. The next
+            // request goes out once the first is seen computing (not after a guessed pause).
+            long before = runningQueries();
             post(s.getOutputStream(), "query=" + enc(ENDLESS_COUNT) + "&timeout=1");
-            Thread.sleep(600);
+            assertThat(waitFor(() -> runningQueries() > before, 8_000))
+                    .as("the first query runs")
+                    .isTrue();
             post(s.getOutputStream(), "query=" + enc("ASK {}"));
             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
             List<String> statusLines = new ArrayList<>();
@@ -122,7 +126,7 @@ class ClientDisconnectIT extends ServiceITBase {
             if (condition.getAsBoolean()) {
                 return true;
             }
-            Thread.sleep(50);
+            Thread.sleep(20); // the pause between two looks, not a guess at how long the condition takes
         }
         return condition.getAsBoolean();
     }

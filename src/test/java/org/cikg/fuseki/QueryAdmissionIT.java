@@ -77,7 +77,7 @@ class QueryAdmissionIT extends ServiceITBase {
                                             "Retry-After: " + TooManyQueriesException.RETRY_AFTER_SECONDS)) {
                                         refusalsWithoutRetryAfter.incrementAndGet();
                                     }
-                                    Thread.sleep(200);
+                                    Thread.sleep(200); // the refused client's back-off (part of the scenario)
                                 }
                             } catch (IOException e) {
                                 if (!stop.get()) {
@@ -98,11 +98,16 @@ class QueryAdmissionIT extends ServiceITBase {
         List<Long> probeMillis = new ArrayList<>();
         List<Integer> admitted = new ArrayList<>();
         try {
-            Thread.sleep(1_500);
+            // Sampling starts once the attack is on: the attackers hold their permits and have been refused at least
+            // once (both seen here, within 30 s), instead of after a guessed pause.
+            long attackOn = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while ((admission.running() < 2 || !statuses.contains(503)) && System.nanoTime() < attackOn) {
+                Thread.sleep(20);
+            }
             for (int i = 0; i < 30; i++) {
                 admitted.add(admission.running());
                 probeMillis.add(probe());
-                Thread.sleep(300);
+                Thread.sleep(300); // the other client's pace (part of the scenario)
             }
         } finally {
             stop.set(true);

@@ -250,7 +250,12 @@ class ReplicationIT {
             converged(a, b);
             assertThat(gspPut(BULK, bulk("new", n)).statusCode()).isLessThan(300);
             converged(a, b);
-            Thread.sleep(300);
+            // Until the reader has seen the new state (it asks in a loop), at most 10 s: a wait on what it saw,
+            // not a guess at how long one read takes.
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!seen.contains("new=" + n) && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
         } finally {
             reading.set(false);
             reader.join(30_000);
