@@ -962,34 +962,37 @@ public final class BenchmarkSuite {
         if (!construct) {
             return sparqlRows(url);
         }
-        try {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(url))
-                    .header("Accept", "application/n-triples")
-                    .timeout(Duration.ofSeconds(60))
-                    .build();
-            HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("HTTP " + r.statusCode() + " "
-                        + r.body().lines().findFirst().orElse("") + " (" + url + ")");
-            }
-            return r.body()
+        try (InputStream in = get(url, "application/n-triples")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .lines()
                     .filter(l -> !l.isBlank() && !l.startsWith("#"))
                     .count();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private long sparqlRows(String url) {
+        try (InputStream in = get(url, "application/sparql-results+json")) {
+            org.apache.jena.query.ResultSet rows = ResultSetMgr.read(in, ResultSetLang.RS_JSON);
+            long n = 0;
+            while (rows.hasNext()) {
+                rows.next();
+                n++;
+            }
+            return n;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The body of a GET answered 200; otherwise fails with the status and the server's message first. */
+    private InputStream get(String url, String accept) throws IOException {
         try {
             HttpRequest req = HttpRequest.newBuilder(URI.create(url))
-                    .header("Accept", "application/sparql-results+json")
+                    .header("Accept", accept)
                     .timeout(Duration.ofSeconds(60))
                     .build();
             HttpResponse<InputStream> r = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
@@ -1001,17 +1004,7 @@ public final class BenchmarkSuite {
                                 .findFirst()
                                 .orElse("") + " (" + url + ")");
             }
-            try (InputStream in = r.body()) {
-                org.apache.jena.query.ResultSet rows = ResultSetMgr.read(in, ResultSetLang.RS_JSON);
-                long n = 0;
-                while (rows.hasNext()) {
-                    rows.next();
-                    n++;
-                }
-                return n;
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return r.body();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -1090,7 +1083,7 @@ public final class BenchmarkSuite {
         }
     }
 
-    private static void deleteTree(Path p) throws IOException {
+    static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }

@@ -120,7 +120,7 @@ public final class GazetteerBench {
 
     private Map<String, Double> measure(String level, int round) throws Exception {
         Path store = work.resolve(level + "-" + round);
-        deleteTree(store);
+        BenchmarkSuite.deleteTree(store);
         Map<String, Double> m = new LinkedHashMap<>();
         Path loadLog = work.resolve("load-" + level + ".log");
         Process load = new ProcessBuilder(
@@ -226,7 +226,7 @@ public final class GazetteerBench {
             service.waitFor();
         }
         System.out.println(level + " round " + round + ": " + m);
-        deleteTree(store);
+        BenchmarkSuite.deleteTree(store);
         return m;
     }
 
@@ -313,17 +313,6 @@ public final class GazetteerBench {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
         }
     }
 

@@ -99,64 +99,76 @@ final class DeadlineMatching {
                         NodeFactory.createLiteral(result, in.getLiteralLanguage(), in.getLiteralDatatype()));
     }
 
+    /**
+     * The pattern argument of {@code REGEX} or {@code REPLACE} ({@code function}): compiled once when it is a constant,
+     * else at each call, capped at {@code maxLength}.
+     */
+    record PatternArg(String function, int maxLength, Pattern fixed) {
+        static PatternArg of(String function, Expr pattern, Expr flags, int maxLength) {
+            return new PatternArg(function, maxLength, constant(function, pattern, flags, maxLength));
+        }
+
+        /** The pattern for this call ({@code args.get(1)}, its flags at {@code flagsAt} when given). */
+        Pattern at(List<NodeValue> args, int flagsAt) {
+            return fixed != null
+                    ? fixed
+                    : compile(function, args.get(1), args.size() > flagsAt ? args.get(flagsAt) : null, maxLength);
+        }
+
+        /** Without an execution (constant folding at planning time) it is not evaluated: nothing could stop it. */
+        ExprEvalException notWithoutExecution() {
+            return new ExprEvalException(function + " is evaluated when the query runs");
+        }
+    }
+
     /** {@code REGEX}, matched under the deadline. */
     static final class Match extends E_Regex {
-        private final int maxLength;
-        private final Pattern fixed;
+        private final PatternArg pattern;
 
         Match(Expr text, Expr pattern, Expr flags, int maxLength) {
             super(text, pattern, flags);
-            this.maxLength = maxLength;
-            this.fixed = constant("REGEX", pattern, flags, maxLength);
+            this.pattern = PatternArg.of("REGEX", pattern, flags, maxLength);
         }
 
         @Override
         public NodeValue eval(List<NodeValue> args, FunctionEnv env) {
-            Pattern p = fixed != null
-                    ? fixed
-                    : compile("REGEX", args.get(1), args.size() > 2 ? args.get(2) : null, maxLength);
-            return NodeValue.booleanReturn(find(p, args.get(0), env));
+            return NodeValue.booleanReturn(find(pattern.at(args, 2), args.get(0), env));
         }
 
-        /** Without an execution (constant folding at planning time) it is not evaluated: nothing could stop it. */
         @Override
         public NodeValue eval(List<NodeValue> args) {
-            throw new ExprEvalException("REGEX is evaluated when the query runs");
+            throw pattern.notWithoutExecution();
         }
 
         @Override
         public Expr copy(ExprList args) {
-            return new Match(args.get(0), args.get(1), args.size() > 2 ? args.get(2) : null, maxLength);
+            return new Match(args.get(0), args.get(1), args.size() > 2 ? args.get(2) : null, pattern.maxLength());
         }
     }
 
     /** {@code REPLACE}, matched under the deadline. */
     static final class Replace extends E_StrReplace {
-        private final int maxLength;
-        private final Pattern fixed;
+        private final PatternArg pattern;
 
         Replace(Expr text, Expr pattern, Expr replacement, Expr flags, int maxLength) {
             super(text, pattern, replacement, flags);
-            this.maxLength = maxLength;
-            this.fixed = constant("REPLACE", pattern, flags, maxLength);
+            this.pattern = PatternArg.of("REPLACE", pattern, flags, maxLength);
         }
 
         @Override
         public NodeValue eval(List<NodeValue> args, FunctionEnv env) {
-            Pattern p = fixed != null
-                    ? fixed
-                    : compile("REPLACE", args.get(1), args.size() > 3 ? args.get(3) : null, maxLength);
-            return replace(args.get(0), p, args.get(2), env);
+            return replace(args.get(0), pattern.at(args, 3), args.get(2), env);
         }
 
         @Override
         public NodeValue eval(List<NodeValue> args) {
-            throw new ExprEvalException("REPLACE is evaluated when the query runs");
+            throw pattern.notWithoutExecution();
         }
 
         @Override
         public Expr copy(ExprList args) {
-            return new Replace(args.get(0), args.get(1), args.get(2), args.size() > 3 ? args.get(3) : null, maxLength);
+            return new Replace(
+                    args.get(0), args.get(1), args.get(2), args.size() > 3 ? args.get(3) : null, pattern.maxLength());
         }
     }
 }

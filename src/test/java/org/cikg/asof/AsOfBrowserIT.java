@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import org.cikg.support.ServiceITBase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.cikg.support.BrowserITBase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
@@ -18,8 +16,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -28,10 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (390 px) width: choosing a year switches the page and keeps the language, a year before the founding says so, an
  * INFERRED badge opens the derivation tree; screenshots go to {@code target/screenshots/}.
  */
-class AsOfBrowserIT extends ServiceITBase {
-    @TempDir
-    Path profile;
-
+class AsOfBrowserIT extends BrowserITBase {
     private ChromeDriver driver;
 
     /** Desktop and phone width, in CSS pixels. */
@@ -40,32 +33,8 @@ class AsOfBrowserIT extends ServiceITBase {
     }
 
     private void startBrowser(int width) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--user-data-dir=" + profile.toAbsolutePath(),
-                "--window-size=" + width + ",900");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(width, 900));
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
+        browser.width(width);
+        driver = browser.driver();
     }
 
     private void waitFor(String what, java.util.function.Supplier<Boolean> condition) {

@@ -112,19 +112,7 @@ class CurationCommandTest {
     void acceptedClaimBecomesTurtleWithItsStatementNode() {
         assertEquals(0, addSource(), err.toString());
         List<ReviewSheet.Row> rows = new ArrayList<>(ReviewSheet.read(sheet));
-        rows.add(new ReviewSheet.Row(
-                "yes",
-                "claim",
-                STEM,
-                1,
-                "deepseek",
-                "",
-                "cikg:founder",
-                "liang-wenfeng",
-                "",
-                "stated",
-                "",
-                "edited by the curator"));
+        rows.add(founderClaim(1, "deepseek", "stated", "edited by the curator"));
         ReviewSheet.write(sheet, rows);
         assertEquals(0, run("accept-sheet", sheet.toString()), err.toString());
 
@@ -158,41 +146,13 @@ class CurationCommandTest {
         assertEquals(0, addSource(), err.toString());
         Path file = data.resolve("articles/" + STEM + ".ttl");
         String before = Files.readString(file);
-        ReviewSheet.write(
-                sheet,
-                List.of(new ReviewSheet.Row(
-                        "yes",
-                        "claim",
-                        STEM,
-                        1,
-                        "deepseek",
-                        "",
-                        "cikg:founder",
-                        "liang-wenfeng",
-                        "",
-                        "probably",
-                        "",
-                        "")));
+        ReviewSheet.write(sheet, List.of(founderClaim(1, "deepseek", "probably", "")));
         assertEquals(1, run("accept-sheet", sheet.toString()));
         assertTrue(err.toString().contains("certainty"), err.toString());
         assertEquals(before, Files.readString(file), "nothing written");
 
         err.reset();
-        ReviewSheet.write(
-                sheet,
-                List.of(new ReviewSheet.Row(
-                        "yes",
-                        "claim",
-                        STEM,
-                        9,
-                        "deepseek",
-                        "",
-                        "cikg:founder",
-                        "liang-wenfeng",
-                        "",
-                        "stated",
-                        "",
-                        "")));
+        ReviewSheet.write(sheet, List.of(founderClaim(9, "deepseek", "stated", "")));
         assertEquals(1, run("accept-sheet", sheet.toString()));
         assertTrue(err.toString().contains("outside the source document"), err.toString());
         assertEquals(before, Files.readString(file));
@@ -201,23 +161,15 @@ class CurationCommandTest {
     @Test
     void aRowNamingAnUnknownEntityIsReportedNotGuessed() {
         assertEquals(0, addSource(), err.toString());
-        ReviewSheet.write(
-                sheet,
-                List.of(new ReviewSheet.Row(
-                        "yes",
-                        "claim",
-                        STEM,
-                        1,
-                        "no-such-company",
-                        "",
-                        "cikg:founder",
-                        "liang-wenfeng",
-                        "",
-                        "stated",
-                        "",
-                        "")));
+        ReviewSheet.write(sheet, List.of(founderClaim(1, "no-such-company", "stated", "")));
         assertEquals(1, run("accept-sheet", sheet.toString()));
         assertTrue(err.toString().contains("no-such-company"), err.toString());
         assertFalse(err.toString().isEmpty());
+    }
+
+    /** An accepted row of the sheet: {@code subject} founded by Liang Wenfeng, in paragraph {@code paragraph}. */
+    private static ReviewSheet.Row founderClaim(int paragraph, String subject, String certainty, String note) {
+        return new ReviewSheet.Row(
+                "yes", "claim", STEM, paragraph, subject, "", "cikg:founder", "liang-wenfeng", "", certainty, "", note);
     }
 }

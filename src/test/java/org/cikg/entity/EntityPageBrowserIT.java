@@ -3,11 +3,8 @@ package org.cikg.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.cikg.support.BrowserITBase;
 import org.cikg.support.PageBrowser;
-import org.cikg.support.ServiceITBase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -18,25 +15,7 @@ import org.openqa.selenium.WebElement;
  * notes and each source's metadata, on a desktop window and on a phone-sized one. Screenshots go to
  * {@code target/screenshots/}.
  */
-class EntityPageBrowserIT extends ServiceITBase {
-    private static PageBrowser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new PageBrowser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void wide() {
-        browser.width(PageBrowser.WIDE);
-    }
+class EntityPageBrowserIT extends BrowserITBase {
 
     private void open(String path) {
         browser.open(facade(path));

@@ -8,11 +8,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.cikg.support.BrowserITBase;
 import org.cikg.support.PageBrowser;
-import org.cikg.support.ServiceITBase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -29,26 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * One browser for the class. Screenshots of the home, an entity, a question and the explorer at both widths go to
  * {@code target/screenshots/} (and to {@code docs/screenshots/} with {@code -Dscreenshots.dir=docs/screenshots}).
  */
-class SurfaceBrowserIT extends ServiceITBase {
+class SurfaceBrowserIT extends BrowserITBase {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static PageBrowser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new PageBrowser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void wide() {
-        browser.width(PageBrowser.WIDE);
-    }
 
     /** Every kind of page, and what to wait for before looking at it. */
     private static final List<String> PAGES = List.of(

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.cikg.support.BrowserITBase;
 import org.cikg.support.PageBrowser;
-import org.cikg.support.ServiceITBase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -21,26 +18,8 @@ import org.openqa.selenium.interactions.Actions;
  * range starts at the years present and, narrowed, draws undated links differently; the keyboard list; the focus
  * box's autocomplete; a 390 px phone.
  */
-class ExplorerBrowserIT extends ServiceITBase {
+class ExplorerBrowserIT extends BrowserITBase {
     private static final String ID = "https://w3id.org/cikg/id/";
-    private static PageBrowser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new PageBrowser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void wide() {
-        browser.width(PageBrowser.WIDE);
-    }
 
     private void openExplorer(String focus) {
         browser.open(facade("/explore?focus=" + focus));
