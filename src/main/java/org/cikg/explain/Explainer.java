@@ -36,6 +36,10 @@ import org.springframework.stereotype.Component;
  * Optional<Explanation> e = explainer.explain(Triple.create(hangzhou, locatedIn, china), "en");
  * e.get().text();   // "Hangzhou located in China because Hangzhou located in Zhejiang (article 000 ¶6, stated) ..."
  * }</pre>
+ *
+ * <p>It stays one class (a little over 300 lines): choosing the cheapest derivation and writing the explanation from
+ * it walk the same costs, step by step, and read best together; what it looks up in the store (sources, labels) is
+ * {@link ExplanationLookups}'s.
  */
 @Component
 public class Explainer {
