@@ -10,7 +10,9 @@
 # Readers: facade http://127.0.0.1:18080, SPARQL http://127.0.0.1:13030/kg/sparql (haproxy, replicas only).
 # Writes: the writer, facade http://127.0.0.1:18180 (POST /admin/reload), SPARQL update
 # http://127.0.0.1:13130/kg/update, admin user "admin", password $CLUSTER_PASSWORD (default cluster-secret).
-# Scratch folder: $CLUSTER_WORK (default /tmp/cikg-cluster). Ports can be moved with the variables below.
+# Scratch folder: $CLUSTER_WORK (default /tmp/cikg-cluster). Ports can be moved with the variables below;
+# SERVICE_ARGS adds properties to every service (the benchmark raises the SPARQL admission limits: haproxy is one
+# client address to the replicas).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -114,7 +116,7 @@ start_service() {
     --kg.store.location="$CLUSTER_WORK/$name/store" --kg.store.backups="$CLUSTER_WORK/$name/backups" \
     --kg.admin.password="$PASSWORD" --kg.replication.bootstrap-servers=127.0.0.1:"$KAFKA_PORT" \
     --kg.replication.topic="$TOPIC" --kg.replication.max-lag="$MAX_LAG" \
-    --logging.level.org.apache.kafka=WARN --logging.level.org.apache.jena.fuseki=WARN "$@"
+    --logging.level.org.apache.kafka=WARN --logging.level.org.apache.jena.fuseki=WARN "$@" ${SERVICE_ARGS:-}
 }
 
 start() {

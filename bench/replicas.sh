@@ -5,13 +5,19 @@
 # that replaces it with another 1M graph (seed 8), lag under a stream of small updates, and read throughput through
 # haproxy with one replica and with two at 16 and 64 clients (as a ratio). Writes docs/replication-benchmark.md and
 # stops the cluster at the end. Scratch files in $BENCH_WORK (default /tmp/cikg-replicas); the generated graphs are
-# reused when present. Knobs: UPDATES (default 100), SECONDS_PER_RUN (15), CLIENTS (16,64).
+# reused when present. Knobs: UPDATES (default 100), SECONDS_PER_RUN (15), CLIENTS (16,64), SECOND_RELOAD (yes; no
+# leaves out the reload with the seed-8 graph), PARTS (loads,updates,throughput: the parts measured), ports and
+# folders as in bench/cluster.sh (KAFKA_PORT, WRITER_HTTP, ..., LB_SPARQL_ONE), ENTITIES (500: the pages read),
+# WORKLOADS (pages,sparql), OUT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${BENCH_WORK:-/tmp/cikg-replicas}
 mkdir -p "$WORK"
 export CLUSTER_WORK="$WORK/cluster"
 export SKIP_BUILD=yes WRITER_XMX=${WRITER_XMX:-4g} SERVICE_XMX=${SERVICE_XMX:-1500m} MAX_LAG=${MAX_LAG:-30m}
+# Every request reaches a replica from haproxy's one address: admit as many concurrent SPARQL queries per client as
+# the benchmark's clients, as bench/run.sh does for its loopback clients.
+export SERVICE_ARGS=${SERVICE_ARGS:---kg.sparql.max-concurrent=512 --kg.sparql.max-concurrent-per-client=512}
 
 timeout 1200 mvn -B -q package -DskipTests
 JAR=$(ls target/cikg-*.jar | grep -v original | head -1)
@@ -35,6 +41,8 @@ timeout "${SUITE_TIMEOUT:-7200}" java -Xmx1g -cp "$CP" org.cikg.bench.ReplicaBen
   --replica-sparql "http://127.0.0.1:${R1_SPARQL:-13131},http://127.0.0.1:${R2_SPARQL:-13132}" \
   --lb "http://127.0.0.1:${LB_HTTP:-18080}" --lb-sparql "http://127.0.0.1:${LB_SPARQL:-13030}" \
   --lb-one "http://127.0.0.1:${LB_HTTP_ONE:-18081}" --lb-one-sparql "http://127.0.0.1:${LB_SPARQL_ONE:-13031}" \
-  --data "$WORK/data" --synth "$WORK/synth-1M-seed7.nt.gz" --synth2 "$WORK/synth-1M-seed8.nt.gz" \
+  --data "$WORK/data" --synth "$WORK/synth-1M-seed7.nt.gz" \
+  --synth2 "$([ "${SECOND_RELOAD:-yes}" = yes ] && echo "$WORK/synth-1M-seed8.nt.gz")" --parts "${PARTS:-loads,updates,throughput}" \
   --password "${CLUSTER_PASSWORD:-cluster-secret}" --updates "${UPDATES:-100}" --seconds "${SECONDS_PER_RUN:-15}" \
-  --clients "${CLIENTS:-16,64}" --out docs/replication-benchmark.md --command "bench/replicas.sh"
+  --clients "${CLIENTS:-16,64}" --entities "${ENTITIES:-500}" --workloads "${WORKLOADS:-pages,sparql}" \
+  --out "${OUT:-docs/replication-benchmark.md}" --command "${COMMAND_LINE:-bench/replicas.sh}"

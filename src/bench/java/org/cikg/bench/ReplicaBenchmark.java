@@ -91,9 +91,30 @@ public final class ReplicaBenchmark {
         md.add("| load average at start (1, 5, 15 min) | " + loadBefore + " |");
         md.add("");
 
+        List<String> parts =
+                List.of(opt.getOrDefault("parts", "loads,updates,throughput").split(","));
+        if (parts.contains("loads")) {
+            loads();
+        }
+        if (parts.contains("updates")) {
+            smallUpdates(Integer.parseInt(opt.getOrDefault("updates", "100")));
+        }
+        if (parts.contains("throughput")) {
+            throughput();
+        }
+
+        md.add("");
+        md.add("Load average at the end: "
+                + Files.readString(Path.of("/proc/loadavg")).trim() + ".");
+        Path out = Path.of(opt.get("out"));
+        Files.writeString(out, String.join("\n", md) + "\n");
+        System.out.println("Wrote " + out);
+    }
+
+    private void loads() throws Exception {
         Path data = Path.of(opt.get("data"));
         Path a = Path.of(opt.get("synth"));
-        Path b = Path.of(opt.get("synth2"));
+        String second = opt.getOrDefault("synth2", "");
         md.add("## Lag after loads, and what a load publishes");
         md.add("");
         md.add("Each reload goes through `POST /admin/reload` on the writer (strict parse, inference, SHACL, then the "
@@ -107,20 +128,13 @@ public final class ReplicaBenchmark {
         md.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
         Path inA = gunzip(a, data);
         loadRow("load of the 1M graph (" + a.getFileName() + ") onto the curated data");
-        Files.delete(inA);
-        gunzip(b, data);
-        loadRow("reload replacing it with another 1M graph (" + b.getFileName() + ")");
+        if (!second.isEmpty()) {
+            Files.delete(inA);
+            Path b = Path.of(second);
+            gunzip(b, data);
+            loadRow("reload replacing it with another 1M graph (" + b.getFileName() + ")");
+        }
         md.add("");
-
-        smallUpdates(Integer.parseInt(opt.getOrDefault("updates", "100")));
-        throughput();
-
-        md.add("");
-        md.add("Load average at the end: "
-                + Files.readString(Path.of("/proc/loadavg")).trim() + ".");
-        Path out = Path.of(opt.get("out"));
-        Files.writeString(out, String.join("\n", md) + "\n");
-        System.out.println("Wrote " + out);
     }
 
     // ---- loads -----------------------------------------------------------------------------------------------------
@@ -333,23 +347,44 @@ public final class ReplicaBenchmark {
 
     private void throughput() throws Exception {
         int seconds = Integer.parseInt(opt.getOrDefault("seconds", "15"));
-        List<String> slugs = entities(Integer.parseInt(opt.getOrDefault("entities", "5000")));
+        List<String> slugs = entities(Integer.parseInt(opt.getOrDefault("entities", "500")));
+        List<String> workloads =
+                List.of(opt.getOrDefault("workloads", "pages,sparql").split(","));
         md.add("## Read throughput through haproxy, one replica against two");
         md.add("");
         md.add("Closed-loop clients (Java `HttpClient`, HTTP/1.1, loopback) for " + seconds + " s after 5 s of "
                 + "warm-up, through haproxy: the frontends that send to replica 1 alone, then the ones that balance "
-                + "over both. **Entity pages**: `/page/{slug}` for " + slugs.size() + " entities in random order "
-                + "(the facade caches rendered pages per replica, so most of these are cache hits after the first "
-                + "round). **SPARQL lookups**: the entity's statements (`SELECT ?p ?o WHERE { <entity> ?p ?o } LIMIT "
-                + "50`) through the SPARQL frontend (no cache). The ratio is two replicas' throughput over one's.");
+                + "over both. **Entity pages**: `/page/{slug}` for " + slugs.size() + " entities in random order; "
+                + "before the runs every one of those pages is asked once of each replica directly (16 clients), so "
+                + "both configurations read warm page caches (the facade caches rendered pages per replica) and "
+                + "neither inherits the other's warming. **SPARQL lookups**: the entity's statements (`SELECT ?p ?o "
+                + "WHERE { <entity> ?p ?o } LIMIT 50`) through the SPARQL frontend (no cache); the cluster's "
+                + "services admit as many concurrent queries per client as the clients (haproxy is one client "
+                + "address to them). The ratio is two replicas' throughput over one's.");
         md.add("");
+        if (workloads.contains("pages")) {
+            long w0 = System.nanoTime();
+            for (String rep : replicas) {
+                drive(rep, 16, slugs, true);
+            }
+            md.add(String.format(
+                    Locale.ROOT,
+                    "Warming both replicas' page caches (%d pages each): %.0f s.",
+                    slugs.size(),
+                    (System.nanoTime() - w0) / 1e9));
+            md.add("");
+        }
         md.add("| workload | clients | one replica: req/s | p50 | p99 | two replicas: req/s | p50 | p99 | ratio "
                 + "two / one | errors |");
         md.add("|---|---|---|---|---|---|---|---|---|---|");
         for (String clients : opt.getOrDefault("clients", "16,64").split(",")) {
             int c = Integer.parseInt(clients);
-            row("entity pages", c, seconds, opt.get("lb-one"), opt.get("lb"), slugs, true);
-            row("SPARQL lookups", c, seconds, opt.get("lb-one-sparql"), opt.get("lb-sparql"), slugs, false);
+            if (workloads.contains("pages")) {
+                row("entity pages", c, seconds, opt.get("lb-one"), opt.get("lb"), slugs, true);
+            }
+            if (workloads.contains("sparql")) {
+                row("SPARQL lookups", c, seconds, opt.get("lb-one-sparql"), opt.get("lb-sparql"), slugs, false);
+            }
         }
         md.add("");
         md.add("On this machine all five processes (broker, writer, two replicas, haproxy) and the load "
@@ -357,6 +392,37 @@ public final class ReplicaBenchmark {
                 + "no CPU, only a second JVM's caches and a second set of request threads, so the ratio shows the "
                 + "overhead or gain of spreading the same CPU over two processes, not the gain of a second machine. "
                 + "See scaling.md for what it predicts.");
+    }
+
+    /** Every page of {@code slugs} once from {@code base}, with {@code clients} clients. */
+    private void drive(String base, int clients, List<String> slugs, boolean pages) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            Thread t = new Thread(() -> {
+                for (int k = next.getAndIncrement(); k < slugs.size(); k = next.getAndIncrement()) {
+                    try {
+                        http.send(
+                                HttpRequest.newBuilder(URI.create(base + "/page/" + slugs.get(k)))
+                                        .header("Accept", "text/html")
+                                        .timeout(Duration.ofSeconds(120))
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
+                    } catch (IOException e) {
+                        // counted in the measured runs, not here
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
     }
 
     private void row(String name, int clients, int seconds, String one, String two, List<String> slugs, boolean pages)

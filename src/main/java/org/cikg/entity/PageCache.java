@@ -3,6 +3,7 @@ package org.cikg.entity;
 import java.time.Duration;
 import org.cikg.store.version.DataVersion;
 import org.cikg.store.version.DataVersionCache;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +19,8 @@ class PageCache {
     static final int MAX_DOCUMENTS = 5_000;
     /**
      * Pages and documents as of a year live in caches of their own, as many again: a crawler walking every year of
-     * every entity churns those, and never evicts a current page.
+     * every entity churns those, and never evicts a current page. {@code kg.pages.as-of-cache-size} changes the bound
+     * (the as-of benchmark lowers it, to churn that cache within its time).
      */
     static final int MAX_AS_OF = 5_000;
 
@@ -41,11 +43,11 @@ class PageCache {
     final DataVersionCache<PageKey, Rendered> pagesAsOf;
     final DataVersionCache<DocumentKey, Rendered> documentsAsOf;
 
-    PageCache(DataVersion version) {
+    PageCache(DataVersion version, @Value("${kg.pages.as-of-cache-size:" + MAX_AS_OF + "}") int asOfSize) {
         this.pages = new DataVersionCache<>(version, MAX_PAGES, TTL);
         this.documents = new DataVersionCache<>(version, MAX_DOCUMENTS, TTL);
-        this.pagesAsOf = new DataVersionCache<>(version, MAX_AS_OF, TTL);
-        this.documentsAsOf = new DataVersionCache<>(version, MAX_AS_OF, TTL);
+        this.pagesAsOf = new DataVersionCache<>(version, asOfSize, TTL);
+        this.documentsAsOf = new DataVersionCache<>(version, asOfSize, TTL);
     }
 
     /** The cache for pages of the current graph, or of the graph as of a year. */
