@@ -46,3 +46,10 @@ timeout "${SUITE_TIMEOUT:-5400}" java -Xmx3g -cp "$CP" org.cikg.bench.BenchmarkS
   --work "$WORK" --jar "$JAR" --generate-seconds "$GEN" --out docs/benchmarks.md \
   --command "bench/run.sh $SIZE" --loaders "${LOADERS:-parallel}" --seconds "${OP_SECONDS:-8}" \
   --load-seconds "${LOAD_SECONDS:-10}" --clients "${CLIENTS:-1,16,64}" "${VIRT_ARGS[@]}" "${CDS_ARGS[@]}"
+
+# Random-entity passes (cold, then warm) over a store of the same file, with Virtuoso's describe throughput for the
+# same random entities at the same concurrency as the baseline row: the section "Random entities, SIZE".
+if [ "${RANDOM_PASSES:-yes}" != no ]; then
+  rm -rf "$WORK/random-store"
+  JAR="$JAR" BENCH_WORK="$WORK" timeout 5400 bench/random-entities.sh "$FILE" "$WORK/random-store" "$SIZE"
+fi

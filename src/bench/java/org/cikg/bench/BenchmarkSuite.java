@@ -643,10 +643,11 @@ public final class BenchmarkSuite {
         }
         md.add("### Facade operations alone: warm and cold caches");
         md.add("");
-        md.add("One client, milliseconds. Warm: the same request repeated (served from the caches keyed by the data "
-                + "version). Cold: before each request an empty admin update moves the data version, so pages, answers "
-                + "and exports are computed afresh (TDB2's and the OS's own caches stay warm). Equivalent: the SPARQL in "
-                + "`bench/equivalents.tsv`, through our Fuseki endpoint and in-process.");
+        md.add(
+                "One client, milliseconds. Access pattern: one fixed entity or parameter set per operation. Warm: the same request repeated (served from the caches keyed by the data "
+                        + "version). Cold: before each request an empty admin update moves the data version, so pages, answers "
+                        + "and exports are computed afresh (TDB2's and the OS's own caches stay warm). Equivalent: the SPARQL in "
+                        + "`bench/equivalents.tsv`, through our Fuseki endpoint and in-process.");
         md.add("");
         md.add(
                 "| operation | warm p50 | warm p99 | cold p50 | cold p99 | equivalent via Fuseki p50 | in-process p50 |");
@@ -707,8 +708,9 @@ public final class BenchmarkSuite {
     private void sparqlTable(List<Sparql> queries) {
         md.add("### The same SPARQL in-process and over HTTP through our Fuseki endpoint");
         md.add("");
-        md.add("Median and p99 of up to 30 runs after warm-up, milliseconds; ratio = HTTP median / in-process median "
-                + "(the cost of the HTTP hop, JSON results and Fuseki's request handling).");
+        md.add(
+                "Access pattern: each query text repeated (one fixed entity). Median and p99 of up to 30 runs after warm-up, milliseconds; ratio = HTTP median / in-process median "
+                        + "(the cost of the HTTP hop, JSON results and Fuseki's request handling).");
         md.add("");
         md.add("| query | rows | in-process p50 | p99 | Fuseki HTTP p50 | p99 | HTTP / in-process |");
         md.add("|---|---:|---:|---:|---:|---:|---:|");
@@ -735,7 +737,10 @@ public final class BenchmarkSuite {
         md.add("");
         int seconds = Integer.parseInt(opt.getOrDefault("load-seconds", "10"));
         md.add("Each row: " + seconds + " s of closed-loop requests from N client threads on the same machine "
-                + "(the client shares the 2 cores with the server).");
+                + "(the client shares the 2 cores with the server). Access pattern: every row repeats one fixed request (the "
+                + "entity, parameters and query named in `bench/http-operations.tsv` and `bench/queries`), so a facade row "
+                + "measures its cache after the first request; random entities, cold then warm, are in the section "
+                + "\"Random entities\" (`bench/random-entities.sh`).");
         md.add("");
         md.add("| operation | clients | requests/s | p50 ms | p99 ms | errors |");
         md.add("|---|---:|---:|---:|---:|---:|");

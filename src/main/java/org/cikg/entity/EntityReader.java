@@ -40,10 +40,12 @@ public class EntityReader {
     private final QueryRunner runner;
     private final DataVersionCache.Single<List<ClassCount>> classCounts;
     private final DataVersionCache.Single<List<SourceSummary>> sources;
+    /** Reads entity graphs from the embedded store's indexes; null on a remote store (queries only). */
+    private final EntityGraphReader direct;
 
     @org.springframework.beans.factory.annotation.Autowired
     public EntityReader(KnowledgeStore store, QueryCatalog catalog, DataVersion version) {
-        this(store.runner(), catalog, version);
+        this(store.runner(), catalog, version, store.isRemote() ? null : new EntityGraphReader(store.dataset()));
     }
 
     EntityReader(QueryRunner runner, QueryCatalog catalog) {
@@ -51,6 +53,11 @@ public class EntityReader {
     }
 
     EntityReader(QueryRunner runner, QueryCatalog catalog, DataVersion version) {
+        this(runner, catalog, version, null);
+    }
+
+    private EntityReader(QueryRunner runner, QueryCatalog catalog, DataVersion version, EntityGraphReader direct) {
+        this.direct = direct;
         this.runner = runner;
         this.catalog = catalog;
         this.classCounts = DataVersionCache.single(version, this::computeClassCounts, AGGREGATE_TTL);
@@ -64,7 +71,10 @@ public class EntityReader {
 
     /** The graph of an entity as {@code through} sees the store (the graph as of a year, say). */
     Optional<Model> entityGraph(Node entity, QueryRunner through) {
-        Graph g = through.construct(catalog.get(SystemQuery.ENTITY_GRAPH), Map.of("entity", entity));
+        // The store as it is now, embedded: straight from the indexes (the same graph as the query's).
+        Graph g = direct != null && through == runner
+                ? direct.read(entity)
+                : through.construct(catalog.get(SystemQuery.ENTITY_GRAPH), Map.of("entity", entity));
         if (!g.contains(entity, Node.ANY, Node.ANY)) {
             return Optional.empty();
         }
@@ -83,6 +93,9 @@ public class EntityReader {
 
     /** The triples about the entity that inference added, as {@code through} sees the store. */
     Set<Triple> inferred(Node entity, QueryRunner through) {
+        if (direct != null && through == runner) {
+            return direct.inferred(entity);
+        }
         Set<Triple> out = new HashSet<>();
         Table rows = through.select(catalog.get(SystemQuery.ENTITY_INFERRED), Map.of("entity", entity));
         rows.forEach(b -> out.add(Triple.create(b.get("s"), b.get("p"), b.get("o"))));

@@ -25,7 +25,7 @@ final class Vocab {
 
     private Vocab() {}
 
-    private static Property cikg(String local) {
+    static Property cikg(String local) {
         return ResourceFactory.createProperty(Namespaces.CIKG, local);
     }
 }
