@@ -141,6 +141,8 @@ final class Proposer {
                 }
             }
         }
+        // The organisation named last: what a sentence naming none ("the company raised ...") is most likely about.
+        Occ topic = null;
         for (int li = 0; li < lines.size(); li++) {
             String line = lines.get(li);
             int para = li + 1;
@@ -181,7 +183,12 @@ final class Proposer {
                         .toList();
                 String hedge = hedge(sh, st, lex.lang());
                 claimsOf(para, line, tokens, in, occs, sh, hedge, claims);
-                figuresOf(para, line, tokens, in, sh, hedge, figures);
+                figuresOf(para, line, tokens, in.isEmpty() && topic != null ? List.of(topic) : in, sh, hedge, figures);
+                for (Occ o : in) {
+                    if (o.types().contains(CIKG + "Organization")) {
+                        topic = o;
+                    }
+                }
             }
             pairsOf(para, occs, claims, pairs);
         }
@@ -246,14 +253,20 @@ final class Proposer {
                 j++;
             }
             int from = i;
-            while (from <= j
-                    && (stop.contains(tokens.get(from).text().toLowerCase(Locale.ROOT)) || cueToken.contains(from))) {
+            while (from <= j && stopWord(stop, tokens.get(from).text())) {
                 from++;
             }
             int to = j;
-            while (to >= from
-                    && (stop.contains(tokens.get(to).text().toLowerCase(Locale.ROOT)) || cueToken.contains(to))) {
+            while (to >= from && stopWord(stop, tokens.get(to).text())) {
                 to--;
+            }
+            boolean allCues = true;
+            for (int k = from; k <= to; k++) {
+                allCues &= cueToken.contains(k);
+            }
+            if (allCues) {
+                i = j;
+                continue;
             }
             while (from <= to
                     && sentenceStart(line, tokens, from)
@@ -384,13 +397,13 @@ final class Proposer {
             cls = CIKG + "Company";
             reason = "legal form in the name";
             conf = 0.8;
-        } else if ((cls = classCue(hits, from, to, false)) != null) {
-            reason = "class word '" + classCueText(hits, from, to) + "'";
-            conf = 0.75;
         } else if (afterFounderCue(hits, from)) {
             cls = CIKG + "Person";
             reason = "named by a founder cue";
             conf = 0.7;
+        } else if ((cls = classCue(hits, from, to, false)) != null) {
+            reason = "class word '" + classCueText(hits, from, to) + "'";
+            conf = 0.75;
         } else if (chinesePersonName(tokens, from, to)) {
             cls = CIKG + "Person";
             reason = "a Chinese personal name (surname and given name in pinyin)";
@@ -548,6 +561,14 @@ final class Proposer {
                     add(out, para, s.iri(), p, year, hedge, 0.75, "founding cue '" + cue + "'", cue);
                 }
                 continue;
+            }
+            if (h.cue().key().equals("founder")) {
+                // "founded by X in 2019": a year close after a founder cue dates the founding.
+                String year = yearAfter(tokens, h, 6);
+                Occ s = nearest(in, cueStart, cueEnd, o -> o.types().stream().anyMatch(FOUNDED_DOMAIN::contains));
+                if (year != null && s != null) {
+                    add(out, para, s.iri(), FOUNDING_YEAR, year, hedge, 0.6, "founder cue '" + cue + "' and year", cue);
+                }
             }
             CurationGraph.PropertyRange range = properties.get(p);
             if (range == null) {
@@ -721,6 +742,15 @@ final class Proposer {
         return best;
     }
 
+    private static String yearAfter(List<CueLexicon.Token> tokens, CueLexicon.Hit h, int window) {
+        for (int k = h.to(); k < Math.min(tokens.size(), h.to() + window); k++) {
+            if (YEAR.matcher(tokens.get(k).text()).matches()) {
+                return tokens.get(k).text();
+            }
+        }
+        return null;
+    }
+
     private static String nearestYear(List<CueLexicon.Token> tokens, CueLexicon.Hit h, String line) {
         for (int k = h.to(); k < Math.min(tokens.size(), h.to() + 4); k++) {
             if (YEAR.matcher(tokens.get(k).text()).matches()) {
@@ -790,7 +820,9 @@ final class Proposer {
             Occ about = null;
             double d = Double.MAX_VALUE;
             for (Occ o : in) {
-                double dist = o.end() <= t.start() ? t.start() - o.end() : (o.start() - t.end()) * 2.0;
+                double dist = o.start() > line.length() || o.end() > t.start() && o.start() < t.end()
+                        ? 300
+                        : o.end() <= t.start() ? t.start() - o.end() : (o.start() - t.end()) * 2.0;
                 if (dist >= 0 && dist < d) {
                     d = dist;
                     about = o;
@@ -880,12 +912,17 @@ final class Proposer {
                 String[] best = null;
                 int size = Integer.MAX_VALUE;
                 for (CurationGraph.PropertyRange p : properties.values()) {
+                    if (p.property().equals(CIKG + "capitalOf")) {
+                        continue; // a capital needs a cue: never guessed from classes alone
+                    }
                     int sz = p.domain().size() + p.range().size();
-                    if (sz < size && fits(p, ts.get(a), ts.get(b))) {
+                    Occ oa = new Occ(a, ts.get(a), 0, 0, false);
+                    Occ ob = new Occ(b, ts.get(b), 0, 0, false);
+                    if (sz < size && fits(p, ts.get(a), ts.get(b)) && placesAgree(p.property(), oa, ob)) {
                         best = new String[] {a, p.property(), b};
                         size = sz;
                     }
-                    if (sz < size && fits(p, ts.get(b), ts.get(a))) {
+                    if (sz < size && fits(p, ts.get(b), ts.get(a)) && placesAgree(p.property(), ob, oa)) {
                         best = new String[] {b, p.property(), a};
                         size = sz;
                     }
@@ -943,6 +980,11 @@ final class Proposer {
         }
         String between = line.substring(toks.get(i - 1).end(), toks.get(i).start());
         return between.matches(".*[.!?؟:«\"“(].*") || between.contains("\u2014 ");
+    }
+
+    /** A stop word of the language, unless written in capitals ("SA" is a legal form, not the possessive). */
+    private static boolean stopWord(CharArraySet stop, String w) {
+        return !w.equals(w.toUpperCase(Locale.ROOT)) && stop.contains(w.toLowerCase(Locale.ROOT));
     }
 
     private static boolean gap(String line, CueLexicon.Token a, CueLexicon.Token b) {
