@@ -202,7 +202,7 @@ final class GuardedResponse extends HttpServletResponseWrapper {
             HttpServletResponse r = (HttpServletResponse) getResponse();
             r.resetBuffer();
             r.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-            RequestGate.problem(
+            ProblemBody.write(
                     r,
                     503,
                     "Query timed out",
