@@ -1,43 +1,95 @@
 package org.cikg.curation;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
+import java.util.Locale;
 import org.cikg.core.Namespaces;
 
 /**
- * Builds the review sheet of one article: a mention row per entity named in each paragraph, then a claim row per
- * pair of entities that share a paragraph, with the predicate the ontology's domains and ranges allow between them
- * (the narrowest one; the others in the note), or none.
+ * Builds the review sheet of one article from its {@link Proposer proposals}, best first: the new entities it names
+ * (with a proposed class, slug and English label), the claims a cue supports (with the cue as the reason and a
+ * confidence), the figures (unit, year, bound), then a separator row, then the pairs of entities that only share a
+ * paragraph (the narrowest predicate the ontology's domains and ranges allow, or none), and last the mention rows
+ * (every known entity named in each paragraph, as evidence).
  */
 public final class ArticleReviewer {
+    /** The gazetteer the commands read by default (relative to the project root). */
+    public static final Path GAZETTEER = Path.of("gazetteer", "counties.ttl");
+
     private final CurationGraph graph;
-    private final MentionFinder finder;
-    private final List<CurationGraph.PropertyRange> properties;
+    private final Proposer proposer;
 
     public ArticleReviewer(CurationGraph graph) {
+        this(graph, GAZETTEER);
+    }
+
+    public ArticleReviewer(CurationGraph graph, Path gazetteer) {
+        this(graph, GazetteerIndex.read(gazetteer));
+    }
+
+    ArticleReviewer(CurationGraph graph, GazetteerIndex gazetteer) {
         this.graph = graph;
-        this.finder = new MentionFinder(graph.names(), graph::types);
-        this.properties = graph.objectProperties().stream()
-                .sorted(Comparator.comparingInt((CurationGraph.PropertyRange p) ->
-                                p.domain().size() + p.range().size())
-                        .thenComparing(CurationGraph.PropertyRange::property))
-                .toList();
+        this.proposer = new Proposer(graph, gazetteer);
+    }
+
+    Proposer proposer() {
+        return proposer;
     }
 
     public MentionFinder finder() {
-        return finder;
+        return proposer.finder();
     }
 
-    /** The rows for an article whose lines are {@code lines}. */
+    /** The rows for an article whose lines are {@code lines}, its language guessed from its script. */
     public List<ReviewSheet.Row> review(String stem, List<String> lines) {
-        Map<Integer, Set<String>> byParagraph = new TreeMap<>();
+        return review(stem, lines, Proposer.language(lines));
+    }
+
+    /** The rows for an article in language {@code lang} ({@code fr}, {@code ru}, {@code ar}, {@code he}, {@code en}). */
+    public List<ReviewSheet.Row> review(String stem, List<String> lines, String lang) {
+        Proposer.Proposals p = proposer.propose(lines, lang);
         List<ReviewSheet.Row> rows = new ArrayList<>();
-        for (MentionFinder.Mention m : finder.findAll(lines)) {
+        for (Proposer.NewEntity e : p.entities()) {
+            rows.add(new ReviewSheet.Row(
+                    "",
+                    "entity",
+                    stem,
+                    e.paragraphs().iterator().next(),
+                    slug(e.iri()),
+                    e.label(),
+                    "rdf:type",
+                    curie(e.cls()),
+                    "",
+                    "",
+                    String.join(" | ", e.surfaces()),
+                    "new entity: " + e.reason() + "; paragraphs " + e.paragraphs(),
+                    confidence(e.confidence())));
+        }
+        for (Proposer.Proposal c : p.claims()) {
+            rows.add(claimRow(stem, c));
+        }
+        for (Proposer.Proposal f : p.figures()) {
+            rows.add(claimRow(stem, f));
+        }
+        rows.add(new ReviewSheet.Row(
+                "",
+                "line",
+                stem,
+                0,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "below this line: entities named in the same paragraph without a cue linking them",
+                ""));
+        for (Proposer.Proposal c : p.pairs()) {
+            rows.add(claimRow(stem, c));
+        }
+        for (MentionFinder.Mention m : proposer.finder().findAll(lines)) {
             boolean ambiguous = m.entities().size() > 1;
             boolean resolved = MentionFinder.isResolved(m);
             for (String e : m.entities().stream().sorted().toList()) {
@@ -57,79 +109,35 @@ public final class ArticleReviewer {
                         "",
                         m.surface(),
                         note));
-                if (!ambiguous) {
-                    byParagraph
-                            .computeIfAbsent(m.paragraph(), k -> new LinkedHashSet<>())
-                            .add(e);
-                }
-            }
-        }
-        for (var para : byParagraph.entrySet()) {
-            List<String> es = new ArrayList<>(para.getValue());
-            for (int i = 0; i < es.size(); i++) {
-                for (int j = i + 1; j < es.size(); j++) {
-                    rows.add(claim(stem, para.getKey(), es.get(i), es.get(j)));
-                }
             }
         }
         return rows;
     }
 
-    private ReviewSheet.Row claim(String stem, int paragraph, String a, String b) {
-        List<String[]> fits = new ArrayList<>();
-        Set<String> ta = graph.types(a);
-        Set<String> tb = graph.types(b);
-        for (CurationGraph.PropertyRange p : properties) {
-            if (allows(p, ta, tb)) {
-                fits.add(new String[] {a, p.property(), b});
-            }
-            if (allows(p, tb, ta)) {
-                fits.add(new String[] {b, p.property(), a});
-            }
-        }
-        if (fits.isEmpty()) {
-            return new ReviewSheet.Row(
-                    "",
-                    "claim",
-                    stem,
-                    paragraph,
-                    slug(a),
-                    graph.englishLabel(a),
-                    "",
-                    slug(b),
-                    graph.englishLabel(b),
-                    "stated",
-                    "",
-                    "no property of the ontology links these classes");
-        }
-        String[] best = fits.get(0);
-        StringBuilder note = new StringBuilder();
-        for (String[] f : fits.subList(1, Math.min(fits.size(), 6))) {
-            note.append(note.isEmpty() ? "also possible: " : "; ")
-                    .append(slug(f[0]))
-                    .append(' ')
-                    .append(curie(f[1]))
-                    .append(' ')
-                    .append(slug(f[2]));
-        }
+    private ReviewSheet.Row claimRow(String stem, Proposer.Proposal c) {
+        boolean literal = !c.object().startsWith("http");
         return new ReviewSheet.Row(
                 "",
-                "claim",
+                c.kind(),
                 stem,
-                paragraph,
-                slug(best[0]),
-                graph.englishLabel(best[0]),
-                curie(best[1]),
-                slug(best[2]),
-                graph.englishLabel(best[2]),
-                "stated",
-                "",
-                note.toString());
+                c.paragraph(),
+                slug(c.subject()),
+                label(c.subject()),
+                c.predicate().isEmpty() ? "" : curie(c.predicate()),
+                literal ? c.object() : c.object().startsWith(Namespaces.KGID) ? slug(c.object()) : curie(c.object()),
+                literal ? "" : label(c.object()),
+                c.certainty(),
+                c.surface(),
+                c.reason(),
+                confidence(c.confidence()));
     }
 
-    private static boolean allows(CurationGraph.PropertyRange p, Set<String> subjectTypes, Set<String> objectTypes) {
-        return p.domain().stream().anyMatch(subjectTypes::contains)
-                && p.range().stream().anyMatch(objectTypes::contains);
+    private String label(String iri) {
+        return iri.startsWith(Namespaces.KGID) && graph.isEntity(iri) ? graph.englishLabel(iri) : "";
+    }
+
+    private static String confidence(double c) {
+        return String.format(Locale.ROOT, "%.2f", c);
     }
 
     static String slug(String iri) {

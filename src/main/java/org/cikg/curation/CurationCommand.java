@@ -117,13 +117,19 @@ public final class CurationCommand {
             writeTurtle(target, reg);
             out.println("Registered kgsrc:" + stem + " (" + lines.size() + " lines) in " + target);
         }
-        List<ReviewSheet.Row> rows = new ArticleReviewer(graph).review(stem, lines);
+        Path gazetteer = Path.of(opts.getOrDefault("gazetteer", ArticleReviewer.GAZETTEER.toString()));
+        List<ReviewSheet.Row> rows = new ArticleReviewer(graph, gazetteer).review(stem, lines, lang);
         Path sheet = Path.of(opts.getOrDefault("sheet", stem + ".review.tsv"));
         ReviewSheet.write(sheet, rows);
-        long mentions = rows.stream().filter(x -> "mention".equals(x.kind())).count();
-        out.println("Review sheet " + sheet + ": " + mentions + " mentions, " + (rows.size() - mentions)
-                + " candidate claims; mark rows to keep with 'yes' in the accept column, then run accept-sheet");
+        out.println("Review sheet " + sheet + ": " + count(rows, "entity") + " new entities, " + count(rows, "claim")
+                + " claims, " + count(rows, "figure") + " figures proposed (best first), " + count(rows, "pair")
+                + " cue-less pairs below the line, " + count(rows, "mention")
+                + " mentions; mark rows to keep with 'yes' in the accept column, then run accept-sheet");
         return 0;
+    }
+
+    private static long count(List<ReviewSheet.Row> rows, String kind) {
+        return rows.stream().filter(x -> kind.equals(x.kind())).count();
     }
 
     private int acceptSheet(Path sheet, Path ontology, Path data, Path rules) {

@@ -141,6 +141,41 @@ public final class CurationGraph {
         });
     }
 
+    /** The class and every class above it (rdfs:subClassOf in the ontology, transitively). */
+    public Set<String> withAncestors(String cls) {
+        return Txn.calculateRead(dsg, () -> {
+            Graph g = dsg.getGraph(Graphs.ONTOLOGY);
+            Set<String> out = new HashSet<>();
+            List<String> todo = new ArrayList<>(List.of(cls));
+            while (!todo.isEmpty()) {
+                String c = todo.remove(todo.size() - 1);
+                if (out.add(c)) {
+                    g.find(NodeFactory.createURI(c), RDFS.subClassOf.asNode(), Node.ANY)
+                            .forEachRemaining(t -> {
+                                if (t.getObject().isURI()) {
+                                    todo.add(t.getObject().getURI());
+                                }
+                            });
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The object properties the data (asserted or inferred) already holds from {@code s} to {@code o}. */
+    public Set<String> propertiesBetween(String s, String o) {
+        return Txn.calculateRead(dsg, () -> {
+            Set<String> out = new HashSet<>();
+            dsg.find(Node.ANY, NodeFactory.createURI(s), Node.ANY, NodeFactory.createURI(o))
+                    .forEachRemaining(q -> {
+                        if (q.getPredicate().getURI().startsWith(CIKG)) {
+                            out.add(q.getPredicate().getURI());
+                        }
+                    });
+            return out;
+        });
+    }
+
     /** Whether the entity is declared (has a type) in the data. */
     public boolean isEntity(String entity) {
         return Txn.calculateRead(

@@ -110,7 +110,12 @@ public final class MentionFinder {
      * that class mentioned last, and one word of a person's full name, once that name has been seen, to that person.
      */
     public List<Mention> findAll(List<String> lines) {
-        List<Mention> out = new ArrayList<>();
+        return findAllSpans(lines).stream().map(Found::mention).toList();
+    }
+
+    /** {@link #findAll}, with where each mention is in its line (offsets -1 when found in the re-split line). */
+    List<Found> findAllSpans(List<String> lines) {
+        List<Found> out = new ArrayList<>();
         Coreference coref = new Coreference(types);
         for (int i = 0; i < lines.size(); i++) {
             List<Found> found = findSpans(lines.get(i), i + 1);
@@ -118,7 +123,7 @@ public final class MentionFinder {
             List<Found> all = new ArrayList<>(found);
             all.addAll(coref.resolve(lines.get(i), i + 1, tokens, found, WordForms::firstKeys, this::wordKeys));
             all.sort(java.util.Comparator.comparingInt(Found::start));
-            all.forEach(f -> out.add(f.mention()));
+            out.addAll(all);
         }
         return out;
     }

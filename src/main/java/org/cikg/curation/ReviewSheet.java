@@ -37,7 +37,8 @@ public final class ReviewSheet {
         "object_label",
         "certainty",
         "surface",
-        "note"
+        "note",
+        "confidence"
     };
     private static final CSVFormat FORMAT =
             CSVFormat.TDF.builder().setHeader(HEADER).get();
@@ -59,7 +60,37 @@ public final class ReviewSheet {
             String objectLabel,
             String certainty,
             String surface,
-            String note) {
+            String note,
+            String confidence) {
+        public Row(
+                String accept,
+                String kind,
+                String source,
+                int paragraph,
+                String subject,
+                String subjectLabel,
+                String predicate,
+                String object,
+                String objectLabel,
+                String certainty,
+                String surface,
+                String note) {
+            this(
+                    accept,
+                    kind,
+                    source,
+                    paragraph,
+                    subject,
+                    subjectLabel,
+                    predicate,
+                    object,
+                    objectLabel,
+                    certainty,
+                    surface,
+                    note,
+                    "");
+        }
+
         public boolean accepted() {
             return switch (accept.strip().toLowerCase(Locale.ROOT)) {
                 case "yes", "y", "x", "1", "true" -> true;
@@ -80,7 +111,8 @@ public final class ReviewSheet {
                     objectLabel,
                     certainty,
                     surface,
-                    note);
+                    note,
+                    confidence);
         }
     }
 
@@ -98,7 +130,7 @@ public final class ReviewSheet {
     public static List<Row> read(Path file) {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser parser = READ.parse(r)) {
-            for (String h : HEADER) {
+            for (String h : List.of(HEADER).subList(0, HEADER.length - 1)) {
                 if (!parser.getHeaderMap().containsKey(h)) {
                     throw new IllegalArgumentException(file + ": the header has no '" + h + "' column");
                 }
@@ -122,7 +154,8 @@ public final class ReviewSheet {
                         cell(rec, "object_label"),
                         cell(rec, "certainty"),
                         cell(rec, "surface"),
-                        cell(rec, "note")));
+                        cell(rec, "note"),
+                        cell(rec, "confidence")));
             }
             return out;
         } catch (IOException e) {

@@ -39,7 +39,7 @@ public final class SheetAcceptor {
         int rowNo = 1;
         for (ReviewSheet.Row r : rows) {
             rowNo++;
-            if (!r.accepted() || !"claim".equals(r.kind())) {
+            if (!r.accepted() || !"claim".equals(r.kind()) && !"pair".equals(r.kind())) {
                 continue;
             }
             if (!r.source().isEmpty() && !r.source().equals(stem)) {

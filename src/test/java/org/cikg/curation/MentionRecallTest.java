@@ -39,7 +39,7 @@ class MentionRecallTest {
     private static MentionFinder finder;
 
     /** The seed folder: {@code -Dcikg.seeds}, else the first of the usual places that exists. */
-    private static Path seeds() {
+    static Path seeds() {
         String given = System.getProperty("cikg.seeds");
         List<Path> candidates = given != null
                 ? List.of(Path.of(given))
