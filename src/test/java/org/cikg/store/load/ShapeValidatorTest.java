@@ -108,6 +108,15 @@ class ShapeValidatorTest {
     }
 
     @Test
+    void indicatorWithoutStatementFailsTheLoad() throws Exception {
+        assertBrokenRecordFailsTheLoad("""
+                kgid:hangzhou-unsourced-count-2024 a cikg:Indicator ; rdfs:label "Unsourced count"@en ;
+                    cikg:about kgid:hangzhou ; cikg:value 12.0 ; cikg:unit "count" ; cikg:year "2024"^^xsd:gYear ;
+                    cikg:valueQualifier cikg:Exactly .
+                """, "kgid:hangzhou-unsourced-count-2024", "must be backed by at least one rdf:Statement");
+    }
+
+    @Test
     void statementWithoutSourceFailsTheLoad() throws Exception {
         assertBrokenRecordFailsTheLoad("""
                 kgid:deepseek cikg:headquarteredIn kgid:hangzhou .
