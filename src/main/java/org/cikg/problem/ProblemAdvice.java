@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The one mapping from exceptions to statuses, as RFC 9457 problem details. Spring MVC's own exceptions (unsupported
@@ -20,6 +21,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemAdvice.class);
+    /** A reader who leaves while a page is written is not an error of the service: one DEBUG line, no stack trace. */
+    private static final DisconnectedClientHelper DISCONNECTED =
+            new DisconnectedClientHelper(ProblemAdvice.class.getName() + ".disconnected");
+
     static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(BadRequestException.class)
@@ -124,6 +129,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DISCONNECTED.checkAndLogClientDisconnectedException(e)) {
+            return null; // nobody is left to read an answer
+        }
         LOG.error("Unexpected error", e);
         return problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,
