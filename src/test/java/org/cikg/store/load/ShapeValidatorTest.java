@@ -109,7 +109,8 @@ class ShapeValidatorTest {
 
     @Test
     void indicatorWithoutStatementFailsTheLoad() throws Exception {
-        assertBrokenRecordFailsTheLoad("""
+        assertBrokenRecordFailsTheLoad(
+                """
                 kgid:hangzhou-unsourced-count-2024 a cikg:Indicator ; rdfs:label "Unsourced count"@en ;
                     cikg:about kgid:hangzhou ; cikg:value 12.0 ; cikg:unit "count" ; cikg:year "2024"^^xsd:gYear ;
                     cikg:valueQualifier cikg:Exactly .
