@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Claims of a sentence: a relation or sector cue of the article's language linking entities whose classes the
  * property allows (and, for places, that the gazetteer agrees with); facts the graph already holds named together
- * again; and, kept apart, the cue-less pairs of a paragraph.
+ * again.
  */
 final class ClaimCues {
     private static final Set<String> SECTOR_DOMAIN = Set.of(
@@ -38,6 +38,15 @@ final class ClaimCues {
         graph.objectProperties().forEach(p -> properties.put(p.property(), p));
     }
 
+    /** The object properties by IRI, with their domains and ranges. */
+    Map<String, CurationGraph.PropertyRange> properties() {
+        return properties;
+    }
+
+    PlaceChecks places() {
+        return places;
+    }
+
     void claimsOf(
             int para,
             String line,
@@ -48,98 +57,122 @@ final class ClaimCues {
             String hedge,
             Map<String, Proposer.Proposal> out) {
         for (CueLexicon.Hit h : hits) {
-            String kind = h.cue().kind();
-            int cueStart = tokens.get(h.from()).start();
-            int cueEnd = tokens.get(h.to() - 1).end();
-            String cue = line.substring(cueStart, cueEnd);
-            if (kind.equals("sector")) {
-                Occ best = nearest(in, cueStart, cueEnd, o -> o.types().stream().anyMatch(SECTOR_DOMAIN::contains));
-                if (best != null) {
-                    double conf = 0.7 - Math.min(0.3, distance(best, cueStart, cueEnd) / 400.0);
-                    add(
-                            out,
-                            para,
-                            best.iri(),
-                            SECTOR,
-                            CIKG + h.cue().key(),
-                            hedge,
-                            conf,
-                            "sector word '" + cue + "'",
-                            cue);
+            cueClaims(para, line, tokens, in, paragraph, h, hedge, out);
+        }
+        restated(para, in, paragraph, hedge, out);
+    }
+
+    /** The claims one cue of the sentence proposes: a sector, a founding year, or its property between two entities. */
+    private void cueClaims(
+            int para,
+            String line,
+            List<CueLexicon.Token> tokens,
+            List<Occ> in,
+            List<Occ> paragraph,
+            CueLexicon.Hit h,
+            String hedge,
+            Map<String, Proposer.Proposal> out) {
+        String kind = h.cue().kind();
+        int cueStart = tokens.get(h.from()).start();
+        int cueEnd = tokens.get(h.to() - 1).end();
+        String cue = line.substring(cueStart, cueEnd);
+        if (kind.equals("sector")) {
+            Occ best = nearest(in, cueStart, cueEnd, o -> o.types().stream().anyMatch(SECTOR_DOMAIN::contains));
+            if (best != null) {
+                double conf = 0.7 - Math.min(0.3, distance(best, cueStart, cueEnd) / 400.0);
+                add(out, para, best.iri(), SECTOR, CIKG + h.cue().key(), hedge, conf, "sector word '" + cue + "'", cue);
+            }
+            return;
+        }
+        if (!kind.equals("rel")) {
+            return;
+        }
+        String p = CIKG + h.cue().key();
+        if (p.equals(FOUNDING_YEAR)) {
+            String year = nearestYear(tokens, h, line);
+            Occ s = nearest(in, cueStart, cueEnd, o -> o.types().stream().anyMatch(FOUNDED_DOMAIN::contains));
+            if (year != null && s != null) {
+                add(out, para, s.iri(), p, year, hedge, 0.75, "founding cue '" + cue + "'", cue);
+            }
+            return;
+        }
+        if (h.cue().key().equals("founder")) {
+            // "founded by X in 2019": a year close after a founder cue dates the founding.
+            String year = yearAfter(tokens, h, 6);
+            Occ s = nearest(in, cueStart, cueEnd, o -> o.types().stream().anyMatch(FOUNDED_DOMAIN::contains));
+            if (year != null && s != null) {
+                add(out, para, s.iri(), FOUNDING_YEAR, year, hedge, 0.6, "founder cue '" + cue + "' and year", cue);
+            }
+        }
+        CurationGraph.PropertyRange range = properties.get(p);
+        if (range == null) {
+            return;
+        }
+        relationClaim(para, in, paragraph, p, range, cueStart, cueEnd, cue, hedge, out);
+    }
+
+    /** The property of a relation cue between the two entities of the sentence (or paragraph) that fit it best. */
+    private void relationClaim(
+            int para,
+            List<Occ> in,
+            List<Occ> paragraph,
+            String p,
+            CurationGraph.PropertyRange range,
+            int cueStart,
+            int cueEnd,
+            String cue,
+            String hedge,
+            Map<String, Proposer.Proposal> out) {
+        Occ bs = null;
+        Occ bo = null;
+        double bestCost = Double.MAX_VALUE;
+        // The sentence first; an end the sentence lacks ("the start-up based in X") may be named earlier in the
+        // paragraph, at a cost.
+        for (Occ a : paragraph) {
+            for (Occ b : paragraph) {
+                boolean inSentence = in.contains(a) && in.contains(b);
+                if (!inSentence && !(in.contains(a) || in.contains(b))) {
+                    continue;
                 }
-                continue;
-            }
-            if (!kind.equals("rel")) {
-                continue;
-            }
-            String p = CIKG + h.cue().key();
-            if (p.equals(FOUNDING_YEAR)) {
-                String year = nearestYear(tokens, h, line);
-                Occ s = nearest(in, cueStart, cueEnd, o -> o.types().stream().anyMatch(FOUNDED_DOMAIN::contains));
-                if (year != null && s != null) {
-                    add(out, para, s.iri(), p, year, hedge, 0.75, "founding cue '" + cue + "'", cue);
+                if (a.iri().equals(b.iri()) || !fits(range, a.types(), b.types()) || !places.placesAgree(p, a, b)) {
+                    continue;
                 }
-                continue;
-            }
-            if (h.cue().key().equals("founder")) {
-                // "founded by X in 2019": a year close after a founder cue dates the founding.
-                String year = yearAfter(tokens, h, 6);
-                Occ s = nearest(in, cueStart, cueEnd, o -> o.types().stream().anyMatch(FOUNDED_DOMAIN::contains));
-                if (year != null && s != null) {
-                    add(out, para, s.iri(), FOUNDING_YEAR, year, hedge, 0.6, "founder cue '" + cue + "' and year", cue);
+                double cost = distance(a, cueStart, cueEnd) + distance(b, cueStart, cueEnd);
+                // The cue between its two ends, or the object right after it, is the common shape.
+                if (!(a.end() <= cueStart && b.start() >= cueEnd || b.end() <= cueStart && a.start() >= cueEnd)) {
+                    cost += 40;
                 }
-            }
-            CurationGraph.PropertyRange range = properties.get(p);
-            if (range == null) {
-                continue;
-            }
-            Occ bs = null;
-            Occ bo = null;
-            double bestCost = Double.MAX_VALUE;
-            // The sentence first; an end the sentence lacks ("the start-up based in X") may be named earlier in the
-            // paragraph, at a cost.
-            for (Occ a : paragraph) {
-                for (Occ b : paragraph) {
-                    boolean inSentence = in.contains(a) && in.contains(b);
-                    if (!inSentence && !(in.contains(a) || in.contains(b))) {
-                        continue;
-                    }
-                    if (a.iri().equals(b.iri()) || !fits(range, a.types(), b.types()) || !places.placesAgree(p, a, b)) {
-                        continue;
-                    }
-                    double cost = distance(a, cueStart, cueEnd) + distance(b, cueStart, cueEnd);
-                    // The cue between its two ends, or the object right after it, is the common shape.
-                    if (!(a.end() <= cueStart && b.start() >= cueEnd || b.end() <= cueStart && a.start() >= cueEnd)) {
-                        cost += 40;
-                    }
-                    if (!inSentence) {
-                        cost += 60;
-                    }
-                    if (cost < bestCost) {
-                        bestCost = cost;
-                        bs = a;
-                        bo = b;
-                    }
+                if (!inSentence) {
+                    cost += 60;
                 }
-            }
-            if (bs != null) {
-                double conf = 0.9 - Math.min(0.5, bestCost / 300.0);
-                add(out, para, bs.iri(), p, bo.iri(), hedge, conf, "cue '" + cue + "'", cue);
-                // A list of subjects sharing the object ("A, B and C are based in X").
-                for (Occ a : in) {
-                    if (a != bs
-                            && !a.iri().equals(bo.iri())
-                            && a.types().equals(bs.types())
-                            && (a.end() <= cueStart) == (bs.end() <= cueStart)
-                            && Math.abs(a.start() - bs.start()) < 80
-                            && fits(range, a.types(), bo.types())
-                            && places.placesAgree(p, a, bo)) {
-                        add(out, para, a.iri(), p, bo.iri(), hedge, conf - 0.15, "cue '" + cue + "' (listed)", cue);
-                    }
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    bs = a;
+                    bo = b;
                 }
             }
         }
-        // Facts the graph or the official tree already holds, named together again: the article restates them.
+        if (bs != null) {
+            double conf = 0.9 - Math.min(0.5, bestCost / 300.0);
+            add(out, para, bs.iri(), p, bo.iri(), hedge, conf, "cue '" + cue + "'", cue);
+            // A list of subjects sharing the object ("A, B and C are based in X").
+            for (Occ a : in) {
+                if (a != bs
+                        && !a.iri().equals(bo.iri())
+                        && a.types().equals(bs.types())
+                        && (a.end() <= cueStart) == (bs.end() <= cueStart)
+                        && Math.abs(a.start() - bs.start()) < 80
+                        && fits(range, a.types(), bo.types())
+                        && places.placesAgree(p, a, bo)) {
+                    add(out, para, a.iri(), p, bo.iri(), hedge, conf - 0.15, "cue '" + cue + "' (listed)", cue);
+                }
+            }
+        }
+    }
+
+    /** Facts the graph or the official tree already holds, named together again: the article restates them. */
+    private void restated(
+            int para, List<Occ> in, List<Occ> paragraph, String hedge, Map<String, Proposer.Proposal> out) {
         for (Occ a : in) {
             for (Occ b : paragraph) {
                 if (a.iri().equals(b.iri())) {
@@ -195,7 +228,7 @@ final class ClaimCues {
                 new Proposer.Proposal("claim", para, s, p, o, hedge == null ? "stated" : "hedged", conf, r, surface));
     }
 
-    private static boolean fits(CurationGraph.PropertyRange p, Set<String> subject, Set<String> object) {
+    static boolean fits(CurationGraph.PropertyRange p, Set<String> subject, Set<String> object) {
         return p.domain().stream().anyMatch(subject::contains)
                 && p.range().stream().anyMatch(object::contains);
     }
@@ -243,56 +276,5 @@ final class ClaimCues {
             }
         }
         return null;
-    }
-
-    void pairsOf(int para, List<Occ> occs, Map<String, Proposer.Proposal> claims, List<Proposer.Proposal> out) {
-        List<String> es = occs.stream().map(Occ::iri).distinct().toList();
-        Map<String, Set<String>> ts = new HashMap<>();
-        occs.forEach(o -> ts.putIfAbsent(o.iri(), o.types()));
-        for (int i = 0; i < es.size(); i++) {
-            for (int j = i + 1; j < es.size(); j++) {
-                String a = es.get(i);
-                String b = es.get(j);
-                boolean claimed = claims.values().stream()
-                        .anyMatch(c -> c.paragraph() == para
-                                && (c.subject().equals(a) && c.object().equals(b)
-                                        || c.subject().equals(b) && c.object().equals(a)));
-                if (claimed) {
-                    continue;
-                }
-                String[] best = null;
-                int size = Integer.MAX_VALUE;
-                for (CurationGraph.PropertyRange p : properties.values()) {
-                    if (p.property().equals(CIKG + "capitalOf")) {
-                        continue; // a capital needs a cue: never guessed from classes alone
-                    }
-                    int sz = p.domain().size() + p.range().size();
-                    Occ oa = new Occ(a, ts.get(a), 0, 0, false);
-                    Occ ob = new Occ(b, ts.get(b), 0, 0, false);
-                    if (sz < size && fits(p, ts.get(a), ts.get(b)) && places.placesAgree(p.property(), oa, ob)) {
-                        best = new String[] {a, p.property(), b};
-                        size = sz;
-                    }
-                    if (sz < size && fits(p, ts.get(b), ts.get(a)) && places.placesAgree(p.property(), ob, oa)) {
-                        best = new String[] {b, p.property(), a};
-                        size = sz;
-                    }
-                }
-                String s = best == null ? a : best[0];
-                String o = best == null ? b : best[2];
-                out.add(new Proposer.Proposal(
-                        "pair",
-                        para,
-                        s,
-                        best == null ? "" : best[1],
-                        o,
-                        "stated",
-                        0.1,
-                        best == null
-                                ? "named in the same paragraph; no property links these classes"
-                                : "named in the same paragraph, no cue",
-                        ""));
-            }
-        }
     }
 }

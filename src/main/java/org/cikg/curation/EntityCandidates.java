@@ -102,32 +102,12 @@ final class EntityCandidates {
         int start = tokens.get(from).start();
         int end = tokens.get(to - 1).end();
         String surface = line.substring(start, end);
-        // Already known under another script's spelling, or a place of the official tree?
-        String known = byTransliteration.get(NameKeys.translit(surface));
-        if (known == null || known.isEmpty()) {
-            known = bySkeleton.get(NameKeys.skeleton(surface));
-        }
-        if (known != null && !known.isEmpty()) {
-            occs.add(new Occ(known, types(known), start, end, false));
+        if (knownOrPlace(surface, para, start, end, occs, fresh)) {
             return;
         }
         String cls = null;
         String reason;
         double conf;
-        Set<String> places = gazetteer.find(surface);
-        if (places.size() == 1) {
-            String place = places.iterator().next();
-            if (graph.isEntity(place)) {
-                occs.add(new Occ(place, types(place), start, end, false));
-                return;
-            }
-            cls = mostSpecificPlace(gazetteer.types(place));
-            reason = "gazetteer: " + gazetteer.label(place) + " (" + NameKeys.slugOf(gazetteer.parent(place)) + ")";
-            conf = 0.85;
-            record(fresh, place, cls, gazetteer.label(place), surface, para, conf, reason);
-            occs.add(new Occ(place, graph.withAncestors(cls), start, end, true));
-            return;
-        }
         if (legalForms.hasForm(surface)) {
             cls = CIKG + "Company";
             reason = "legal form in the name";
@@ -168,6 +148,38 @@ final class EntityCandidates {
                 : NameKeys.titleCase(NameKeys.latin(name));
         record(fresh, iri, cls, label, surface, para, conf, reason);
         occs.add(new Occ(iri, graph.withAncestors(cls), start, end, true));
+    }
+
+    /**
+     * Already known under another script's spelling, or a place of the official tree? Then the span is recorded as
+     * that entity (a gazetteer place the graph lacks as a new one) and the answer is true.
+     */
+    private boolean knownOrPlace(
+            String surface, int para, int start, int end, List<Occ> occs, Map<String, Proposer.NewEntity> fresh) {
+        String known = byTransliteration.get(NameKeys.translit(surface));
+        if (known == null || known.isEmpty()) {
+            known = bySkeleton.get(NameKeys.skeleton(surface));
+        }
+        if (known != null && !known.isEmpty()) {
+            occs.add(new Occ(known, types(known), start, end, false));
+            return true;
+        }
+        Set<String> places = gazetteer.find(surface);
+        if (places.size() == 1) {
+            String place = places.iterator().next();
+            if (graph.isEntity(place)) {
+                occs.add(new Occ(place, types(place), start, end, false));
+                return true;
+            }
+            String cls = mostSpecificPlace(gazetteer.types(place));
+            String reason =
+                    "gazetteer: " + gazetteer.label(place) + " (" + NameKeys.slugOf(gazetteer.parent(place)) + ")";
+            double conf = 0.85;
+            record(fresh, place, cls, gazetteer.label(place), surface, para, conf, reason);
+            occs.add(new Occ(place, graph.withAncestors(cls), start, end, true));
+            return true;
+        }
+        return false;
     }
 
     private static void record(

@@ -56,14 +56,7 @@ final class NameSpans {
             Set<String> capitalisedMidSentence,
             Set<String> lowerVocabulary,
             boolean rtl) {
-        Set<Integer> cueToken = new HashSet<>();
-        for (CueLexicon.Hit h : hits) {
-            if (!h.cue().kind().equals("class") && !h.cue().kind().equals("rel")) {
-                for (int k = h.from(); k < h.to(); k++) {
-                    cueToken.add(k);
-                }
-            }
-        }
+        Set<Integer> cueToken = cueTokens(hits);
         List<int[]> spans = new ArrayList<>();
         // Capitalised runs (Latin and Cyrillic), and Latin words inside Arabic or Hebrew text.
         for (int i = 0; i < tokens.size(); i++) {
@@ -120,6 +113,19 @@ final class NameSpans {
             i = j;
         }
         return spans;
+    }
+
+    /** The tokens of cues other than class words and relations: a run made only of them is no name. */
+    private static Set<Integer> cueTokens(List<CueLexicon.Hit> hits) {
+        Set<Integer> cueToken = new HashSet<>();
+        for (CueLexicon.Hit h : hits) {
+            if (!h.cue().kind().equals("class") && !h.cue().kind().equals("rel")) {
+                for (int k = h.from(); k < h.to(); k++) {
+                    cueToken.add(k);
+                }
+            }
+        }
+        return cueToken;
     }
 
     private static void afterClassWords(

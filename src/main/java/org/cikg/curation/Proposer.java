@@ -25,8 +25,8 @@ import org.apache.lucene.analysis.ru.RussianAnalyzer;
  * {@code curation/cues/{lang}.tsv} ({@link CueLexicon}).
  *
  * <p>This class walks the article sentence by sentence and ranks what the parts propose: new-entity candidates
- * ({@link EntityCandidates}, over the spans of {@link NameSpans}), claims and cue-less pairs ({@link ClaimCues}, place
- * checks in {@link PlaceChecks}), figures ({@link FigureCues}) and certainty ({@link HedgeCues}).
+ * ({@link EntityCandidates}, over the spans of {@link NameSpans}), claims ({@link ClaimCues}, place checks in
+ * {@link PlaceChecks}), cue-less pairs ({@link PairCues}), figures ({@link FigureCues}) and certainty ({@link HedgeCues}).
  */
 final class Proposer {
     static final String FOUNDING_YEAR = CIKG + "foundingYear";
@@ -63,6 +63,7 @@ final class Proposer {
     private final GazetteerIndex gazetteer;
     private final MentionFinder finder;
     private final ClaimCues claimCues;
+    private final PairCues pairCues;
     private final EntityCandidates candidates;
     private final Map<String, Set<String>> typeCache = new HashMap<>();
     /** The article's words written in lower case: a capitalised word among them is a common word, not a name. */
@@ -73,6 +74,7 @@ final class Proposer {
         this.gazetteer = gazetteer;
         this.finder = new MentionFinder(graph.names(), graph::types);
         this.claimCues = new ClaimCues(graph, gazetteer);
+        this.pairCues = new PairCues(claimCues.properties(), claimCues.places());
         this.candidates = new EntityCandidates(graph, gazetteer, this::types);
     }
 
@@ -128,7 +130,7 @@ final class Proposer {
                     }
                 }
             }
-            claimCues.pairsOf(para, occs, claims, pairs);
+            pairCues.pairsOf(para, occs, claims, pairs);
         }
         List<Proposal> ranked = new ArrayList<>(claims.values());
         ranked.sort(Comparator.comparingDouble(Proposal::confidence).reversed().thenComparingInt(Proposal::paragraph));
