@@ -40,7 +40,9 @@ import org.cikg.store.load.SourceFiles;
  * CurationGraph g = CurationGraph.read(Path.of("ontology"), Path.of("data"), Path.of("queries/inference"));
  * g.names()                        // every label and alt-label of every kgid: entity
  * g.validateWith(extraTriples)     // the shapes' verdict on the data plus new triples
- * }</pre>
+ * }</pre> *
+ * <p>It stays one class of about 300 lines: each method is a short read of the same in-memory load (names, classes,
+ * properties, statement numbers, the shapes' verdict), and splitting it would only pass that dataset around.
  */
 public final class CurationGraph {
     /** Derived nodes (a post held, a measured figure): their labels are descriptions, not names a text uses. */

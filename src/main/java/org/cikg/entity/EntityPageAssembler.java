@@ -28,6 +28,9 @@ import org.cikg.sparql.Terms;
 /**
  * Turns the graph of one entity (the result of {@code queries/system/entity-graph.rq}) into an {@link EntityPage}.
  * Pure: no store access, so it is unit-tested on a fixture graph.
+ *
+ * <p>It stays one class of about 300 lines: each part of the page (names, types, facts both ways, places, sources,
+ * indicators) is a short method over the same model, entity and label language, which a split would pass around.
  */
 final class EntityPageAssembler {
     // skos:hiddenLabel holds forms texts use without naming the entity ("chinois"): for mention finding, not for
