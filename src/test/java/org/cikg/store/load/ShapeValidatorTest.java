@@ -118,6 +118,26 @@ class ShapeValidatorTest {
     }
 
     @Test
+    void sourcedStatementWithoutParagraphFailsTheLoad() throws Exception {
+        assertBrokenRecordFailsTheLoad("""
+                kgid:deepseek cikg:headquarteredIn kgid:hangzhou .
+                kgst:004-5-97 a rdf:Statement ;
+                    rdf:subject kgid:deepseek ; rdf:predicate cikg:headquarteredIn ; rdf:object kgid:hangzhou ;
+                    prov:wasDerivedFrom kgsrc:004_184092115e918c69 ; cikg:certainty "stated" .
+                """, "kgst:004-5-97", "must give the cikg:paragraph");
+    }
+
+    @Test
+    void editorialStatementWithParagraphFailsTheLoad() throws Exception {
+        assertBrokenRecordFailsTheLoad("""
+                kgid:deepseek cikg:headquarteredIn kgid:hangzhou .
+                kgst:editorial-test-1 a rdf:Statement ;
+                    rdf:subject kgid:deepseek ; rdf:predicate cikg:headquarteredIn ; rdf:object kgid:hangzhou ;
+                    prov:wasDerivedFrom cikg:EditorialKnowledge ; cikg:paragraph 3 ; cikg:certainty "stated" .
+                """, "kgst:editorial-test-1", "must not have a cikg:paragraph");
+    }
+
+    @Test
     void statementWithoutSourceFailsTheLoad() throws Exception {
         assertBrokenRecordFailsTheLoad("""
                 kgid:deepseek cikg:headquarteredIn kgid:hangzhou .
