@@ -1,7 +1,6 @@
 package org.cikg.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -72,6 +70,7 @@ public final class AsOfBench {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
+    private final BenchService service = new BenchService(http, ADMIN);
     private final Path work;
 
     private AsOfBench(Map<String, String> opt) {
@@ -542,56 +541,6 @@ public final class AsOfBench {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    /** An empty update moves the data version: cached pages, answers and validities are computed afresh. */
-    private void emptyCaches(String update) throws Exception {
-        String auth = Base64.getEncoder().encodeToString(("admin:" + ADMIN).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(update))
-                        .header("Authorization", "Basic " + auth)
-                        .header("Content-Type", "application/sparql-update")
-                        .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { }"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() / 100 != 2) {
-            throw new IllegalStateException("update " + r.statusCode() + ": " + r.body());
-        }
-    }
-
-    private void fetch(String url) throws Exception {
-        HttpResponse<byte[]> r = http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(600))
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + r.statusCode());
-        }
-    }
-
-    private void waitUntilUp(String url) throws Exception {
-        long end = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-        while (System.nanoTime() < end) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("service not up: " + url);
-    }
-
-    /** A port nothing listens on now (the service binds it a moment later). */
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     private static String loadavg() throws IOException {
         String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
         return f[0] + ", " + f[1] + ", " + f[2];
@@ -626,5 +575,21 @@ public final class AsOfBench {
 
     private static double median(List<Double> xs) {
         return percentile(xs, 50);
+    }
+
+    private void emptyCaches(String update) throws Exception {
+        service.emptyCaches(update);
+    }
+
+    private void fetch(String url) throws Exception {
+        service.fetch(url, Duration.ofSeconds(600));
+    }
+
+    private void waitUntilUp(String url) throws Exception {
+        service.waitUntilUp(url, 500);
+    }
+
+    private static int freePort() throws IOException {
+        return BenchService.freePort();
     }
 }

@@ -1,11 +1,8 @@
 package org.cikg.bench;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +71,7 @@ public final class GazetteerBench {
             "Suzhou");
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final BenchService service = new BenchService(http, ADMIN);
     private final Path work;
     private final Path jar;
     private final int rounds;
@@ -255,13 +253,6 @@ public final class GazetteerBench {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    /** A port nothing listens on now (the service binds it a moment later). */
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     /** The curated entities (the data's own slugs, the same set at every level). */
     private static List<String> curatedSlugs() throws IOException {
         List<String> out = new ArrayList<>();
@@ -276,49 +267,6 @@ public final class GazetteerBench {
             }
         }
         return out;
-    }
-
-    /** An empty update moves the data version: cached pages and answers are computed afresh. */
-    private void emptyCaches(String update) throws Exception {
-        String auth = java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(update))
-                        .header("Authorization", "Basic " + auth)
-                        .header("Content-Type", "application/sparql-update")
-                        .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { }"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() / 100 != 2) {
-            throw new IllegalStateException("update " + r.statusCode() + ": " + r.body());
-        }
-    }
-
-    private void fetch(String url) throws Exception {
-        HttpResponse<byte[]> r = http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(60))
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + r.statusCode());
-        }
-    }
-
-    private void waitUntilUp(String url) throws Exception {
-        long end = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-        while (System.nanoTime() < end) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("service not up: " + url);
     }
 
     private static double group(String text, String regex) {
@@ -420,5 +368,21 @@ public final class GazetteerBench {
         md.add("Run took " + Duration.between(started, Instant.now()).toSeconds() + " s.");
         Files.write(out, md);
         System.out.println("Wrote " + out);
+    }
+
+    private void emptyCaches(String update) throws Exception {
+        service.emptyCaches(update);
+    }
+
+    private void fetch(String url) throws Exception {
+        service.fetch(url, Duration.ofSeconds(60));
+    }
+
+    private void waitUntilUp(String url) throws Exception {
+        service.waitUntilUp(url, 200);
+    }
+
+    private static int freePort() throws IOException {
+        return BenchService.freePort();
     }
 }
